@@ -1,0 +1,225 @@
+/**
+ * Indonesian input hygiene (SAKIP.md §10). Each function returns the normalised value and,
+ * when it changed something, a note the reader turns into an F02 issue with the cell.
+ * Numbers Excel stored as numbers are taken as they are; only text is parsed.
+ */
+import type { CellValue } from '../snapshot.js';
+import type { Target } from '../model.js';
+
+export interface Normalised<T> {
+  value: T;
+  /** Set when the input was reinterpreted: the F02 message's before/after. */
+  change?: { from: string; to: string };
+}
+
+const SPACES = /[\u00a0\u2007\u202f]/g;
+const NEEDS_TEXT_CLEANUP = /[\r\n\t\u00a0\u2007\u202f]| {2}|^\s|\s$/;
+const BULLET = /^(?:[-•·▪◦*–—]\s+|[-•·▪◦–—](?=\S)|(?:\d{1,2}|[a-zA-Z])[.)]\s+)/;
+const LABEL_PREFIX = /^(?:indikator(?: kinerja)?(?: sasaran| program| kegiatan| sub kegiatan)?|sasaran|tujuan)\s*:\s*/i;
+const MISSING_WORDS = new Set(['n/a', 'na', 'n.a', 'n.a.', 'tidak ada', 'tdk ada', '#n/a']);
+
+export function show(v: CellValue): string {
+  if (v === null) return '';
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** Plain text: line breaks, tabs, doubled and non-breaking spaces collapsed, trimmed. */
+export function cleanText(v: CellValue): Normalised<string> {
+  if (v === null) return { value: '' };
+  if (typeof v !== 'string') return { value: String(v) };
+  if (!NEEDS_TEXT_CLEANUP.test(v)) return { value: v };
+  const out = v.replace(SPACES, ' ').replace(/\s+/g, ' ').trim();
+  // Whitespace-only trimming at the edges is not worth a warning; inner changes are.
+  if (out === v.trim() || out === '') return { value: out };
+  return { value: out, change: { from: v, to: out } };
+}
+
+/** Statement / indicator text: also strips bullets, numbering and `Indikator …:` labels. */
+export function cleanStatement(v: CellValue): Normalised<string> {
+  const base = cleanText(v);
+  let s = base.value;
+  if (s === '') return base;
+  const stripped = s.replace(LABEL_PREFIX, '').replace(BULLET, '').trim();
+  if (stripped !== s && stripped !== '') {
+    return { value: stripped, change: { from: show(v), to: stripped } };
+  }
+  return base;
+}
+
+/** Identifiers (ID, Induk, ID Jabatan…): numbers become text, whitespace trimmed. */
+export function cleanId(v: CellValue): Normalised<string> {
+  if (v === null) return { value: '' };
+  if (typeof v === 'number') return { value: String(v) };
+  if (typeof v === 'boolean') return { value: v ? 'TRUE' : 'FALSE' };
+  const t = v.replace(SPACES, ' ').trim();
+  return { value: t.replace(/\s+/g, ' ') };
+}
+
+/** Parses Indonesian number text: `1.234.567,50`, `75,5`, `1.234` (thousands), `1.5`. */
+export function parseNumberText(text: string): number | null {
+  let s = text.replace(SPACES, '').replace(/\s+/g, '');
+  if (s === '') return null;
+  let sign = 1;
+  if (/^[-−]/.test(s)) { sign = -1; s = s.slice(1); }
+  else if (s[0] === '+') s = s.slice(1);
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let normal: string;
+  if (dots > 0 && commas > 0) {
+    // Both: whichever comes last is the decimal separator.
+    if (s.lastIndexOf(',') > s.lastIndexOf('.')) {
+      if (!/^\d{1,3}(\.\d{3})*,\d+$/.test(s)) return null;
+      normal = s.replace(/\./g, '').replace(',', '.');
+    } else {
+      if (!/^\d{1,3}(,\d{3})*\.\d+$/.test(s)) return null;
+      normal = s.replace(/,/g, '');
+    }
+  } else if (commas > 0) {
+    if (commas === 1) normal = s.replace(',', '.');
+    else if (/^\d{1,3}(,\d{3})+$/.test(s)) normal = s.replace(/,/g, '');
+    else return null;
+  } else if (dots > 0) {
+    // id-ID: a dot followed by exactly three digits is a thousands separator.
+    if (dots > 1) {
+      if (!/^\d{1,3}(\.\d{3})+$/.test(s)) return null;
+      normal = s.replace(/\./g, '');
+    } else if (/^\d{1,3}\.\d{3}$/.test(s)) normal = s.replace('.', '');
+    else normal = s;
+  } else normal = s;
+  const n = Number(normal);
+  return Number.isFinite(n) ? sign * n : null;
+}
+
+/** Pagu: whole rupiah. Text loses `Rp`, spaces and separators; what is left must be a number. */
+export function parseAmount(v: CellValue): Normalised<number | null> & { invalid?: string } {
+  if (v === null) return { value: null };
+  if (typeof v === 'number') return { value: v };
+  if (typeof v === 'boolean') return { value: null, invalid: String(v) };
+  const t = v.replace(SPACES, ' ').trim();
+  if (t === '' ) return { value: null };
+  if (t === '-' || MISSING_WORDS.has(t.toLowerCase())) return { value: null, change: { from: v, to: '' } };
+  const s = t.replace(/^rp\.?\s*/i, '').replace(/,-$/, '').replace(/\.-$/, '');
+  const n = parseNumberText(s);
+  if (n === null) return { value: null, invalid: v };
+  return { value: n, change: { from: v, to: String(n) } };
+}
+
+const RANGE = /^\s*([-−]?[\d.,]+)\s*(?:-|–|—|s\.?\s*d\.?|s\/d|sampai(?: dengan)?)\s*([-−]?[\d.,]+)\s*(.*)$/i;
+const NUM_UNIT = /^\s*([-−+]?[\d.,]*\d)\s*(%|[A-Za-z][A-Za-z .\/-]*)?\s*$/;
+
+/** Satuan that mean percent. */
+export function isPercentUnit(satuan: string): boolean {
+  const s = satuan.trim().toLowerCase();
+  return s === '%' || s === 'persen' || s === 'persentase' || s === 'prosentase';
+}
+
+export interface TargetParse extends Normalised<Target | null> {
+  /** Unit found glued to the number (`3 Laporan` → `Laporan`). */
+  unit?: string;
+}
+
+/**
+ * A target, baseline or end condition. `-` = deliberately none; `n/a`/blank = missing;
+ * `98%`/`3 Laporan` split into number + unit; `80-90`/`80 s.d. 90` a range; anything else
+ * stays text (K04 decides whether text is allowed).
+ */
+export function parseTarget(v: CellValue, satuan: string, numFmt?: string | null): TargetParse {
+  if (v === null) return { value: null };
+  if (typeof v === 'number') {
+    if (numFmt && numFmt.includes('%') && isPercentUnit(satuan)) {
+      const scaled = Math.round(v * 100 * 1e9) / 1e9;
+      return { value: { kind: 'number', value: scaled }, change: { from: `${v} (format %)`, to: String(scaled) } };
+    }
+    return { value: { kind: 'number', value: v } };
+  }
+  if (typeof v === 'boolean') return { value: { kind: 'text', text: String(v) } };
+  const t = v.replace(SPACES, ' ').replace(/\s+/g, ' ').trim();
+  if (t === '') return { value: null };
+  if (t === '-' || t === '–' || t === '—') {
+    return { value: { kind: 'none' }, ...(v !== '-' ? { change: { from: v, to: '-' } } : {}) };
+  }
+  if (MISSING_WORDS.has(t.toLowerCase())) return { value: null, change: { from: v, to: '' } };
+  const plain = parseNumberText(t);
+  if (plain !== null) return { value: { kind: 'number', value: plain }, change: { from: v, to: String(plain) } };
+  const r = RANGE.exec(t);
+  if (r && (r[3] === '' || r[3] === '%' || /^[A-Za-z%]/.test(r[3]))) {
+    const low = parseNumberText(r[1].replace('−', '-'));
+    const high = parseNumberText(r[2].replace('−', '-'));
+    if (low !== null && high !== null) {
+      const unit = r[3].trim() || undefined;
+      return { value: { kind: 'range', low, high }, change: { from: v, to: `${low} - ${high}` }, ...(unit ? { unit } : {}) };
+    }
+  }
+  const m = NUM_UNIT.exec(t);
+  if (m && m[2]) {
+    const n = parseNumberText(m[1].replace('−', '-'));
+    if (n !== null) {
+      const unit = m[2].trim();
+      return { value: { kind: 'number', value: n }, change: { from: v, to: `${n} (${unit})` }, unit };
+    }
+  }
+  return { value: { kind: 'text', text: t }, ...(t !== v ? { change: { from: v, to: t } } : {}) };
+}
+
+/**
+ * Nomenclature code: `2,01` → `2.01`; `X XX 01 2.01 01` → `X.XX.01.2.01.01`; a zero-padded
+ * class digit `1.01.01.02.01.0001` → `1.01.01.2.01.0001`; a number is read as text and reported.
+ */
+export function normaliseCode(v: CellValue, numFmt?: string | null): Normalised<string> {
+  if (v === null) return { value: '' };
+  if (typeof v === 'number') {
+    // Excel dropped trailing zeros (`1.10` → 1.1) unless the format shows them.
+    const decimals = numFmt ? (/0\.(0+)/.exec(numFmt)?.[1].length ?? 0) : 0;
+    const text = decimals > 0 ? v.toFixed(decimals) : String(v);
+    return { value: text, change: { from: `${v} (angka/number)`, to: text } };
+  }
+  if (typeof v === 'boolean') return { value: String(v) };
+  const t = v.replace(SPACES, ' ').trim();
+  if (t === '') return { value: '' };
+  let s = t.replace(/\s*,\s*/g, '.').replace(/\s*\.\s*/g, '.').replace(/\s+/g, '.').replace(/x/g, 'X');
+  s = s.replace(/\.+/g, '.').replace(/^\.|\.$/g, '');
+  // Zero-padded class digit: U.BB.PP.0G.KK(.SSSS) → U.BB.PP.G.KK(.SSSS)
+  const parts = s.split('.');
+  if (parts.length >= 5 && /^0[12]$/.test(parts[3]) && /^\d{2}$/.test(parts[2]) && /^\d{2}$/.test(parts[4])) {
+    parts[3] = parts[3][1];
+    s = parts.join('.');
+  }
+  if (s === t) return { value: s };
+  return { value: s, change: { from: t, to: s } };
+}
+
+/** Enumerated value matched case- and space-insensitively against its list. */
+export function matchListValue(v: string, list: readonly string[]): Normalised<string | null> {
+  if (v === '') return { value: null };
+  const key = v.toLowerCase().replace(/[\s_-]+/g, '');
+  for (const item of list) {
+    if (item === v) return { value: item };
+    if (item.toLowerCase().replace(/[\s_-]+/g, '') === key) return { value: item, change: { from: v, to: item } };
+  }
+  return { value: null };
+}
+
+/** Controlled satuan list: spelling variants normalised (SAKIP.md §10). */
+const SATUAN_CANON: Record<string, string> = {
+  '%': '%', persen: '%', prosen: '%', persentase: '%',
+  dokumen: 'Dokumen', dok: 'Dokumen', laporan: 'Laporan', lap: 'Laporan',
+  orang: 'Orang', org: 'Orang', unit: 'Unit', kegiatan: 'Kegiatan', keg: 'Kegiatan',
+  bulan: 'Bulan', bln: 'Bulan', hari: 'Hari', tahun: 'Tahun', kali: 'Kali',
+  nilai: 'Nilai', indeks: 'Indeks', poin: 'Poin', angka: 'Angka', predikat: 'Predikat',
+  opini: 'Opini', kategori: 'Kategori', rekomendasi: 'Rekomendasi', paket: 'Paket',
+  desa: 'Desa', kecamatan: 'Kecamatan', sekolah: 'Sekolah', rumahtangga: 'Rumah Tangga',
+  kk: 'KK', jiwa: 'Jiwa', km: 'Km', ha: 'Ha', ton: 'Ton', rp: 'Rp', rupiah: 'Rupiah',
+  permil: 'Per Mil', 'per1000kh': 'per 1.000 KH', 'per100000kh': 'per 100.000 KH',
+  'per1.000kh': 'per 1.000 KH', 'per100.000kh': 'per 100.000 KH', fasilitas: 'Fasilitas',
+  puskesmas: 'Puskesmas', kasus: 'Kasus', inovasi: 'Inovasi', opd: 'OPD', 'perangkatdaerah': 'Perangkat Daerah',
+};
+
+export function normaliseSatuan(v: string): Normalised<string> {
+  if (v === '') return { value: '' };
+  const key = v.toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
+  const canon = SATUAN_CANON[key];
+  if (canon === undefined || canon === v) return { value: v };
+  // A case-only difference from a listed unit is normalised too, and reported.
+  return { value: canon, change: { from: v, to: canon } };
+}
