@@ -6,7 +6,7 @@ import { compareIssues, countIssues, type Issue } from './issues.js';
 import type { PohonKinerja } from './model.js';
 import type { NomenklaturIndex } from './nomenklatur/types.js';
 import { readWorkbook } from './read/index.js';
-import { ALL_RULES } from './rules/index.js';
+import { ALL_RULES, FINAL_RULES } from './rules/index.js';
 import type { RuleContext } from './rules/context.js';
 import type { WorkbookSnapshot } from './snapshot.js';
 
@@ -15,6 +15,8 @@ export interface ValidateOptions {
   nomenklatur?: NomenklaturIndex | null;
   /** Known Sasaran Pemda IDs (from the backend) for T06's existence check. */
   pemdaSasaranIds?: ReadonlySet<string> | null;
+  /** Also run the Final rules (J04, X03): at finalisation, before a push, for PK generation. */
+  final?: boolean;
 }
 
 export interface ValidationSummary {
@@ -40,6 +42,7 @@ export function validateTree(tree: PohonKinerja, readIssues: Issue[], opts: Vali
     issues: readIssues.slice(),
   };
   for (const rule of ALL_RULES) rule(ctx);
+  if (opts.final) for (const rule of FINAL_RULES) rule(ctx);
   const issues = ctx.issues.sort(compareIssues);
   return {
     tree,

@@ -1,0 +1,121 @@
+/** `Jabatan`, `Crosscutting` and the workbook's own `Nomenklatur` rows (SAKIP.md §4.2). */
+import { JENJANG, type Jenjang } from '../config.js';
+import type { Issue } from '../issues.js';
+import { LEMBAGA_LAIN, STATUS_CROSSCUTTING } from '../layout/tables.js';
+import type { Box, CrosscuttingLink, Jabatan, NomenklaturRow, RowLoc } from '../model.js';
+import { cleanId, cleanText, matchListValue, normaliseCode } from './normalise.js';
+import { reportNormalised, reportUnreadable } from './report.js';
+import { cellAt, formatAt, rowHasInput, scrubErrors, type MappedTable } from './table.js';
+
+/** Sheet-name characters an ID Jabatan cannot hold, since it becomes part of `PK <tahun> <ID>`. */
+const SHEET_UNSAFE = /[:\\/?*[\]]/;
+
+function* inputRows(m: MappedTable, issues: Issue[], idField: string) {
+  const rows = m.snapshot.rows;
+  for (let r = 0; r < rows.length; r++) {
+    if (!rowHasInput(rows[r], m.outputCols)) continue;
+    const sheetRow = m.firstDataRow + r;
+    const id = cleanId(cellAt(m, rows[r], idField)).value;
+    const row = scrubErrors(m, rows[r], sheetRow, id, issues);
+    const loc: RowLoc = { table: m.loc, row: sheetRow };
+    yield { r, row, loc, id: cleanId(cellAt(m, row, idField)).value };
+  }
+}
+
+export function readJabatan(m: MappedTable, issues: Issue[]): Jabatan[] {
+  const out: Jabatan[] = [];
+  const seen = new Set<string>();
+  for (const { row, loc, id } of inputRows(m, issues, 'id')) {
+    if (id === '') {
+      reportUnreadable(issues, loc, 'id', '', { id: 'Jabatan tanpa ID Jabatan tidak dapat dibaca.', en: 'A position without ID Jabatan cannot be read.' });
+      continue;
+    }
+    if (seen.has(id)) {
+      reportUnreadable(issues, loc, 'id', id, { id: `ID Jabatan "${id}" ganda; baris ini diabaikan.`, en: `Duplicate ID Jabatan "${id}"; this row is ignored.` });
+      continue;
+    }
+    seen.add(id);
+    if (id.length > 23 || SHEET_UNSAFE.test(id)) {
+      reportUnreadable(issues, loc, 'id', id, {
+        id: `ID Jabatan "${id}" harus ≤ 23 karakter tanpa : \\ / ? * [ ] (dipakai sebagai nama lembar PK).`,
+        en: `ID Jabatan "${id}" must be ≤ 23 characters without : \\ / ? * [ ] (it becomes part of a PK sheet name).`,
+      });
+    }
+    const jenjangRaw = cleanText(cellAt(m, row, 'jenjang')).value;
+    const j = matchListValue(jenjangRaw, JENJANG);
+    reportNormalised(issues, loc, 'jenjang', 'Jenjang', id, j.change);
+    if (jenjangRaw === '') reportUnreadable(issues, loc, 'jenjang', id, { id: 'Jenjang kosong.', en: 'Jenjang is empty.' });
+    else if (!j.value) {
+      reportUnreadable(issues, loc, 'jenjang', id, {
+        id: `Jenjang "${jenjangRaw}" tidak dikenal (pilihan: ${JENJANG.join(', ')}).`,
+        en: `Unknown Jenjang "${jenjangRaw}" (choices: ${JENJANG.join(', ')}).`,
+      });
+    }
+    out.push({
+      id,
+      nama: cleanText(cellAt(m, row, 'nama')).value,
+      jenjangRaw,
+      jenjang: (j.value as Jenjang | null) ?? null,
+      atasan: cleanId(cellAt(m, row, 'atasan')).value,
+      nip: cleanId(cellAt(m, row, 'nip')).value,
+      namaPejabat: cleanText(cellAt(m, row, 'namaPejabat')).value,
+      unitKerja: cleanText(cellAt(m, row, 'unitKerja')).value,
+      loc,
+    });
+  }
+  return out;
+}
+
+export function readCrosscutting(m: MappedTable, byId: Map<string, Box>, issues: Issue[]): CrosscuttingLink[] {
+  const out: CrosscuttingLink[] = [];
+  for (const { row, loc, id } of inputRows(m, issues, 'nodeId')) {
+    const opdTujuan = cleanId(cellAt(m, row, 'opdTujuan')).value;
+    if (id === '') {
+      reportUnreadable(issues, loc, 'nodeId', '', { id: 'Baris crosscutting tanpa ID Node.', en: 'A crosscutting row without ID Node.' });
+      continue;
+    }
+    if (!byId.has(id)) {
+      reportUnreadable(issues, loc, 'nodeId', id, {
+        id: `ID Node "${id}" tidak ada di Pohon Kinerja.`, en: `ID Node "${id}" matches no box in Pohon Kinerja.`,
+      });
+      continue;
+    }
+    if (opdTujuan === '') {
+      reportUnreadable(issues, loc, 'opdTujuan', id, { id: 'OPD Tujuan kosong.', en: 'OPD Tujuan (target OPD) is empty.' });
+    }
+    const lembaga = matchListValue(opdTujuan, [LEMBAGA_LAIN]);
+    const statusRaw = cleanText(cellAt(m, row, 'status')).value;
+    const status = matchListValue(statusRaw, STATUS_CROSSCUTTING);
+    reportNormalised(issues, loc, 'status', 'Status', id, status.change);
+    out.push({
+      nodeId: id,
+      opdTujuan: lembaga.value ?? opdTujuan,
+      nodeTujuan: cleanId(cellAt(m, row, 'nodeTujuan')).value,
+      namaMitra: cleanText(cellAt(m, row, 'namaMitra')).value,
+      kontribusi: cleanText(cellAt(m, row, 'kontribusi')).value,
+      keterangan: cleanText(cellAt(m, row, 'keterangan')).value,
+      status: status.value ?? statusRaw,
+      alasanTolak: cleanText(cellAt(m, row, 'alasanTolak')).value,
+      loc,
+    });
+  }
+  return out;
+}
+
+export function readNomenklaturTable(m: MappedTable, issues: Issue[]): NomenklaturRow[] {
+  const out: NomenklaturRow[] = [];
+  for (const { r, row, loc } of inputRows(m, issues, 'kode')) {
+    const kode = normaliseCode(cellAt(m, row, 'kode'), formatAt(m, r, 'kode'));
+    const nama = cleanText(cellAt(m, row, 'nama')).value;
+    if (kode.value === '') continue; // note rows without a code are not codes (SAKIP.md §3.8)
+    reportNormalised(issues, loc, 'kode', 'Kode', kode.value, kode.change);
+    out.push({
+      kode: kode.value, nama,
+      kinerja: cleanText(cellAt(m, row, 'kinerja')).value,
+      indikator: cleanText(cellAt(m, row, 'indikator')).value,
+      satuan: cleanText(cellAt(m, row, 'satuan')).value,
+      loc,
+    });
+  }
+  return out;
+}

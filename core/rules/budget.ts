@@ -1,0 +1,97 @@
+/** Budget rules B01–B03 (SAKIP.md §5.5). Which levels carry pagu comes from the level configuration. */
+import type { NomenklaturType } from '../config.js';
+import { issue, rupiah } from '../issues.js';
+import { cellOf, type Box } from '../model.js';
+import type { Rule } from './context.js';
+
+const at = (b: Box, field: string) => ({ sheet: b.loc.table.sheet, cell: cellOf(b.loc, field), id: b.id });
+
+/** The nomenclature type whose pagu must add up to a box's pagu. */
+const CHILD_TYPE: Partial<Record<NomenklaturType, NomenklaturType>> = { program: 'kegiatan', kegiatan: 'sub_kegiatan' };
+const LABEL: Record<NomenklaturType, { id: string; en: string }> = {
+  program: { id: 'program', en: 'programme' },
+  kegiatan: { id: 'kegiatan', en: 'kegiatan' },
+  sub_kegiatan: { id: 'sub kegiatan', en: 'sub kegiatan' },
+};
+
+/**
+ * Budget children: the nearest descendants of the next nomenclature type, looking through
+ * uncoded intermediate boxes (allowed by SAKIP.md §3.3).
+ */
+function budgetChildren(b: Box, type: NomenklaturType): Box[] {
+  const out: Box[] = [];
+  const seen = new Set<Box>([b]);
+  const stack = [...b.children];
+  while (stack.length) {
+    const c = stack.pop() as Box;
+    if (seen.has(c)) continue;
+    seen.add(c);
+    if (c.level?.nomenklatur === type) out.push(c);
+    else if (c.level && c.level.nomenklatur === null) stack.push(...c.children);
+  }
+  return out;
+}
+
+export const B01: Rule = ({ tree, issues }) => {
+  const tol = tree.config.toleransiPagu;
+  for (const b of tree.boxes) {
+    const type = b.level?.nomenklatur;
+    const childType = type ? CHILD_TYPE[type] : undefined;
+    if (!type || !childType) continue;
+    const kids = budgetChildren(b, childType);
+    if (kids.length === 0) continue;
+    for (const y of tree.config.years) {
+      let sum = 0;
+      let any = false;
+      for (const k of kids) {
+        const v = k.pagu[y];
+        if (v !== null && v !== undefined) { sum += v; any = true; }
+      }
+      const own = b.pagu[y] ?? null;
+      if (own === null && !any) continue;
+      if (own !== null && Math.abs(own - sum) <= tol) continue;
+      const name = b.kode || b.id;
+      const t = LABEL[type];
+      const k = LABEL[childType];
+      issues.push(issue('B01', 'E', at(b, `pagu:${y}`), own === null
+        ? { id: `Pagu ${y} ${t.id} ${name} kosong, padahal pagu ${k.id}nya berjumlah ${rupiah(sum)}.`, en: `Pagu ${y} of ${t.en} ${name} is blank while its ${k.en} add up to ${rupiah(sum)}.` }
+        : { id: `Pagu ${y} ${t.id} ${name} (${rupiah(own)}) ≠ jumlah pagu ${k.id}nya (${rupiah(sum)}).`, en: `Pagu ${y} of ${t.en} ${name} (${rupiah(own)}) ≠ the sum of its ${k.en} (${rupiah(sum)}).` }));
+    }
+  }
+};
+
+export const B02: Rule = ({ tree, issues }) => {
+  for (const b of tree.boxes) {
+    for (const y of tree.config.years) {
+      const raw = b.paguRaw[y];
+      const v = b.pagu[y];
+      if (raw !== undefined) {
+        issues.push(issue('B02', 'E', at(b, `pagu:${y}`), {
+          id: `Pagu ${y} "${raw}" bukan jumlah rupiah.`, en: `Pagu ${y} "${raw}" is not an amount of rupiah.`,
+        }));
+      } else if (v !== null && v !== undefined && (v < 0 || !Number.isInteger(v))) {
+        issues.push(issue('B02', 'E', at(b, `pagu:${y}`), {
+          id: `Pagu ${y} (${String(v).replace('.', ',')}) harus bilangan bulat rupiah yang tidak negatif.`,
+          en: `Pagu ${y} (${v}) must be a non-negative whole number of rupiah.`,
+        }));
+      }
+    }
+  }
+};
+
+export const B03: Rule = ({ tree, issues }) => {
+  for (const b of tree.boxes) {
+    if (!b.level?.nomenklatur || b.indicators.length === 0) continue;
+    for (const y of tree.config.years) {
+      const v = b.pagu[y];
+      const hasPagu = v !== null && v !== undefined && v > 0;
+      const hasTarget = b.indicators.some((i) => { const t = i.targets[y]; return !!t && t.kind !== 'none'; });
+      if (hasPagu === hasTarget) continue;
+      issues.push(issue('B03', 'W', at(b, `pagu:${y}`), hasPagu
+        ? { id: `Ada pagu ${y} tetapi tidak ada target ${y} pada indikator "${b.id}".`, en: `Pagu ${y} is set but no indicator of "${b.id}" has a ${y} target.` }
+        : { id: `Ada target ${y} tetapi pagu ${y} kotak "${b.id}" kosong.`, en: `A ${y} target is set but box "${b.id}" has no pagu ${y}.` }));
+    }
+  }
+};
+
+export const BUDGET_RULES: Rule[] = [B01, B02, B03];

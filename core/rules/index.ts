@@ -1,0 +1,15 @@
+/** Every rule, in catalogue order. Live rules run on every pass; Final rules at finalisation. */
+import { BUDGET_RULES } from './budget.js';
+import type { Rule } from './context.js';
+import { CROSSCUTTING_FINAL_RULES, CROSSCUTTING_RULES } from './crosscutting.js';
+import { INDIKATOR_RULES } from './indikator.js';
+import { JABATAN_FINAL_RULES, JABATAN_RULES } from './jabatan.js';
+import { NOMENKLATUR_RULES } from './nomenklatur.js';
+import { TREE_RULES } from './tree.js';
+
+export const ALL_RULES: Rule[] = [
+  ...TREE_RULES, ...INDIKATOR_RULES, ...NOMENKLATUR_RULES, ...BUDGET_RULES, ...JABATAN_RULES, ...CROSSCUTTING_RULES,
+];
+
+/** Rules that judge a finished tree (before push, PK generation, `pokin validate --final`). */
+export const FINAL_RULES: Rule[] = [...JABATAN_FINAL_RULES, ...CROSSCUTTING_FINAL_RULES];
