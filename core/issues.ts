@@ -73,6 +73,22 @@ export function compareIssues(a: Issue, b: Issue): number {
   );
 }
 
+/** Sorts in Validasi order, parsing each address once (thousands of warnings stay cheap). */
+export function sortIssues(issues: Issue[]): Issue[] {
+  const keyed = issues.map((i) => {
+    const m = /^([A-Z]*)(\d*)$/.exec(i.cell);
+    const col = m ? m[1] : i.cell;
+    return { i, sev: SEVERITY_ORDER[i.severity], row: m ? Number(m[2]) : 0, col: col.padStart(3, ' ') };
+  });
+  keyed.sort((a, b) =>
+    a.sev - b.sev ||
+    (a.i.sheet < b.i.sheet ? -1 : a.i.sheet > b.i.sheet ? 1 : 0) ||
+    a.row - b.row ||
+    (a.col < b.col ? -1 : a.col > b.col ? 1 : 0) ||
+    (a.i.rule < b.i.rule ? -1 : a.i.rule > b.i.rule ? 1 : 0));
+  return keyed.map((k) => k.i);
+}
+
 export interface IssueCounts {
   errors: number;
   warnings: number;

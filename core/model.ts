@@ -45,8 +45,8 @@ export interface Indikator {
   sumberData: string;
   /** null = blank or `n/a`. */
   kondisiAwal: Target | null;
-  /** year → target; null = missing. */
-  targets: Record<number, Target | null>;
+  /** Targets in the order of `config.years` (index k ↔ years[k]); null = missing. */
+  targets: (Target | null)[];
   kondisiAkhir: Target | null;
   /** A second unit glued to a target that differs from `Satuan` (K04). */
   unitConflicts: { year: number | 'awal' | 'akhir'; unit: string }[];
@@ -66,10 +66,13 @@ export interface Box {
   nomenklatur: string;
   penanggungJawab: string;
   refPemda: string;
-  /** year → whole rupiah; null = blank. */
-  pagu: Record<number, number | null>;
-  /** year → text that could not be read as an amount (B02). */
-  paguRaw: Record<number, string>;
+  /**
+   * Pagu in whole rupiah in the order of `config.years` (index k ↔ years[k]); null = blank.
+   * Arrays, not year-keyed objects: integer keys like 2026 push V8 into slow dictionaries.
+   */
+  pagu: (number | null)[];
+  /** Text that could not be read as an amount (B02), by year index; null = none. */
+  paguRaw: (string | null)[];
   catatan: string;
   indicators: Indikator[];
   parent?: Box;

@@ -2,7 +2,7 @@
  * Validation: a pure function of the snapshots. Reads the whole workbook into the tree,
  * runs every rule on the whole tree, returns the issues in Validasi order.
  */
-import { compareIssues, countIssues, type Issue } from './issues.js';
+import { countIssues, sortIssues, type Issue } from './issues.js';
 import type { PohonKinerja } from './model.js';
 import type { NomenklaturIndex } from './nomenklatur/types.js';
 import { readWorkbook } from './read/index.js';
@@ -43,7 +43,7 @@ export function validateTree(tree: PohonKinerja, readIssues: Issue[], opts: Vali
   };
   for (const rule of ALL_RULES) rule(ctx);
   if (opts.final) for (const rule of FINAL_RULES) rule(ctx);
-  const issues = ctx.issues.sort(compareIssues);
+  const issues = sortIssues(ctx.issues);
   return {
     tree,
     issues,

@@ -10,7 +10,7 @@ import {
 import { issue, type Issue } from '../issues.js';
 import { headerKey, infoColumns, INFO_KEYS, konfigurasiLevelColumns, type TableSpec } from '../layout/tables.js';
 import type { CellValue, TableSnapshot } from '../snapshot.js';
-import { cleanId, cleanText, matchListValue, parseNumberText } from './normalise.js';
+import { idText, cleanText, matchListValue, parseNumberText } from './normalise.js';
 import { cellAt, mapTable, rowHasInput, scrubErrors } from './table.js';
 
 const INFO_SPEC: TableSpec = { key: 'info', sheet: 'Info', table: 'Info', required: true, columns: infoColumns() };
@@ -51,7 +51,7 @@ export function readInfo(snapshot: TableSnapshot | undefined, issues: Issue[]): 
     entries.set(headerKey(key), { value: cellAt(m, row, 'nilai'), cell: a1(m.firstCol + (nilaiCol ?? 1), sheetRow) });
   });
   const where = (e: InfoEntry) => ({ sheet: m.loc.sheet, cell: e.cell });
-  const text = (k: string) => { const e = entries.get(headerKey(k)); return e ? cleanId(e.value).value : ''; };
+  const text = (k: string) => { const e = entries.get(headerKey(k)); return e ? idText(e.value) : ''; };
   const bad = (k: string, e: InfoEntry, idMsg: string, enMsg: string) =>
     issues.push(issue('F01', 'E', where(e), { id: `Info "${k}": ${idMsg}`, en: `Info "${k}": ${enMsg}` }));
 

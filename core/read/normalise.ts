@@ -13,6 +13,9 @@ export interface Normalised<T> {
 }
 
 const SPACES = /[\u00a0\u2007\u202f]/g;
+const HAS_SPACE = /[\s\u00a0\u2007\u202f]/;
+/** A code already in dotted form (`1.02.02.2.01.0001`, `X.XX.01`): nothing to normalise. */
+const CLEAN_CODE = /^[0-9X]{1,4}(?:\.[0-9X]{1,4})*$/;
 const NEEDS_TEXT_CLEANUP = /[\r\n\t\u00a0\u2007\u202f]| {2}|^\s|\s$/;
 const BULLET = /^(?:[-•·▪◦*–—]\s+|[-•·▪◦–—](?=\S)|(?:\d{1,2}|[a-zA-Z])[.)]\s+)/;
 const LABEL_PREFIX = /^(?:indikator(?: kinerja)?(?: sasaran| program| kegiatan| sub kegiatan)?|sasaran|tujuan)\s*:\s*/i;
@@ -46,13 +49,24 @@ export function cleanStatement(v: CellValue): Normalised<string> {
   return base;
 }
 
-/** Identifiers (ID, Induk, ID Jabatan…): numbers become text, whitespace trimmed. */
-export function cleanId(v: CellValue): Normalised<string> {
-  if (v === null) return { value: '' };
-  if (typeof v === 'number') return { value: String(v) };
-  if (typeof v === 'boolean') return { value: v ? 'TRUE' : 'FALSE' };
-  const t = v.replace(SPACES, ' ').trim();
-  return { value: t.replace(/\s+/g, ' ') };
+/** Identifiers (ID, Induk, ID Jabatan…): numbers become text, whitespace trimmed. Never reported. */
+export function idText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (!HAS_SPACE.test(v)) return v;
+  return v.replace(SPACES, ' ').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Free text whose clean-up is not worth an F02 (Definisi, Catatan, Nama Pejabat…).
+ * Returns a plain string: the reader's hot path allocates nothing for clean cells.
+ */
+export function plainText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  if (!NEEDS_TEXT_CLEANUP.test(v)) return v;
+  return v.replace(SPACES, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Parses Indonesian number text: `1.234.567,50`, `75,5`, `1.234` (thousands), `1.5`. */
@@ -105,6 +119,7 @@ export function parseAmount(v: CellValue): Normalised<number | null> & { invalid
   return { value: n, change: { from: v, to: String(n) } };
 }
 
+const ZERO_PADDED_CLASS = /^[^.]+\.[^.]+\.\d{2}\.0[12]\.\d{2}/;
 const RANGE = /^\s*([-−]?[\d.,]+)\s*(?:-|–|—|s\.?\s*d\.?|s\/d|sampai(?: dengan)?)\s*([-−]?[\d.,]+)\s*(.*)$/i;
 const NUM_UNIT = /^\s*([-−+]?[\d.,]*\d)\s*(%|[A-Za-z][A-Za-z .\/-]*)?\s*$/;
 
@@ -175,6 +190,7 @@ export function normaliseCode(v: CellValue, numFmt?: string | null): Normalised<
     return { value: text, change: { from: `${v} (angka/number)`, to: text } };
   }
   if (typeof v === 'boolean') return { value: String(v) };
+  if (CLEAN_CODE.test(v) && !ZERO_PADDED_CLASS.test(v)) return { value: v };
   const t = v.replace(SPACES, ' ').trim();
   if (t === '') return { value: '' };
   let s = t.replace(/\s*,\s*/g, '.').replace(/\s*\.\s*/g, '.').replace(/\s+/g, '.').replace(/x/g, 'X');
@@ -189,15 +205,20 @@ export function normaliseCode(v: CellValue, numFmt?: string | null): Normalised<
   return { value: s, change: { from: t, to: s } };
 }
 
+const listKey = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+const LIST_INDEX = new WeakMap<readonly string[], Map<string, string>>();
+
 /** Enumerated value matched case- and space-insensitively against its list. */
 export function matchListValue(v: string, list: readonly string[]): Normalised<string | null> {
   if (v === '') return { value: null };
-  const key = v.toLowerCase().replace(/[\s_-]+/g, '');
-  for (const item of list) {
-    if (item === v) return { value: item };
-    if (item.toLowerCase().replace(/[\s_-]+/g, '') === key) return { value: item, change: { from: v, to: item } };
+  if (list.includes(v)) return { value: v };
+  let index = LIST_INDEX.get(list);
+  if (!index) {
+    index = new Map(list.map((item) => [listKey(item), item]));
+    LIST_INDEX.set(list, index);
   }
-  return { value: null };
+  const item = index.get(listKey(v));
+  return item === undefined ? { value: null } : { value: item, change: { from: v, to: item } };
 }
 
 /** Controlled satuan list: spelling variants normalised (SAKIP.md §10). */
@@ -215,8 +236,10 @@ const SATUAN_CANON: Record<string, string> = {
   puskesmas: 'Puskesmas', kasus: 'Kasus', inovasi: 'Inovasi', opd: 'OPD', 'perangkatdaerah': 'Perangkat Daerah',
 };
 
+const CANONICAL_SATUAN = new Set(Object.values(SATUAN_CANON));
+
 export function normaliseSatuan(v: string): Normalised<string> {
-  if (v === '') return { value: '' };
+  if (v === '' || CANONICAL_SATUAN.has(v)) return { value: v };
   const key = v.toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
   const canon = SATUAN_CANON[key];
   if (canon === undefined || canon === v) return { value: v };

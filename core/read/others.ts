@@ -3,7 +3,7 @@ import { JENJANG, type Jenjang } from '../config.js';
 import type { Issue } from '../issues.js';
 import { LEMBAGA_LAIN, STATUS_CROSSCUTTING } from '../layout/tables.js';
 import type { Box, CrosscuttingLink, Jabatan, NomenklaturRow, RowLoc } from '../model.js';
-import { cleanId, cleanText, matchListValue, normaliseCode } from './normalise.js';
+import { idText, matchListValue, normaliseCode, plainText } from './normalise.js';
 import { reportNormalised, reportUnreadable } from './report.js';
 import { cellAt, formatAt, rowHasInput, scrubErrors, type MappedTable } from './table.js';
 
@@ -15,10 +15,10 @@ function* inputRows(m: MappedTable, issues: Issue[], idField: string) {
   for (let r = 0; r < rows.length; r++) {
     if (!rowHasInput(rows[r], m.outputCols)) continue;
     const sheetRow = m.firstDataRow + r;
-    const id = cleanId(cellAt(m, rows[r], idField)).value;
+    const id = idText(cellAt(m, rows[r], idField));
     const row = scrubErrors(m, rows[r], sheetRow, id, issues);
     const loc: RowLoc = { table: m.loc, row: sheetRow };
-    yield { r, row, loc, id: cleanId(cellAt(m, row, idField)).value };
+    yield { r, row, loc, id: idText(cellAt(m, row, idField)) };
   }
 }
 
@@ -41,7 +41,7 @@ export function readJabatan(m: MappedTable, issues: Issue[]): Jabatan[] {
         en: `ID Jabatan "${id}" must be ≤ 23 characters without : \\ / ? * [ ] (it becomes part of a PK sheet name).`,
       });
     }
-    const jenjangRaw = cleanText(cellAt(m, row, 'jenjang')).value;
+    const jenjangRaw = plainText(cellAt(m, row, 'jenjang'));
     const j = matchListValue(jenjangRaw, JENJANG);
     reportNormalised(issues, loc, 'jenjang', 'Jenjang', id, j.change);
     if (jenjangRaw === '') reportUnreadable(issues, loc, 'jenjang', id, { id: 'Jenjang kosong.', en: 'Jenjang is empty.' });
@@ -53,13 +53,13 @@ export function readJabatan(m: MappedTable, issues: Issue[]): Jabatan[] {
     }
     out.push({
       id,
-      nama: cleanText(cellAt(m, row, 'nama')).value,
+      nama: plainText(cellAt(m, row, 'nama')),
       jenjangRaw,
       jenjang: (j.value as Jenjang | null) ?? null,
-      atasan: cleanId(cellAt(m, row, 'atasan')).value,
-      nip: cleanId(cellAt(m, row, 'nip')).value,
-      namaPejabat: cleanText(cellAt(m, row, 'namaPejabat')).value,
-      unitKerja: cleanText(cellAt(m, row, 'unitKerja')).value,
+      atasan: idText(cellAt(m, row, 'atasan')),
+      nip: idText(cellAt(m, row, 'nip')),
+      namaPejabat: plainText(cellAt(m, row, 'namaPejabat')),
+      unitKerja: plainText(cellAt(m, row, 'unitKerja')),
       loc,
     });
   }
@@ -69,7 +69,7 @@ export function readJabatan(m: MappedTable, issues: Issue[]): Jabatan[] {
 export function readCrosscutting(m: MappedTable, byId: Map<string, Box>, issues: Issue[]): CrosscuttingLink[] {
   const out: CrosscuttingLink[] = [];
   for (const { row, loc, id } of inputRows(m, issues, 'nodeId')) {
-    const opdTujuan = cleanId(cellAt(m, row, 'opdTujuan')).value;
+    const opdTujuan = idText(cellAt(m, row, 'opdTujuan'));
     if (id === '') {
       reportUnreadable(issues, loc, 'nodeId', '', { id: 'Baris crosscutting tanpa ID Node.', en: 'A crosscutting row without ID Node.' });
       continue;
@@ -84,18 +84,18 @@ export function readCrosscutting(m: MappedTable, byId: Map<string, Box>, issues:
       reportUnreadable(issues, loc, 'opdTujuan', id, { id: 'OPD Tujuan kosong.', en: 'OPD Tujuan (target OPD) is empty.' });
     }
     const lembaga = matchListValue(opdTujuan, [LEMBAGA_LAIN]);
-    const statusRaw = cleanText(cellAt(m, row, 'status')).value;
+    const statusRaw = plainText(cellAt(m, row, 'status'));
     const status = matchListValue(statusRaw, STATUS_CROSSCUTTING);
     reportNormalised(issues, loc, 'status', 'Status', id, status.change);
     out.push({
       nodeId: id,
       opdTujuan: lembaga.value ?? opdTujuan,
-      nodeTujuan: cleanId(cellAt(m, row, 'nodeTujuan')).value,
-      namaMitra: cleanText(cellAt(m, row, 'namaMitra')).value,
-      kontribusi: cleanText(cellAt(m, row, 'kontribusi')).value,
-      keterangan: cleanText(cellAt(m, row, 'keterangan')).value,
+      nodeTujuan: idText(cellAt(m, row, 'nodeTujuan')),
+      namaMitra: plainText(cellAt(m, row, 'namaMitra')),
+      kontribusi: plainText(cellAt(m, row, 'kontribusi')),
+      keterangan: plainText(cellAt(m, row, 'keterangan')),
       status: status.value ?? statusRaw,
-      alasanTolak: cleanText(cellAt(m, row, 'alasanTolak')).value,
+      alasanTolak: plainText(cellAt(m, row, 'alasanTolak')),
       loc,
     });
   }
@@ -106,14 +106,14 @@ export function readNomenklaturTable(m: MappedTable, issues: Issue[]): Nomenklat
   const out: NomenklaturRow[] = [];
   for (const { r, row, loc } of inputRows(m, issues, 'kode')) {
     const kode = normaliseCode(cellAt(m, row, 'kode'), formatAt(m, r, 'kode'));
-    const nama = cleanText(cellAt(m, row, 'nama')).value;
+    const nama = plainText(cellAt(m, row, 'nama'));
     if (kode.value === '') continue; // note rows without a code are not codes (SAKIP.md §3.8)
     reportNormalised(issues, loc, 'kode', 'Kode', kode.value, kode.change);
     out.push({
       kode: kode.value, nama,
-      kinerja: cleanText(cellAt(m, row, 'kinerja')).value,
-      indikator: cleanText(cellAt(m, row, 'indikator')).value,
-      satuan: cleanText(cellAt(m, row, 'satuan')).value,
+      kinerja: plainText(cellAt(m, row, 'kinerja')),
+      indikator: plainText(cellAt(m, row, 'indikator')),
+      satuan: plainText(cellAt(m, row, 'satuan')),
       loc,
     });
   }

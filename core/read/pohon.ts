@@ -3,30 +3,32 @@ import type { LevelConfig } from '../config.js';
 import type { Issue } from '../issues.js';
 import { headerKey } from '../layout/tables.js';
 import type { Box, RowLoc } from '../model.js';
-import { cleanId, cleanStatement, cleanText, normaliseCode, parseAmount } from './normalise.js';
+import { cleanStatement, cleanText, idText, normaliseCode, parseAmount, plainText } from './normalise.js';
 import { reportNormalised, reportUnreadable } from './report.js';
 import { cellAt, formatAt, rowHasInput, scrubErrors, type MappedTable } from './table.js';
 
 export function readBoxes(m: MappedTable, levels: LevelConfig[], years: number[], issues: Issue[]): Box[] {
   const levelByKey = new Map(levels.map((l) => [headerKey(l.name), l]));
+  const levelByName = new Map(levels.map((l) => [l.name, l]));
   const levelNames = levels.map((l) => l.name).join(', ');
   const boxes: Box[] = [];
   const rows = m.snapshot.rows;
+  const paguCols = years.map((y) => ({ key: `pagu:${y}`, label: `Pagu ${y}`, col: m.index[`pagu:${y}`] ?? -1 }));
   for (let r = 0; r < rows.length; r++) {
     const raw = rows[r];
     if (!rowHasInput(raw, m.outputCols)) continue;
     const sheetRow = m.firstDataRow + r;
     const loc: RowLoc = { table: m.loc, row: sheetRow };
-    const id = cleanId(cellAt(m, raw, 'id')).value;
+    const id = idText(cellAt(m, raw, 'id'));
     const row = scrubErrors(m, raw, sheetRow, id, issues);
-    if (id === '' || cleanId(cellAt(m, row, 'id')).value === '') {
+    if (id === '' || idText(cellAt(m, row, 'id')) === '') {
       reportUnreadable(issues, loc, 'id', '', {
         id: 'Baris tanpa ID tidak dapat dibaca: isi ID kotak.', en: 'A row without an ID cannot be read: fill in the box ID.',
       });
       continue;
     }
-    const levelText = cleanText(cellAt(m, row, 'level')).value;
-    const level = levelText === '' ? undefined : levelByKey.get(headerKey(levelText));
+    const levelText = plainText(cellAt(m, row, 'level'));
+    const level = levelText === '' ? undefined : (levelByName.get(levelText) ?? levelByKey.get(headerKey(levelText)));
     if (levelText === '') {
       reportUnreadable(issues, loc, 'level', id, { id: 'Level kosong.', en: 'Level is empty.' });
     } else if (!level) {
@@ -46,29 +48,31 @@ export function readBoxes(m: MappedTable, levels: LevelConfig[], years: number[]
     reportNormalised(issues, loc, 'kode', 'Kode', id, kode.change);
     const nomenklatur = cleanText(cellAt(m, row, 'nomenklatur'));
     reportNormalised(issues, loc, 'nomenklatur', 'Nomenklatur', id, nomenklatur.change);
-    const pagu: Record<number, number | null> = {};
-    const paguRaw: Record<number, string> = {};
-    for (const y of years) {
-      const key = `pagu:${y}`;
-      if (!(key in m.index)) { pagu[y] = null; continue; }
-      const a = parseAmount(cellAt(m, row, key));
-      pagu[y] = a.value;
-      if (a.invalid !== undefined) paguRaw[y] = a.invalid;
-      reportNormalised(issues, loc, key, `Pagu ${y}`, id, a.change);
+    const pagu: (number | null)[] = new Array(years.length);
+    const paguRaw: (string | null)[] = new Array(years.length);
+    for (let k = 0; k < paguCols.length; k++) {
+      const { col, key, label } = paguCols[k];
+      const v = col < 0 ? null : (row[col] ?? null);
+      paguRaw[k] = null;
+      if (typeof v === 'number' || v === null) { pagu[k] = v; continue; }
+      const a = parseAmount(v);
+      pagu[k] = a.value;
+      if (a.invalid !== undefined) paguRaw[k] = a.invalid;
+      reportNormalised(issues, loc, key, label, id, a.change);
     }
     boxes.push({
       id,
-      induk: cleanId(cellAt(m, row, 'induk')).value,
+      induk: idText(cellAt(m, row, 'induk')),
       levelName: levelText,
       level,
       pernyataan: pernyataan.value,
       kode: kode.value,
       nomenklatur: nomenklatur.value,
-      penanggungJawab: cleanId(cellAt(m, row, 'penanggungJawab')).value,
-      refPemda: cleanId(cellAt(m, row, 'refPemda')).value,
+      penanggungJawab: idText(cellAt(m, row, 'penanggungJawab')),
+      refPemda: idText(cellAt(m, row, 'refPemda')),
       pagu,
       paguRaw,
-      catatan: cleanText(cellAt(m, row, 'catatan')).value,
+      catatan: plainText(cellAt(m, row, 'catatan')),
       indicators: [],
       children: [],
       index: boxes.length,

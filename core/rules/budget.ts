@@ -40,14 +40,15 @@ export const B01: Rule = ({ tree, issues }) => {
     if (!type || !childType) continue;
     const kids = budgetChildren(b, childType);
     if (kids.length === 0) continue;
-    for (const y of tree.config.years) {
+    for (let yi = 0; yi < tree.config.years.length; yi++) {
+      const y = tree.config.years[yi];
       let sum = 0;
       let any = false;
       for (const k of kids) {
-        const v = k.pagu[y];
-        if (v !== null && v !== undefined) { sum += v; any = true; }
+        const v = k.pagu[yi];
+        if (v !== null) { sum += v; any = true; }
       }
-      const own = b.pagu[y] ?? null;
+      const own = b.pagu[yi];
       if (own === null && !any) continue;
       if (own !== null && Math.abs(own - sum) <= tol) continue;
       const name = b.kode || b.id;
@@ -62,14 +63,15 @@ export const B01: Rule = ({ tree, issues }) => {
 
 export const B02: Rule = ({ tree, issues }) => {
   for (const b of tree.boxes) {
-    for (const y of tree.config.years) {
-      const raw = b.paguRaw[y];
-      const v = b.pagu[y];
-      if (raw !== undefined) {
+    for (let yi = 0; yi < tree.config.years.length; yi++) {
+      const y = tree.config.years[yi];
+      const raw = b.paguRaw[yi];
+      const v = b.pagu[yi];
+      if (raw !== null) {
         issues.push(issue('B02', 'E', at(b, `pagu:${y}`), {
           id: `Pagu ${y} "${raw}" bukan jumlah rupiah.`, en: `Pagu ${y} "${raw}" is not an amount of rupiah.`,
         }));
-      } else if (v !== null && v !== undefined && (v < 0 || !Number.isInteger(v))) {
+      } else if (v !== null && (v < 0 || !Number.isInteger(v))) {
         issues.push(issue('B02', 'E', at(b, `pagu:${y}`), {
           id: `Pagu ${y} (${String(v).replace('.', ',')}) harus bilangan bulat rupiah yang tidak negatif.`,
           en: `Pagu ${y} (${v}) must be a non-negative whole number of rupiah.`,
@@ -82,10 +84,11 @@ export const B02: Rule = ({ tree, issues }) => {
 export const B03: Rule = ({ tree, issues }) => {
   for (const b of tree.boxes) {
     if (!b.level?.nomenklatur || b.indicators.length === 0) continue;
-    for (const y of tree.config.years) {
-      const v = b.pagu[y];
-      const hasPagu = v !== null && v !== undefined && v > 0;
-      const hasTarget = b.indicators.some((i) => { const t = i.targets[y]; return !!t && t.kind !== 'none'; });
+    for (let yi = 0; yi < tree.config.years.length; yi++) {
+      const y = tree.config.years[yi];
+      const v = b.pagu[yi];
+      const hasPagu = v !== null && v > 0;
+      const hasTarget = b.indicators.some((i) => { const t = i.targets[yi]; return !!t && t.kind !== 'none'; });
       if (hasPagu === hasTarget) continue;
       issues.push(issue('B03', 'W', at(b, `pagu:${y}`), hasPagu
         ? { id: `Ada pagu ${y} tetapi tidak ada target ${y} pada indikator "${b.id}".`, en: `Pagu ${y} is set but no indicator of "${b.id}" has a ${y} target.` }

@@ -8,11 +8,12 @@ import type { Rule } from './context.js';
 
 const atBox = (b: Box, field: string) => ({ sheet: b.loc.table.sheet, cell: cellOf(b.loc, field), id: b.id });
 const atInd = (i: Indikator, field: string) => ({ sheet: i.loc.table.sheet, cell: cellOf(i.loc, field), id: i.nodeId });
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** The reader already collapsed whitespace; comparisons only need to ignore case. */
+const norm = (s: string) => s.toLowerCase();
 
 export function isQualitative(ind: Indikator, satuanKualitatif: readonly string[]): boolean {
-  const s = norm(ind.satuan);
-  return s !== '' && satuanKualitatif.some((q) => norm(q) === s);
+  if (ind.satuan === '') return false;
+  return satuanKualitatif.includes(ind.satuan) || satuanKualitatif.some((q) => norm(q) === norm(ind.satuan));
 }
 
 const num = (t: Target | null): number | null => (t && t.kind === 'number' ? t.value : null);
@@ -37,8 +38,9 @@ export const K02: Rule = ({ tree, issues }) => {
 
 export const K03: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
-    for (const y of tree.config.years) {
-      if (i.targets[y] !== null && i.targets[y] !== undefined) continue;
+    for (let k = 0; k < tree.config.years.length; k++) {
+      if (i.targets[k] !== null) continue;
+      const y = tree.config.years[k];
       issues.push(issue('K03', 'E', atInd(i, `target:${y}`), {
         id: `Target ${y} indikator "${i.nama}" kosong (isi "-" bila sengaja tanpa target).`,
         en: `Target ${y} of indicator "${i.nama}" is empty (write "-" for a deliberate no-target year).`,
@@ -55,16 +57,16 @@ export const K03: Rule = ({ tree, issues }) => {
 export const K04: Rule = ({ tree, issues }) => {
   const q = tree.config.satuanKualitatif;
   for (const i of tree.indikator) {
-    const qualitative = isQualitative(i, q);
-    const check = (t: Target | null, field: string, label: string) => {
-      if (!t || t.kind !== 'text' || qualitative) return;
+    for (let k = 0; k <= i.targets.length; k++) {
+      const t = k < i.targets.length ? i.targets[k] : i.kondisiAkhir;
+      if (!t || t.kind !== 'text' || isQualitative(i, q)) continue;
+      const field = k < i.targets.length ? `target:${tree.config.years[k]}` : 'kondisiAkhir';
+      const label = k < i.targets.length ? `Target ${tree.config.years[k]}` : 'Kondisi Akhir';
       issues.push(issue('K04', 'E', atInd(i, field), {
         id: `${label} "${t.text}" bukan angka, padahal satuan "${i.satuan || '-'}" bukan kualitatif (${q.join(', ')}).`,
         en: `${label} "${t.text}" is not a number, and unit "${i.satuan || '-'}" is not qualitative (${q.join(', ')}).`,
       }));
-    };
-    for (const y of tree.config.years) check(i.targets[y] ?? null, `target:${y}`, `Target ${y}`);
-    check(i.kondisiAkhir, 'kondisiAkhir', 'Kondisi Akhir');
+    }
     for (const c of i.unitConflicts) {
       const field = c.year === 'awal' ? 'kondisiAwal' : c.year === 'akhir' ? 'kondisiAkhir' : `target:${c.year}`;
       issues.push(issue('K04', 'E', atInd(i, field), {
@@ -90,9 +92,13 @@ export const K05: Rule = ({ tree, issues }) => {
 export const K06: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
     if (i.polaritas !== 'Positif' && i.polaritas !== 'Negatif') continue;
-    const ys = tree.config.years.filter((y) => num(i.targets[y] ?? null) !== null);
+    const ys: number[] = [];
+    const vs: number[] = [];
+    for (let k = 0; k < i.targets.length; k++) {
+      const v = num(i.targets[k]);
+      if (v !== null) { ys.push(tree.config.years[k]); vs.push(v); }
+    }
     if (ys.length < 2) continue;
-    const vs = ys.map((y) => num(i.targets[y] ?? null) as number);
     let against = -1;
     for (let k = 1; k < vs.length; k++) {
       if (i.polaritas === 'Positif' ? vs[k] < vs[k - 1] : vs[k] > vs[k - 1]) { against = k; break; }
@@ -120,7 +126,8 @@ export const K07: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
     const akhir = num(i.kondisiAkhir);
     if (akhir === null) continue;
-    const vs = tree.config.years.map((y) => num(i.targets[y] ?? null)).filter((v): v is number => v !== null);
+    const vs: number[] = [];
+    for (const t of i.targets) { const v = num(t); if (v !== null) vs.push(v); }
     if (vs.length === 0) continue;
     let expected: number;
     let how: { id: string; en: string };
@@ -220,9 +227,10 @@ export const K13: Rule = ({ tree, issues }) => {
 
 export const K16: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
-    const slots: [Target | null, string][] = [...tree.config.years.map((y) => [i.targets[y] ?? null, `target:${y}`] as [Target | null, string]), [i.kondisiAkhir, 'kondisiAkhir']];
-    for (const [t, field] of slots) {
+    for (let k = 0; k <= i.targets.length; k++) {
+      const t = k < i.targets.length ? i.targets[k] : i.kondisiAkhir;
       if (!t || t.kind !== 'range') continue;
+      const field = k < i.targets.length ? `target:${tree.config.years[k]}` : 'kondisiAkhir';
       if (t.low > t.high) {
         issues.push(issue('K16', 'W', atInd(i, field), {
           id: `Rentang ${angka(t.low)} - ${angka(t.high)}: batas bawah lebih besar dari batas atas.`,

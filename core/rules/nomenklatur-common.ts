@@ -23,7 +23,7 @@ export interface NomenklaturFacts {
   coded: CodedBox[];
 }
 
-const factsCache = new WeakMap<object, NomenklaturFacts>();
+const factsCache = new WeakMap<object, { key: string; boxes: number; facts: NomenklaturFacts }>();
 
 /** Boxes to judge: a resolved level, and not a pemda-level box without a nomenclature type. */
 export function judged(box: Box): boolean {
@@ -32,8 +32,10 @@ export function judged(box: Box): boolean {
 }
 
 export function facts(ctx: RuleContext): NomenklaturFacts {
+  const { config, boxes } = ctx.tree;
+  const key = `${config.versiNomenklatur}|${config.kodeOpd}`;
   const hit = factsCache.get(ctx.tree);
-  if (hit) return hit;
+  if (hit && hit.key === key && hit.boxes === boxes.length) return hit.facts;
   const version = versionInfo(ctx.tree.config.versiNomenklatur);
   const coded: CodedBox[] = [];
   for (const box of ctx.tree.boxes) {
@@ -47,7 +49,7 @@ export function facts(ctx: RuleContext): NomenklaturFacts {
     bidang: opdBidang(ctx.tree.config.kodeOpd),
     coded,
   };
-  factsCache.set(ctx.tree, out);
+  factsCache.set(ctx.tree, { key, boxes: boxes.length, facts: out });
   return out;
 }
 

@@ -6,7 +6,8 @@ import { cellOf, type Box } from '../model.js';
 import type { Rule, RuleContext } from './context.js';
 
 const at = (b: Box, field: string) => ({ sheet: b.loc.table.sheet, cell: cellOf(b.loc, field), id: b.id });
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** The reader already collapsed whitespace; comparisons only need to ignore case. */
+const norm = (s: string) => s.toLowerCase();
 
 export const T01: Rule = ({ tree, issues }) => {
   for (const b of tree.boxes) {

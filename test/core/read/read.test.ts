@@ -18,7 +18,7 @@ describe('reading the canonical workbook', () => {
     expect(s1.parent?.id).toBe('K1');
     expect(s1.level?.nomenklatur).toBe('sub_kegiatan');
     expect(s1.loc).toMatchObject({ row: 5, table: { sheet: 'Pohon Kinerja' } });
-    expect(s1.indicators[0].targets[2026]).toEqual({ kind: 'number', value: 140 });
+    expect(s1.indicators[0].targets[1]).toEqual({ kind: 'number', value: 140 });
     expect(tree.jabatanById.get('KASI-GIZI')?.atasan).toBe('KABID-KESMAS');
   });
 
@@ -63,7 +63,7 @@ describe('reading the canonical workbook', () => {
   it('turns error values into F01 and never reads them as data', () => {
     const { issues, tree } = read((w) => { w.pohon![1]['Pagu 2025'] = '#REF!'; w.indikator![0]['Target 2025'] = '#DIV/0!'; });
     expect(issues.filter((i) => i.rule === 'F01').map((i) => `${i.sheet}!${i.cell}`)).toEqual(['Pohon Kinerja!I3', 'Indikator!K2']);
-    expect(tree.byId.get('P1')?.pagu[2025]).toBeNull();
+    expect(tree.byId.get('P1')?.pagu[0]).toBeNull();
   });
 
   it('reports an indicator whose ID Node matches no box', () => {
