@@ -14,7 +14,7 @@ const ZIP = [0x50, 0x4b];
  * expands every validation range into one entry per cell while reading, so a dropdown on a
  * whole column (`C1:C1048576`) costs a million objects.
  */
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'headerFooter', 'rowBreaks'];
+const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'];
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {
   return b.length >= sig.length && sig.every((x, i) => b[i] === x);

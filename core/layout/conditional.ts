@@ -19,7 +19,8 @@ import { columnIndex, columnLetter as letter } from '../a1.js';
 import { levelsOfTree, ROOT_MARK, type NomenklaturType, type PokinConfig } from '../config.js';
 import type { Bilingual, RuleId } from '../issues.js';
 import type { TableKey } from '../model.js';
-import { AKUMULASI, JENJANG, POLARITAS, YA_TIDAK, type TableSpec } from './tables.js';
+import { resolveList } from './lists.js';
+import type { ListSource, TableSpec } from './tables.js';
 
 /** Where a table sits on its sheet. */
 export interface TablePlacement {
@@ -56,8 +57,10 @@ export function placementFromSpec(spec: TableSpec, headerRow = 1, lastRow = 2000
 /** Formula building blocks for one placed table. */
 export class PlacedTable {
   readonly first: number;
-  constructor(readonly key: TableKey, readonly p: TablePlacement, readonly inputKeys: string[]) {
+  readonly inputKeys: string[];
+  constructor(readonly spec: TableSpec, readonly p: TablePlacement) {
     this.first = p.headerRow + 1;
+    this.inputKeys = spec.columns.filter((c) => !c.output).map((c) => c.key);
   }
   has(key: string): boolean { return key in this.p.cols; }
   /** `$B2`: fixed column, relative row. */
@@ -81,13 +84,10 @@ export class PlacedTable {
     const s = this.span();
     return s ? `COUNTA($${s[0]}${this.first}:$${s[1]}${this.first})>0` : 'FALSE';
   }
-  spanRange(): string | undefined {
+  /** All input columns of the data rows, and their top-left cell. */
+  area(): { range: string; topLeft: string } | undefined {
     const s = this.span();
-    return s ? `${s[0]}${this.first}:${s[1]}${this.p.lastRow}` : undefined;
-  }
-  spanTopLeft(): string | undefined {
-    const s = this.span();
-    return s ? `${s[0]}${this.first}` : undefined;
+    return s && { range: `${s[0]}${this.first}:${s[1]}${this.p.lastRow}`, topLeft: `${s[0]}${this.first}` };
   }
 }
 
@@ -130,19 +130,14 @@ export function isOneOf(ref: string, values: readonly string[]): string {
 export const blank = (ref: string) => `TRIM(${ref})=""`;
 export const filled = (ref: string) => `TRIM(${ref})<>""`;
 
-/** The lists a CF re-checks (the dropdowns are bypassed by paste, SAKIP.md §4.6). */
+/** Level groups the structural formats need. */
 export interface ListsForFormulas {
-  levels: string[];
   /** Levels that cannot be roots: an empty Induk there is T02. */
   nonRootLevels: string[];
   /** Levels whose boxes need a Penanggung Jawab before push (J01). */
   ownerLevels: string[];
   /** Level names per nomenclature type (B01 sums children one type down). */
   byNomenklatur: Record<NomenklaturType, string[]>;
-  polaritas: readonly string[];
-  akumulasi: readonly string[];
-  iku: readonly string[];
-  jenjang: readonly string[];
 }
 
 export function listsForFormulas(config: PokinConfig): ListsForFormulas {
@@ -150,21 +145,11 @@ export function listsForFormulas(config: PokinConfig): ListsForFormulas {
   const byNomenklatur: Record<NomenklaturType, string[]> = { program: [], kegiatan: [], sub_kegiatan: [] };
   for (const l of levels) if (l.nomenklatur) byNomenklatur[l.nomenklatur].push(l.name);
   return {
-    levels: levels.map((l) => l.name),
     nonRootLevels: levels.filter((l) => !l.parents.includes(ROOT_MARK)).map((l) => l.name),
     // Optional levels (e.g. Tujuan PD) are above the owned rungs; J01 starts at the first required one.
     ownerLevels: levels.filter((l) => !l.optional).map((l) => l.name),
     byNomenklatur,
-    polaritas: POLARITAS,
-    akumulasi: AKUMULASI,
-    iku: YA_TIDAK,
-    jenjang: JENJANG,
   };
-}
-
-/** Input (non-output) field keys of each canonical table, for the "row is filled" test. */
-export function inputKeysOf(spec: TableSpec): string[] {
-  return spec.columns.filter((c) => !c.output).map((c) => c.key);
 }
 
 /**
@@ -175,13 +160,21 @@ export function conditionalFormats(config: PokinConfig, placements: Placements, 
   const placed: Partial<Record<TableKey, PlacedTable>> = {};
   for (const spec of specs) {
     const p = placements[spec.key];
-    if (p) placed[spec.key] = new PlacedTable(spec.key, p, inputKeysOf(spec));
+    if (p) placed[spec.key] = new PlacedTable(spec, p);
   }
   return formulaRules(config, placed, listsForFormulas(config));
 }
 
 type Placed = Partial<Record<TableKey, PlacedTable>>;
 const bi = (id: string, en: string): Bilingual => ({ id, en });
+/**
+ * Which rule a value outside its list breaks. Polaritas and Akumulasi are K05 (also when
+ * empty); Level, Jenjang and IKU cannot be read (F01). Penanggung Jawab is J01 (a range
+ * look-up), Status is set by the workflow, so neither is here.
+ */
+const LIST_RULE: Partial<Record<ListSource, RuleId>> = {
+  level: 'F01', jenjang: 'F01', iku: 'F01', polaritas: 'K05', akumulasi: 'K05', pohon: 'F01', jenisNomenklatur: 'F01',
+};
 const NEXT_TYPE: Partial<Record<NomenklaturType, NomenklaturType>> = { program: 'kegiatan', kegiatan: 'sub_kegiatan' };
 const TYPE_LABEL: Record<NomenklaturType, Bilingual> = {
   program: bi('program', 'programme'), kegiatan: bi('kegiatan', 'activity'), sub_kegiatan: bi('sub kegiatan', 'sub-activity'),
@@ -202,13 +195,24 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
     values.length && add(tb, key, rule, 'E', notInList(tb.cell(key), values),
       bi(`${label} bukan salah satu pilihan: ${values.join(', ')}.`, `${label} is not one of: ${values.join(', ')}.`));
   const errorValues = (tb: PlacedTable) => {
-    const range = tb.spanRange();
-    const topLeft = tb.spanTopLeft();
-    if (range && topLeft) {
-      out.push({ sheet: tb.p.sheet, range, formula: `ISERROR(${topLeft})`, severity: 'E', rule: 'F01',
+    const a = tb.area();
+    if (a) {
+      out.push({ sheet: tb.p.sheet, range: a.range, formula: `ISERROR(${a.topLeft})`, severity: 'E', rule: 'F01',
         description: bi('Sel berisi nilai galat (#REF!, #N/A, #DIV/0! …).', 'The cell holds an error value (#REF!, #N/A, #DIV/0! …).') });
     }
   };
+
+  // Enumerated columns, from the layout: dropdowns are bypassed by paste (SAKIP.md §4.6).
+  for (const tb of Object.values(t)) {
+    for (const c of tb?.spec.columns ?? []) {
+      if (!tb || !c.list || !(c.list in LIST_RULE)) continue;
+      const d = resolveList(c.list, { config });
+      if (d?.kind !== 'values') continue;
+      const rule = LIST_RULE[c.list]!;
+      if (rule === 'K05') required(tb, c.key, c.header, rule);
+      outsideList(tb, c.key, c.header, d.values, rule);
+    }
+  }
 
   const p = t.pohon;
   if (p) {
@@ -216,7 +220,6 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
     required(p, 'id', 'ID');
     required(p, 'level', 'Level');
     required(p, 'pernyataan', 'Pernyataan Kinerja');
-    outsideList(p, 'level', 'Level', lists.levels);
     if (p.has('id')) {
       add(p, 'id', 'T01', 'E', `AND(${filled(id)},${countOf(p, p, 'id', id)}>1)`, bi('ID ganda.', 'Duplicate ID.'));
       if (p.has('induk')) {
@@ -261,11 +264,6 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
       add(i, 'nodeId', 'F01', 'E', `AND(${filled(i.cell('nodeId'))},${countOf(i, p, 'id', i.cell('nodeId'))}=0)`,
         bi('ID Node tidak ada di Pohon Kinerja.', 'ID Node matches no box in Pohon Kinerja.'));
     }
-    for (const [key, label, values] of [['polaritas', 'Polaritas', lists.polaritas], ['akumulasi', 'Akumulasi', lists.akumulasi]] as const) {
-      required(i, key, label, 'K05');
-      outsideList(i, key, label, values, 'K05');
-    }
-    outsideList(i, 'iku', 'IKU', lists.iku);
     for (const key of Object.keys(i.p.cols).filter((k) => k.startsWith('target:'))) {
       required(i, key, `Target ${key.slice(7)} (isi "-" bila sengaja tanpa target / "-" for no target)`, 'K03');
     }
@@ -278,7 +276,6 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
     const id = j.cell('id'), atasan = j.cell('atasan');
     required(j, 'id', 'ID Jabatan');
     required(j, 'jenjang', 'Jenjang');
-    outsideList(j, 'jenjang', 'Jenjang', lists.jenjang);
     if (j.has('id')) {
       add(j, 'id', 'F01', 'E', `AND(${filled(id)},${countOf(j, j, 'id', id)}>1)`, bi('ID Jabatan ganda.', 'Duplicate ID Jabatan.'));
       add(j, 'atasan', 'J03', 'E', `AND(${filled(atasan)},OR(TRIM(${atasan})=TRIM(${id}),${countOf(j, j, 'id', atasan)}=0))`,

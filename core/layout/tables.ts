@@ -77,7 +77,7 @@ export function pohonColumns(years: number[]): ColumnSpec[] {
     c('pernyataan', 'Pernyataan Kinerja', 'text', 50, { synonyms: ['Pernyataan', 'Sasaran', 'Kondisi'] }),
     c('kode', 'Kode', 'code', 20, { synonyms: ['Kode Nomenklatur', 'Kode Rekening'] }),
     c('nomenklatur', 'Nomenklatur', 'text', 40, { synonyms: ['Nama Program/Kegiatan/Sub Kegiatan', 'Uraian'] }),
-    c('penanggungJawab', 'Penanggung Jawab', 'enum', 16, { list: 'jabatan', synonyms: ['PJ', 'Pemilik', 'ID Jabatan'] }),
+    c('penanggungJawab', 'Penanggung Jawab', 'enum', 16, { list: 'jabatan', numFmt: TEXT, synonyms: ['PJ', 'Pemilik', 'ID Jabatan'] }),
     c('refPemda', 'Ref Pemda', 'text', 16, { synonyms: ['Referensi Pemda', 'Sasaran Pemda'] }),
     ...years.map((y) => c(`pagu:${y}`, `Pagu ${y}`, 'money', 17, { numFmt: MONEY, synonyms: [`Anggaran ${y}`, `Rp ${y}`] })),
     c('catatan', 'Catatan', 'text', 30, { synonyms: ['Keterangan'] }),

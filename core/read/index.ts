@@ -6,7 +6,8 @@ import { a1 } from '../a1.js';
 import { levelsOfTree } from '../config.js';
 import { issue, type Issue } from '../issues.js';
 import { canonicalTables, headerKey, yearsInHeader, type TableSpec } from '../layout/tables.js';
-import type { Box, PohonKinerja, TableKey, TableLoc } from '../model.js';
+import type { Box, Jabatan, PohonKinerja, TableKey, TableLoc } from '../model.js';
+import { reportUnreadable } from './report.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
 import { readInfo, readLevelConfig } from './info.js';
 import { readIndikator } from './indikator.js';
@@ -86,6 +87,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   const indikator = indikatorM ? readIndikator(indikatorM, byId, config.years, issues) : [];
   const jabatanM = mapped('jabatan', findTable(snapshot, specOf('jabatan')));
   const jabatan = jabatanM ? readJabatan(jabatanM, issues) : [];
+  reportUnknownAtasan(jabatan, issues);
   const ccM = mapped('crosscutting', findTable(snapshot, specOf('crosscutting')));
   const crosscutting = ccM ? readCrosscutting(ccM, byId, issues) : [];
   const nomM = mapped('nomenklatur', findTable(snapshot, specOf('nomenklatur')));
@@ -101,6 +103,17 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
     tree: { config, boxes, byId, indikator, jabatan, jabatanById: new Map(jabatan.map((j) => [j.id, j])), crosscutting, nomenklatur, tables },
     issues,
   };
+}
+
+/** An `ID Atasan` that names no position breaks every PK chain through it (F01 at that cell). */
+function reportUnknownAtasan(jabatan: Jabatan[], issues: Issue[]): void {
+  const ids = new Set(jabatan.map((j) => j.id));
+  for (const j of jabatan) {
+    if (j.atasan === '' || (ids.has(j.atasan) && j.atasan !== j.id)) continue;
+    reportUnreadable(issues, j.loc, 'atasan', j.id, j.atasan === j.id
+      ? { id: `ID Atasan "${j.atasan}" menunjuk jabatan itu sendiri.`, en: `ID Atasan "${j.atasan}" names the position itself.` }
+      : { id: `ID Atasan "${j.atasan}" tidak ada di lembar Jabatan.`, en: `ID Atasan "${j.atasan}" is not in the Jabatan sheet.` });
+  }
 }
 
 /** Parent/child links by `Induk`; a self-link or unknown parent leaves the box a root (T02 reports it). */

@@ -92,6 +92,9 @@ export function readIndikator(m: MappedTable, byId: Map<string, Box>, years: num
       }
     }
     const ikuText = readEnum(row, c.iku, YA_TIDAK, loc, 'iku', 'IKU', nodeId, issues);
+    if (ikuText !== '' && ikuText !== 'Ya' && ikuText !== 'Tidak') {
+      reportUnreadable(issues, loc, 'iku', nodeId, { id: `IKU "${ikuText}" harus Ya atau Tidak.`, en: `IKU "${ikuText}" must be Ya or Tidak.` });
+    }
     const ind: Indikator = {
       nodeId,
       nama: namaValue,

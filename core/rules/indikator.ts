@@ -187,14 +187,16 @@ function isSupportingProgram(b: Box): boolean {
 }
 
 export const K11: Rule = ({ tree, issues }) => {
+  // Sub kegiatan indicators of the Kepmendagri lampiran, where the workbook's own list gives them.
+  const subIndicators = new Set(tree.nomenklatur.filter((n) => n.indikator !== '').map((n) => norm(n.indikator)));
   for (const i of tree.indikator) {
     const b = i.box;
     if (!b?.level || !isOutcomeLevel(b.level) || isSupportingProgram(b)) continue;
-    if (!OUTPUT_WORDS.test(i.nama)) continue;
-    issues.push(issue('K11', 'W', atInd(i, 'nama'), {
-      id: `Indikator "${i.nama}" berbentuk output, padahal ${b.level.name} menuntut indikator outcome.`,
-      en: `Indicator "${i.nama}" is output-style, but ${b.level.name} needs an outcome indicator.`,
-    }));
+    const copied = subIndicators.has(norm(i.nama));
+    if (!copied && !OUTPUT_WORDS.test(i.nama)) continue;
+    issues.push(issue('K11', 'W', atInd(i, 'nama'), copied
+      ? { id: `Indikator "${i.nama}" menyalin indikator sub kegiatan Kepmendagri, padahal ${b.level.name} menuntut indikator outcome.`, en: `Indicator "${i.nama}" copies a Kepmendagri sub kegiatan indicator, but ${b.level.name} needs an outcome indicator.` }
+      : { id: `Indikator "${i.nama}" berbentuk output, padahal ${b.level.name} menuntut indikator outcome.`, en: `Indicator "${i.nama}" is output-style, but ${b.level.name} needs an outcome indicator.` }));
   }
 };
 

@@ -82,9 +82,13 @@ describe('conditionalFormats', () => {
   });
 
   it('re-checks list values the way the reader compares them', () => {
-    const level = all.find((f) => f.rule === 'F01' && f.range === 'C2:C2000' && f.formula.includes('SUBSTITUTE'))!;
+    const level = all.find((f) => f.rule === 'F01' && f.sheet === 'Pohon Kinerja' && f.range === 'C2:C2000' && f.formula.includes('SUBSTITUTE'))!;
     expect(level.formula).toBe(notInList('$C2', ['Tujuan', 'Sasaran Strategis', 'Sasaran Program', 'Sasaran Kegiatan', 'Sasaran Sub Kegiatan']));
     expect(all.filter((f) => f.rule === 'K05').length).toBe(4);
+    const jenjang = all.find((f) => f.sheet === 'Jabatan' && f.range === 'C2:C2000' && f.formula.includes('SUBSTITUTE'))!;
+    expect(jenjang.formula).toContain('"JPTPratama"');
+    const iku = all.find((f) => f.sheet === 'Indikator' && f.range === 'F2:F2000')!;
+    expect(iku).toMatchObject({ rule: 'F01', formula: notInList('$F2', ['Ya', 'Tidak']) });
   });
 
   it('sums the pagu of direct children at the configured levels (B01)', () => {

@@ -115,3 +115,15 @@ describe('reading the canonical workbook', () => {
     expect(validateSnapshot(snap).issues.filter((i) => i.rule === 'F01').length).toBeGreaterThan(0);
   });
 });
+
+describe('reading positions and indicator flags', () => {
+  it('reports an ID Atasan that names no position, or the position itself', () => {
+    const { issues } = read((w) => { w.jabatan![2]['ID Atasan'] = 'SEKDA'; w.jabatan![3]['ID Atasan'] = 'KASI-GIZI'; });
+    expect(issues.map((i) => [i.rule, i.sheet, i.cell])).toEqual([['F01', 'Jabatan', 'D4'], ['F01', 'Jabatan', 'D5']]);
+  });
+
+  it('reports an IKU value other than Ya or Tidak', () => {
+    const { issues } = read((w) => { w.indikator![0].IKU = 'Mungkin'; });
+    expect(issues).toMatchObject([{ rule: 'F01', sheet: 'Indikator', cell: 'F2' }]);
+  });
+});

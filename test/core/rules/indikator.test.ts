@@ -70,6 +70,14 @@ describe('statement and indicator rules', () => {
     expect(issuesOf('K11', (w) => (ind(w, 'SS1').Indikator = 'Jumlah puskesmas'))).toMatchObject([{ id: 'SS1', severity: 'W' }]);
   });
 
+  it('K11 warns about an outcome indicator copied from the Kepmendagri sub kegiatan list', () => {
+    const is = issuesOf('K11', (w) => {
+      ind(w, 'P1').Indikator = 'Cakupan layanan gizi sesuai standar';
+      w.nomenklatur = [{ Kode: '1.02.02.2.02.0015', Nomenklatur: 'Pengelolaan Pelayanan Kesehatan Gizi Masyarakat', Kinerja: 'x', Indikator: 'Cakupan Layanan Gizi sesuai standar', Satuan: '%' }];
+    });
+    expect(is[0].message).toContain('menyalin');
+  });
+
   it('K11 exempts the supporting programme', () => {
     expect(issuesOf('K11', (w) => { box(w, 'P1').Kode = '1.02.01'; ind(w, 'P1').Indikator = 'Jumlah dokumen'; })).toEqual([]);
   });

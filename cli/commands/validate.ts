@@ -1,0 +1,89 @@
+/**
+ * `pokin validate FILE.xlsx [--json] [--lang id|en]`: reads the workbook, validates it with
+ * `core/`, prints the issues. Exit 0 = no error, 1 = errors found, 2 = the file is unusable.
+ */
+import { findTable } from '../../core/read/index.js';
+import { readInfo } from '../../core/read/info.js';
+import { canonicalTables } from '../../core/layout/tables.js';
+import type { NomenklaturIndex } from '../../core/nomenklatur/types.js';
+import { validateSnapshot } from '../../core/validate.js';
+import type { WorkbookSnapshot } from '../../core/snapshot.js';
+import { langOf, parse, UsageError } from '../args.js';
+import { describeSheets, humanReport, toJson, type Lang } from '../format.js';
+import { XlsxError } from '../xlsx/errors.js';
+import { readXlsx } from '../xlsx/read.js';
+
+export const VALIDATE_HELP: Record<Lang, string> = {
+  id: `pokin validate BERKAS.xlsx [--json] [--lang id|en]
+
+  Memeriksa pohon kinerja di buku kerja kanonik (SAKIP.md §4) dengan semua aturan §5.
+  --json         keluaran JSON: {"summary":{…},"issues":[…]}
+  --lang id|en   bahasa pesan (bawaan: id)
+  Kode keluar: 0 tanpa error, 1 ada error, 2 berkas tidak dapat dipakai.`,
+  en: `pokin validate FILE.xlsx [--json] [--lang id|en]
+
+  Checks the performance tree in a canonical workbook (SAKIP.md §4) with every rule of §5.
+  --json         JSON output: {"summary":{…},"issues":[…]}
+  --lang id|en   message language (default: id)
+  Exit codes: 0 no errors, 1 errors found, 2 the file cannot be used.`,
+};
+
+export interface CommandIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/**
+ * The reference list is optional: a missing or broken list only turns the Ref rules off,
+ * it never stops a validation.
+ */
+async function loadReference(snapshot: WorkbookSnapshot): Promise<NomenklaturIndex | null> {
+  const spec = canonicalTables([]).find((s) => s.key === 'info');
+  if (!spec) return null;
+  const { config } = readInfo(findTable(snapshot, spec), []);
+  try {
+    const mod = await import('../../core/nomenklatur/load.js');
+    return await mod.loadNomenklatur(config.versiNomenklatur);
+  } catch {
+    return null;
+  }
+}
+
+export async function runValidate(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  });
+  const lang = langOf(values.lang);
+  if (values.help) { io.out(VALIDATE_HELP[lang]); return 0; }
+  if (positionals.length !== 1) {
+    throw new UsageError({
+      id: 'Sebutkan tepat satu berkas: pokin validate BERKAS.xlsx', en: 'Name exactly one file: pokin validate FILE.xlsx',
+    });
+  }
+  const file = positionals[0];
+  const unusable = (code: string, message: string, detail?: string) => {
+    if (values.json) io.out(JSON.stringify({ error: { code, message } }));
+    else io.err(detail ? `${message}\n${detail}` : message);
+    return 2;
+  };
+  let read;
+  try {
+    read = await readXlsx(file);
+  } catch (e) {
+    if (e instanceof XlsxError) return unusable(e.code, e.text(lang));
+    throw e;
+  }
+  const names = new Set(read.snapshot.tables.map((t) => t.name));
+  // Without a tree table there is nothing to validate: say what the workbook does hold.
+  if (!names.has('PohonKinerja') && !names.has('Indikator')) {
+    const msg = lang === 'en'
+      ? `${file}: no canonical table found (PohonKinerja, Indikator; see SAKIP.md §4). Sheets found:`
+      : `${file}: tabel kanonik tidak ditemukan (PohonKinerja, Indikator; lihat SAKIP.md §4). Lembar yang ada:`;
+    return unusable('no-tables', `${msg}\n${describeSheets(read.sheets, lang)}`);
+  }
+  const nomenklatur = await loadReference(read.snapshot);
+  const result = validateSnapshot(read.snapshot, { nomenklatur });
+  if (values.json) io.out(JSON.stringify(toJson(result.summary, result.issues, lang)));
+  else io.out(humanReport(file, result.summary, result.issues, lang));
+  return result.summary.errors > 0 ? 1 : 0;
+}

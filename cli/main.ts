@@ -1,0 +1,80 @@
+/**
+ * The `pokin` command line. Bad input (arguments, files) is answered with a bilingual
+ * message and exit code 2, never with a stack trace; `POKIN_DEBUG=1` shows the stack of an
+ * unexpected failure for developers.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { langHint, UsageError } from './args.js';
+import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
+import { runValidate, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
+import type { Lang } from './format.js';
+import { XlsxError } from './xlsx/errors.js';
+
+const HELP: Record<Lang, string> = {
+  id: `pokin: alat pohon kinerja SAKIP
+
+Perintah:
+  validate BERKAS.xlsx [--json] [--lang id|en]   memeriksa pohon kinerja
+  template KELUARAN.xlsx --pemda … --opd …       membuat buku kerja kanonik kosong
+  help [PERINTAH]                                 bantuan
+
+Pakai "pokin PERINTAH --help" untuk rinciannya. Tambahkan --lang en untuk bahasa Inggris.`,
+  en: `pokin: SAKIP performance tree tool
+
+Commands:
+  validate FILE.xlsx [--json] [--lang id|en]     check a performance tree
+  template OUT.xlsx --pemda … --opd …            write an empty canonical workbook
+  help [COMMAND]                                  help
+
+Use "pokin COMMAND --help" for details. Add --lang en for English.`,
+};
+
+const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP };
+
+export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
+  const lang = langHint(argv);
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate': return await runValidate(rest, io);
+      case 'template': return await runTemplate(rest, io);
+      case undefined: case 'help': case '--help': case '-h': {
+        const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
+        io.out((topic && COMMAND_HELP[topic]?.[lang]) || HELP[lang]);
+        return 0;
+      }
+      default:
+        throw new UsageError({
+          id: `Perintah tidak dikenal: "${command}". Lihat pokin --help.`, en: `Unknown command: "${command}". See pokin --help.`,
+        });
+    }
+  } catch (e) {
+    if (e instanceof UsageError) { io.err(lang === 'en' ? e.bilingual.en : e.bilingual.id); return 2; }
+    if (e instanceof XlsxError) { io.err(e.text(lang)); return 2; }
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    io.err(lang === 'en' ? `pokin: unexpected error: ${msg}` : `pokin: galat tak terduga: ${msg}`);
+    if (process.env.POKIN_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    return 2;
+  }
+}
+
+function defaultIO(): CommandIO {
+  return { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+}
+
+/**
+ * Run when executed (`tsx cli/main.ts`, or `cli/bin.mjs` importing this file, also through
+ * the npm bin symlink), not when a test imports `main`.
+ */
+function isEntry(): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  let real = arg;
+  try { real = realpathSync(arg); } catch { /* keep the path as given */ }
+  return import.meta.url === pathToFileURL(real).href || /[\\/]cli[\\/]bin\.mjs$/.test(real);
+}
+
+if (isEntry()) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

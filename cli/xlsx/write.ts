@@ -1,0 +1,203 @@
+/**
+ * The ExcelJS workbook adapter, writing side: a `WorkbookSnapshot` → a canonical workbook
+ * with real Excel tables, text formats for IDs and codes, dropdowns (`core/layout/lists`)
+ * and the live-check conditional formats (`core/layout/conditional`).
+ *
+ * Formula injection: every value is written as a plain value. ExcelJS stores a JS string as
+ * a string cell, never as a formula (only `{ formula }` objects are formulas), so text from
+ * another OPD that starts with `=`, `+`, `-` or `@` stays text. `neutralise` keeps it that way
+ * even if a snapshot smuggles in an object value.
+ */
+import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { columnLetter } from '../../core/a1.js';
+import type { PokinConfig } from '../../core/config.js';
+import { conditionalFormats, type Placements } from '../../core/layout/conditional.js';
+import {
+  DEFAULT_LIST_ROWS, infoValueList, inlineFormula, resolveList, type Dropdown, type ListContext,
+} from '../../core/layout/lists.js';
+import { canonicalTables, type TableSpec } from '../../core/layout/tables.js';
+import type { TableKey } from '../../core/model.js';
+import { findTable } from '../../core/read/index.js';
+import { mapTable, type MappedTable } from '../../core/read/table.js';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
+import { plainValue } from './cells.js';
+
+/** The tables every canonical workbook carries, even empty (the optional ones only when given). */
+const ALWAYS: TableKey[] = ['info', 'jabatan', 'pohon', 'indikator', 'crosscutting'];
+
+const FILL = { E: 'FFFFC7CE', W: 'FFFFEB9C' } as const;
+const FONT = { E: 'FF9C0006', W: 'FF9C5700' } as const;
+/** Hidden sheet for dropdown lists too long for an inline `"a,b,c"` list. */
+const LIST_SHEET = 'Daftar Pilihan';
+
+export interface WriteOptions {
+  /** Rows (below the header) that get dropdowns and conditional formats; default 2000. */
+  formattedRows?: number;
+}
+
+/**
+ * Text stays text, numbers and booleans stay themselves; a formula object keeps only its
+ * result, rich text and hyperlinks their text. Nothing written is ever a formula.
+ */
+export function neutralise(v: unknown): string | number | boolean | null {
+  return plainValue(v);
+}
+
+interface Written {
+  spec: TableSpec;
+  ws: ExcelJS.Worksheet;
+  mapped: MappedTable;
+  lastRow: number;
+}
+
+export function buildCanonicalWorkbook(snapshot: WorkbookSnapshot, config: PokinConfig, opts: WriteOptions = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Pokin';
+  const written: Partial<Record<TableKey, Written>> = {};
+  for (const spec of canonicalTables(config.years)) {
+    const snap = findTable(snapshot, spec);
+    if (!snap && !ALWAYS.includes(spec.key)) continue;
+    written[spec.key] = writeTable(wb, spec, snap, opts);
+  }
+  const jab = written.jabatan;
+  const listCtx: ListContext = {
+    config,
+    ...(jab?.mapped.loc.cols.id ? { jabatanIdCol: jab.mapped.loc.cols.id, lastRow: jab.lastRow } : {}),
+  };
+  const lists = new ListWriter(wb);
+  for (const w of Object.values(written)) if (w) addDropdowns(w, listCtx, lists);
+  addConditionalFormats(wb, config, written);
+  return wb;
+}
+
+export async function canonicalWorkbookBuffer(snapshot: WorkbookSnapshot, config: PokinConfig, opts: WriteOptions = {}): Promise<Buffer> {
+  const wb = buildCanonicalWorkbook(snapshot, config, opts);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function writeCanonicalWorkbook(target: string, snapshot: WorkbookSnapshot, config: PokinConfig, opts: WriteOptions = {}): Promise<void> {
+  await writeFile(target, await canonicalWorkbookBuffer(snapshot, config, opts));
+}
+
+function writeTable(wb: ExcelJS.Workbook, spec: TableSpec, snap: TableSnapshot | undefined, opts: WriteOptions): Written {
+  const header = uniqueHeaders((snap?.header ?? spec.columns.map((c) => c.header)).map((h) => String(neutralise(h) ?? '')));
+  const rows = (snap?.rows ?? []).map((r) => header.map((_, i) => neutralise(r[i])));
+  // The canonical layout puts every table at A1 under its own sheet, whatever the source.
+  const placed: TableSnapshot = { sheet: spec.sheet, name: spec.table, address: 'A1', header, rows: rows as CellValue[][] };
+  const mapped = mapTable(placed, spec, []);
+  const ws = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  header.forEach((_, i) => {
+    const col = ws.getColumn(i + 1);
+    const key = Object.keys(mapped.index).find((k) => mapped.index[k] === i);
+    const cs = key ? spec.columns.find((c) => c.key === key) : undefined;
+    col.width = cs?.width ?? Math.max(10, Math.min(40, header[i].length + 2));
+    // Set before the rows exist: ExcelJS gives new cells their column's style, and Excel
+    // applies it to rows typed later, so IDs, codes and NIP stay text (SAKIP.md §4.1).
+    if (cs?.numFmt) col.numFmt = cs.numFmt;
+  });
+  // Excel never keeps a table without a data row; an empty table gets one empty row.
+  const body = rows.length ? rows : [header.map(() => null)];
+  ws.addTable({
+    name: spec.table,
+    ref: 'A1',
+    headerRow: true,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: header.map((name) => ({ name, filterButton: true })),
+    rows: body,
+  });
+  ws.getRow(1).font = { bold: true };
+  return { spec, ws, mapped, lastRow: Math.max(opts.formattedRows ?? DEFAULT_LIST_ROWS, body.length + 1000) + 1 };
+}
+
+/** Excel needs unique, non-empty table column names: a second `Kode` becomes `Kode2`. */
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h, i) => {
+    let name = h.trim() === '' ? `Kolom${i + 1}` : h;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${h}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Writes long lists to a hidden sheet once and hands out their ranges. */
+class ListWriter {
+  private ws?: ExcelJS.Worksheet;
+  private next = 1;
+  private known = new Map<string, string>();
+  constructor(private readonly wb: ExcelJS.Workbook) {}
+
+  formula(d: Dropdown): string {
+    if (d.kind === 'range') return d.range;
+    if (d.inline) return inlineFormula(d.values);
+    const key = d.values.join('\u0000');
+    const hit = this.known.get(key);
+    if (hit) return hit;
+    this.ws ??= this.wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
+    const col = columnLetter(this.next - 1);
+    d.values.forEach((v, i) => { this.ws!.getCell(`${col}${i + 1}`).value = v; });
+    this.next++;
+    const range = `'${LIST_SHEET}'!$${col}$1:$${col}$${d.values.length}`;
+    this.known.set(key, range);
+    return range;
+  }
+}
+
+function validation(formula: string): ExcelJS.DataValidation {
+  // `warning`, not `stop`: a planner may keep a variant ("sasaran program") that core
+  // normalises with an F02; the dropdown guides, core judges.
+  return {
+    type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'warning',
+    errorTitle: 'Pokin', error: 'Nilai tidak ada di daftar / value not in the list',
+  };
+}
+
+/** ExcelJS 4.4 has `worksheet.dataValidations` at run time but not in its type definitions. */
+function dataValidations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
+function addDropdowns(w: Written, ctx: ListContext, lists: ListWriter): void {
+  const { spec, ws, mapped, lastRow } = w;
+  for (const c of spec.columns) {
+    const letter = mapped.loc.cols[c.key];
+    if (!c.list || !letter) continue;
+    const d = resolveList(c.list, ctx);
+    if (d) dataValidations(ws).add(`${letter}2:${letter}${lastRow}`, validation(lists.formula(d)));
+  }
+  // Info: the Nilai cell of an enumerated key (Jenis Pemda, Jenis Periode) gets its list.
+  if (spec.key === 'info' && mapped.loc.cols.nilai) {
+    const ki = mapped.index.kunci;
+    mapped.snapshot.rows.forEach((row, r) => {
+      const d = ki === undefined ? undefined : infoValueList(String(row[ki] ?? ''));
+      if (d) dataValidations(ws).add(`${mapped.loc.cols.nilai}${r + 2}`, validation(lists.formula(d)));
+    });
+  }
+}
+
+function addConditionalFormats(wb: ExcelJS.Workbook, config: PokinConfig, written: Partial<Record<TableKey, Written>>): void {
+  const placements: Placements = {};
+  const specs: TableSpec[] = [];
+  for (const [key, w] of Object.entries(written) as [TableKey, Written][]) {
+    placements[key] = { sheet: w.spec.sheet, headerRow: 1, cols: w.mapped.loc.cols, lastRow: w.lastRow };
+    specs.push(w.spec);
+  }
+  // Errors first: Excel applies the highest-priority format when several match a cell.
+  const formats = conditionalFormats(config, placements, specs).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'E' ? -1 : 1));
+  let priority = 1;
+  for (const f of formats) {
+    const ws = wb.getWorksheet(f.sheet);
+    if (!ws) continue;
+    ws.addConditionalFormatting({
+      ref: f.range,
+      rules: [{
+        type: 'expression', priority: priority++, formulae: [f.formula],
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: FILL[f.severity] } },
+          font: { color: { argb: FONT[f.severity] } },
+        },
+      }],
+    });
+  }
+}

@@ -1,0 +1,5 @@
+/** The API contract: request schemas, path parameters, response bodies, limits. */
+export * from './api.js';
+export * from './limits.js';
+export * from './paths.js';
+export * from './schema.js';

@@ -1,0 +1,98 @@
+/**
+ * Identity: JWT claims (as the API Gateway JWT authorizer passes them, or as the local dev
+ * server passes them) into a principal, and the access rules of each route (ARCHITECTURE §5).
+ * Pure: no I/O, so the whole role matrix is testable without a server.
+ */
+export const ROLES = ['perencana', 'organisasi', 'bappeda', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  sub: string;
+  roles: ReadonlySet<Role>;
+  /** `custom:pemda`: the pemda the user belongs to; '' when absent (then every pemda check fails). */
+  pemda: string;
+  /** `custom:kode_opd`: the perencana's OPD; '' when absent. */
+  kodeOpd: string;
+}
+
+export type ClaimValue = string | number | boolean | string[] | undefined | null;
+export type Claims = Record<string, ClaimValue | unknown>;
+
+/**
+ * `cognito:groups` arrives as a JSON array from Cognito, as "[a b]" through the API Gateway
+ * JWT authorizer (it flattens arrays to a bracketed, space-separated string), and as "a,b" or
+ * "a" from other paths. Unknown groups are ignored.
+ */
+export function parseGroups(raw: unknown): Role[] {
+  let parts: string[] = [];
+  if (Array.isArray(raw)) parts = raw.filter((x): x is string => typeof x === 'string');
+  else if (typeof raw === 'string') {
+    let s = raw.trim();
+    if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
+    parts = s.split(/[\s,]+/).map((p) => p.replace(/^["']|["']$/g, ''));
+  }
+  const out = new Set<Role>();
+  for (const p of parts) {
+    const k = p.trim().toLowerCase();
+    if ((ROLES as readonly string[]).includes(k)) out.add(k as Role);
+  }
+  return [...out];
+}
+
+function claimText(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+}
+
+/** null when there is no usable identity (no claims, or no `sub`): the caller answers 401. */
+export function principalFromClaims(claims: Claims | undefined | null): Principal | null {
+  if (!claims || typeof claims !== 'object') return null;
+  const sub = claimText(claims.sub);
+  if (sub === '') return null;
+  return {
+    sub,
+    roles: new Set(parseGroups(claims['cognito:groups'])),
+    pemda: claimText(claims['custom:pemda']),
+    kodeOpd: claimText(claims['custom:kode_opd']),
+  };
+}
+
+export type Access = 'push' | 'read' | 'list' | 'review';
+
+export type Decision = { allow: true } | { allow: false; message: string; messageEn: string };
+
+const DENY_PEMDA: Decision = { allow: false, message: 'Anda tidak berwenang atas pemda ini.', messageEn: 'You have no access to this pemda.' };
+const deny = (message: string, messageEn: string): Decision => ({ allow: false, message, messageEn });
+const ALLOW: Decision = { allow: true };
+
+/**
+ * Who may do what (issue #backend, ARCHITECTURE §5):
+ * - push: `perencana` of that OPD; `bappeda` for the pemda tree (opd = PEMDA);
+ * - read (tree, versions): the perencana of that OPD; `organisasi`, `bappeda`, `admin` of the pemda;
+ * - list: `organisasi`, `bappeda`, `admin`; a perencana too, filtered to its own OPD (see `listFilter`);
+ * - review: `organisasi` of the pemda.
+ * Everything is scoped to the principal's own pemda.
+ */
+export function authorize(p: Principal, access: Access, pemda: string, opd?: string): Decision {
+  if (p.pemda === '' || p.pemda !== pemda) return DENY_PEMDA;
+  const has = (r: Role) => p.roles.has(r);
+  const ownOpd = has('perencana') && p.kodeOpd !== '' && p.kodeOpd === opd;
+  switch (access) {
+    case 'push':
+      if (opd === 'PEMDA') return has('bappeda') ? ALLOW : deny('Hanya Bappeda yang dapat mengirim pohon pemda.', 'Only Bappeda may push the pemda tree.');
+      return ownOpd ? ALLOW : deny('Hanya perencana OPD ini yang dapat mengirim pohonnya.', "Only this OPD's perencana may push its tree.");
+    case 'read':
+      return ownOpd || has('organisasi') || has('bappeda') || has('admin')
+        ? ALLOW : deny('Anda tidak berwenang membaca pohon OPD ini.', "You may not read this OPD's tree.");
+    case 'list':
+      return has('organisasi') || has('bappeda') || has('admin') || (has('perencana') && p.kodeOpd !== '')
+        ? ALLOW : deny('Anda tidak berwenang melihat daftar OPD.', 'You may not list the OPDs.');
+    case 'review':
+      return has('organisasi') ? ALLOW : deny('Hanya Bagian Organisasi yang dapat menelaah.', 'Only the Bagian Organisasi may review.');
+  }
+}
+
+/** For the listing: null = every OPD; otherwise only these OPDs (a perencana sees its own). */
+export function listFilter(p: Principal): string[] | null {
+  if (p.roles.has('organisasi') || p.roles.has('bappeda') || p.roles.has('admin')) return null;
+  return [p.kodeOpd];
+}

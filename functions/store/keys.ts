@@ -1,0 +1,104 @@
+/**
+ * Item keys and shapes of the single table (ARCHITECTURE §3):
+ *   HEAD    PK=TREE#<pemda>#<periode>#<opd>  SK=HEAD                          (+ GSI1PK/GSI1SK)
+ *   chunk   PK=…                             SK=V#<000042>#<submissionId>#<0003>
+ *   audit   PK=…                             SK=LOG#<iso time>#<id>
+ * Path parameters are checked by core/wire/paths before they get here, so `#` never
+ * appears inside a key part.
+ */
+import type { ReviewInfo, ReviewStatus, TreeCounts } from '../../core/wire/index.js';
+import type { TreeKey } from './types.js';
+
+/** DynamoDB items are limited to 400 KB; chunks stay below 350 KB to leave room for attributes. */
+export const CHUNK_BYTES = 350 * 1024;
+
+export const HEAD_SK = 'HEAD';
+
+export const treePk = (k: TreeKey): string => `TREE#${k.pemda}#${k.periode}#${k.opd}`;
+export const listPk = (pemda: string, periode: string): string => `LIST#${pemda}#${periode}`;
+export const pad6 = (n: number): string => String(n).padStart(6, '0');
+export const versionPrefix = (version: number, submissionId: string): string => `V#${pad6(version)}#${submissionId}#`;
+export const chunkSk = (version: number, submissionId: string, index: number): string =>
+  `${versionPrefix(version, submissionId)}${String(index).padStart(4, '0')}`;
+export const LOG_PREFIX = 'LOG#';
+export const logSk = (at: string, id: string): string => `${LOG_PREFIX}${at}#${id}`;
+
+/** The HEAD item: the only thing that makes a version visible. */
+export interface HeadItem {
+  PK: string;
+  SK: typeof HEAD_SK;
+  GSI1PK: string;
+  GSI1SK: string;
+  opd: string;
+  version: number;
+  submissionId: string;
+  hash: string;
+  author: string;
+  at: string;
+  baseVersion: number;
+  counts: TreeCounts;
+  jsonBytes: number;
+  gzipBytes: number;
+  chunkCount: number;
+  status: ReviewStatus;
+  review?: ReviewInfo;
+  /**
+   * true once the post-commit work is done (TTL removed from the chunks, audit item written).
+   * The next commit requires it (`sealed = true` in its condition), so HEAD never moves past a
+   * version whose chunks could still expire.
+   */
+  sealed: boolean;
+}
+
+export interface ChunkItem {
+  PK: string;
+  SK: string;
+  version: number;
+  submissionId: string;
+  chunk: number;
+  chunkCount: number;
+  hash: string;
+  author: string;
+  at: string;
+  baseVersion: number;
+  data: Uint8Array;
+  /** Epoch seconds: DynamoDB TTL deletes orphans; removed from the chunks of a committed version. */
+  ttl?: number;
+}
+
+export interface PushLogItem {
+  PK: string;
+  SK: string;
+  action: 'push';
+  actor: string;
+  at: string;
+  fromVersion: number;
+  toVersion: number;
+  submissionId: string;
+  hash: string;
+  counts: TreeCounts;
+  jsonBytes: number;
+  gzipBytes: number;
+  chunkCount: number;
+}
+
+export interface ReviewLogItem {
+  PK: string;
+  SK: string;
+  action: 'terima' | 'kembalikan';
+  actor: string;
+  at: string;
+  fromVersion: number;
+  toVersion: number;
+  note: string;
+}
+
+export type LogItem = PushLogItem | ReviewLogItem;
+
+/** Splits the gzip bytes into chunks of at most CHUNK_BYTES (an empty tree still has one chunk). */
+export function splitChunks(bytes: Uint8Array, size = CHUNK_BYTES): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, Math.min(bytes.length, i + size)));
+  if (out.length === 0) out.push(new Uint8Array(0));
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * The TreeStore port: versioned pohon kinerja per (pemda, periode, opd). Only
+ * functions/store/ talks to DynamoDB; handlers see this interface and its typed errors.
+ */
+import type { ReviewAction, ReviewInfo, StaleDetails, TreeCounts, VersionMeta } from '../../core/wire/index.js';
+
+export interface TreeKey {
+  pemda: string;
+  periode: string;
+  opd: string;
+}
+
+export interface CommitInput {
+  key: TreeKey;
+  baseVersion: number;
+  submissionId: string;
+  author: string;
+  /** The tree's JSON text (what is stored, gzip-compressed, and hashed). */
+  json: string;
+  counts: TreeCounts;
+}
+
+export interface CommitResult {
+  version: number;
+  hash: string;
+  /** false when the submissionId had already committed (a retry): answer 200, not 201. */
+  created: boolean;
+}
+
+export interface StoredVersion {
+  meta: VersionMeta;
+  headVersion: number;
+  /** The tree's JSON text. */
+  json: string;
+}
+
+export interface ReviewInput {
+  key: TreeKey;
+  version: number;
+  action: ReviewAction;
+  note: string;
+  actor: string;
+}
+
+export interface TreeStore {
+  commit(input: CommitInput): Promise<CommitResult>;
+  /** The HEAD version, or version `version`; null when there is none. */
+  get(key: TreeKey, version?: number | null): Promise<StoredVersion | null>;
+  /** Committed versions, newest first. */
+  versions(key: TreeKey): Promise<VersionMeta[]>;
+  /** One row per OPD HEAD of the pemda and periode (through GSI1, never a Scan). */
+  list(pemda: string, periode: string): Promise<(VersionMeta & { opd: string })[]>;
+  review(input: ReviewInput): Promise<{ version: number; status: VersionMeta['status']; review: ReviewInfo }>;
+}
+
+/** Base of the store's typed errors; `http/errors.ts` maps each to an HTTP answer. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The base version is not the HEAD any more (a lost race, or an old copy). */
+export class StaleBaseError extends StoreError {
+  constructor(readonly current: StaleDetails) {
+    super(`stale base: HEAD is version ${current.currentVersion}`);
+  }
+}
+
+/** The same submissionId was used for different content. */
+export class SubmissionReusedError extends StoreError {}
+
+/** Review of a version that is not the HEAD. */
+export class VersionConflictError extends StoreError {
+  constructor(readonly current: StaleDetails) {
+    super(`version conflict: HEAD is version ${current.currentVersion}`);
+  }
+}
+
+export class NotFoundError extends StoreError {}
+
+/** Throttling or a transient engine failure after the SDK's own retries: retryable (503). */
+export class StoreUnavailableError extends StoreError {}

@@ -1,0 +1,72 @@
+/**
+ * `npm run examples`: renders the example workbooks into `examples/*.xlsx` with the CLI's
+ * ExcelJS adapter (`cli/xlsx/write.ts`):
+ *   examples/dinkes-kabupaten-contoh.xlsx   valid (0 errors)
+ *   examples/dinkes-dengan-kesalahan.xlsx   deliberate mistakes (see examples/src/dinkes-salah.ts)
+ *
+ * The output is byte-for-byte deterministic: ExcelJS stamps the document properties and
+ * JSZip every zip entry with the current time, so the clock is pinned to a fixed instant while
+ * a workbook is serialised.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readWorkbook } from '../core/read/index.js';
+import type { WorkbookSnapshot } from '../core/snapshot.js';
+import { writeCanonicalWorkbook } from '../cli/xlsx/write.js';
+import { dinkesWorkbook } from '../examples/src/dinkes.js';
+import { dinkesSalah } from '../examples/src/dinkes-salah.js';
+import { toSnapshot } from '../examples/src/workbook.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const EXAMPLES_DIR = join(ROOT, 'examples');
+export const VALID_FILE = join(EXAMPLES_DIR, 'dinkes-kabupaten-contoh.xlsx');
+export const FAULTY_FILE = join(EXAMPLES_DIR, 'dinkes-dengan-kesalahan.xlsx');
+
+/** Fixed timestamp for document properties and zip entries (UTC, so the bytes do not depend on TZ). */
+const FIXED_TIME = Date.UTC(2025, 0, 2, 8, 0, 0);
+
+/** Runs `fn` with `new Date()` / `Date.now()` pinned to FIXED_TIME, then restores the clock. */
+async function withFixedClock<T>(fn: () => Promise<T>): Promise<T> {
+  const RealDate = Date;
+  class FixedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(FIXED_TIME);
+      else super(...(args as [string | number | Date]));
+    }
+    static override now(): number {
+      return FIXED_TIME;
+    }
+  }
+  globalThis.Date = FixedDate as DateConstructor;
+  try {
+    return await fn();
+  } finally {
+    globalThis.Date = RealDate;
+  }
+}
+
+export async function renderExample(target: string, snapshot: WorkbookSnapshot): Promise<void> {
+  const { config } = readWorkbook(snapshot).tree;
+  mkdirSync(dirname(target), { recursive: true });
+  await withFixedClock(() => writeCanonicalWorkbook(target, snapshot, config));
+}
+
+export async function buildExamples(dir = EXAMPLES_DIR): Promise<{ valid: string; faulty: string }> {
+  const valid = join(dir, 'dinkes-kabupaten-contoh.xlsx');
+  const faulty = join(dir, 'dinkes-dengan-kesalahan.xlsx');
+  await renderExample(valid, toSnapshot(dinkesWorkbook()));
+  await renderExample(faulty, toSnapshot(dinkesSalah().workbook));
+  return { valid, faulty };
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const { valid, faulty } = await buildExamples();
+  const { expected } = dinkesSalah();
+  for (const f of [valid, faulty]) console.log(`${relative(ROOT, f)}  sha256:${sha(f)}`);
+  console.log(`${expected.length} planted mistakes, ${new Set(expected.map((e) => e.rule)).size} rule IDs: ${[...new Set(expected.map((e) => e.rule))].sort().join(' ')}`);
+}
