@@ -9,7 +9,7 @@ export function reportNormalised(
   issues: Issue[], loc: RowLoc, field: string, label: string, id: string,
   change: { from: string; to: string } | undefined,
 ): void {
-  if (!change) return;
+  if (!change || change.from === change.to) return;
   const from = clip(change.from.replace(/\n/g, '⏎'));
   const to = clip(change.to);
   issues.push(issue('F02', 'W', { sheet: loc.table.sheet, cell: cellOf(loc, field), id }, {

@@ -83,7 +83,8 @@ export const B02: Rule = ({ tree, issues }) => {
 
 export const B03: Rule = ({ tree, issues }) => {
   for (const b of tree.boxes) {
-    if (!b.level?.nomenklatur || b.indicators.length === 0) continue;
+    // Draft boxes without a Kode are allowed (SAKIP.md §2.1): B03 judges coded boxes only.
+    if (b.kode === '' || !b.level?.nomenklatur || b.indicators.length === 0) continue;
     for (let yi = 0; yi < tree.config.years.length; yi++) {
       const y = tree.config.years[yi];
       const v = b.pagu[yi];

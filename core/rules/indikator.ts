@@ -126,6 +126,9 @@ export const K07: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
     const akhir = num(i.kondisiAkhir);
     if (akhir === null) continue;
+    // A missing, text or range target is reported by K03/K04/K16; a sum over the rest would
+    // only repeat that mistake as a second warning.
+    if (i.targets.some((t) => t === null || t.kind === 'text' || t.kind === 'range')) continue;
     const vs: number[] = [];
     for (const t of i.targets) { const v = num(t); if (v !== null) vs.push(v); }
     if (vs.length === 0) continue;

@@ -48,6 +48,8 @@ export interface HeadItem {
    * version whose chunks could still expire.
    */
   sealed: boolean;
+  /** Whether the chunks were written with a TTL (then sealing removes it). */
+  chunksTtl: boolean;
 }
 
 export interface ChunkItem {

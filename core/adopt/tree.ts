@@ -1,0 +1,71 @@
+/** The tree an adoption builds before it becomes canonical tables (`emit.ts`). */
+import type { LevelConfig } from '../config.js';
+import type { CellValue } from '../snapshot.js';
+
+export interface AdoptedIndicator {
+  nama: string;
+  satuan: string;
+  kondisiAwal: CellValue;
+  /** In the order of the adopted years. */
+  targets: CellValue[];
+  kondisiAkhir: CellValue;
+  /** Source row (1-based) where the indicator was found. */
+  row: number;
+  /** Whether a row already gave this indicator its values (a second one is reported). */
+  filled: boolean;
+}
+
+export interface AdoptedBox {
+  id: string;
+  level: LevelConfig;
+  pernyataan: string;
+  kode: string;
+  nomenklatur: string;
+  /** Penanggung jawab as written in the source (matched against Jabatan when emitted). */
+  pj: string;
+  refPemda: string;
+  catatan: string;
+  /** In the order of the adopted years. */
+  pagu: CellValue[];
+  parent?: AdoptedBox;
+  indicators: AdoptedIndicator[];
+  row: number;
+}
+
+export interface AdoptedTree {
+  boxes: AdoptedBox[];
+  years: number[];
+}
+
+/** Short ID prefixes for the default levels; other levels use their initials. */
+const PREFIX: Record<string, string> = {
+  tujuan: 'T', sasaranstrategis: 'SS', sasaranprogram: 'P', sasarankegiatan: 'K', sasaransubkegiatan: 'SK',
+  tujuanpemda: 'TP', sasaranpemda: 'SPD',
+};
+
+export class IdMaker {
+  private counts = new Map<string, number>();
+  next(level: LevelConfig): string {
+    const k = level.name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const p = PREFIX[k] ?? (level.name.split(/\s+/).map((w) => w[0] ?? '').join('').toUpperCase() || 'B');
+    const n = (this.counts.get(p) ?? 0) + 1;
+    this.counts.set(p, n);
+    return `${p}${n}`;
+  }
+}
+
+export function newBox(ids: IdMaker, level: LevelConfig, years: number, row: number, parent?: AdoptedBox): AdoptedBox {
+  const b: AdoptedBox = {
+    id: ids.next(level), level, pernyataan: '', kode: '', nomenklatur: '', pj: '', refPemda: '', catatan: '',
+    pagu: new Array(years).fill(null), indicators: [], row,
+  };
+  if (parent) b.parent = parent;
+  return b;
+}
+
+export function newIndicator(nama: string, years: number, row: number): AdoptedIndicator {
+  return { nama, satuan: '', kondisiAwal: null, targets: new Array(years).fill(null), kondisiAkhir: null, row, filled: false };
+}
+
+/** Text equality as a planner means it: case and spacing ignored. */
+export const sameText = (a: string, b: string) => a.toLowerCase().replace(/\s+/g, ' ').trim() === b.toLowerCase().replace(/\s+/g, ' ').trim();

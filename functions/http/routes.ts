@@ -1,0 +1,48 @@
+/**
+ * The route table, as API Gateway declares it (infra/) and as the local server matches it.
+ */
+import { handle as getTree } from './get-tree.js';
+import { handle as listOpd } from './list-opd.js';
+import { handle as listVersions } from './list-versions.js';
+import { handle as putTree } from './put-tree.js';
+import { handle as reviewTree } from './review.js';
+import type { Handler } from './route.js';
+
+export interface RouteSpec {
+  method: 'GET' | 'PUT' | 'POST';
+  /** API Gateway route key path, e.g. `/v1/pemda/{pemda}/periode/{periode}/opd`. */
+  path: string;
+  /** Lambda entry: `functions/http/<file>.ts`, export `handler`. */
+  file: string;
+  handle: Handler;
+}
+
+const BASE = '/v1/pemda/{pemda}/periode/{periode}/opd';
+
+export const ROUTES: RouteSpec[] = [
+  { method: 'PUT', path: `${BASE}/{opd}/tree`, file: 'put-tree', handle: putTree },
+  { method: 'GET', path: `${BASE}/{opd}/tree`, file: 'get-tree', handle: getTree },
+  { method: 'GET', path: `${BASE}/{opd}/versions`, file: 'list-versions', handle: listVersions },
+  { method: 'GET', path: BASE, file: 'list-opd', handle: listOpd },
+  { method: 'POST', path: `${BASE}/{opd}/review`, file: 'review', handle: reviewTree },
+];
+
+/** Matches a request path against the table; path parameters are URL-decoded. */
+export function matchRoute(method: string, pathname: string): { route: RouteSpec; params: Record<string, string> } | { allowed: string[] } | null {
+  const allowed: string[] = [];
+  for (const route of ROUTES) {
+    const names: string[] = [];
+    const re = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, n: string) => { names.push(n); return '([^/]+)'; })}$`);
+    const m = re.exec(pathname);
+    if (!m) continue;
+    if (route.method !== method) { allowed.push(route.method); continue; }
+    const params: Record<string, string> = {};
+    try {
+      names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
+    } catch {
+      return null;
+    }
+    return { route, params };
+  }
+  return allowed.length ? { allowed } : null;
+}
