@@ -14,16 +14,18 @@ import { XlsxError } from '../xlsx/errors.js';
 import { readXlsx } from '../xlsx/read.js';
 
 export const VALIDATE_HELP: Record<Lang, string> = {
-  id: `pokin validate BERKAS.xlsx [--json] [--lang id|en]
+  id: `pokin validate BERKAS.xlsx [--json] [--final] [--lang id|en]
 
   Memeriksa pohon kinerja di buku kerja kanonik (SAKIP.md §4) dengan semua aturan §5.
   --json         keluaran JSON: {"summary":{…},"issues":[…]}
+  --final        juga aturan finalisasi (J04, X03), seperti sebelum dikirim
   --lang id|en   bahasa pesan (bawaan: id)
   Kode keluar: 0 tanpa error, 1 ada error, 2 berkas tidak dapat dipakai.`,
-  en: `pokin validate FILE.xlsx [--json] [--lang id|en]
+  en: `pokin validate FILE.xlsx [--json] [--final] [--lang id|en]
 
   Checks the performance tree in a canonical workbook (SAKIP.md §4) with every rule of §5.
   --json         JSON output: {"summary":{…},"issues":[…]}
+  --final        also the finalisation rules (J04, X03), as before a push
   --lang id|en   message language (default: id)
   Exit codes: 0 no errors, 1 errors found, 2 the file cannot be used.`,
 };
@@ -51,7 +53,7 @@ async function loadReference(snapshot: WorkbookSnapshot): Promise<NomenklaturInd
 
 export async function runValidate(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(args, {
-    json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' }, final: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   });
   const lang = langOf(values.lang);
   if (values.help) { io.out(VALIDATE_HELP[lang]); return 0; }
@@ -82,7 +84,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     return unusable('no-tables', `${msg}\n${describeSheets(read.sheets, lang)}`);
   }
   const nomenklatur = await loadReference(read.snapshot);
-  const result = validateSnapshot(read.snapshot, { nomenklatur });
+  const result = validateSnapshot(read.snapshot, { nomenklatur, final: values.final === true });
   if (values.json) io.out(JSON.stringify(toJson(result.summary, result.issues, lang)));
   else io.out(humanReport(file, result.summary, result.issues, lang));
   return result.summary.errors > 0 ? 1 : 0;

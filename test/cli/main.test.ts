@@ -14,6 +14,7 @@ beforeAll(async () => {
   await writeInput(valid);
   const input = validInput();
   input.pohon![2] = { ...input.pohon![2], Induk: 'TIDAK-ADA' };
+  input.jabatan!.push({ 'ID Jabatan': 'KASI-X', 'Nama Jabatan': 'Kepala Seksi X', Jenjang: 'Pengawas', 'ID Atasan': 'KABID-KESMAS' });
   await writeInput(broken, input);
 });
 
@@ -66,6 +67,14 @@ describe('pokin validate', () => {
     expect(r.stdout).toMatch(/^Error \(\d+\)$/m);
     expect(r.stdout).toMatch(/'Pohon Kinerja'!B4\s+T02 \[K1\]/);
     expect(r.stdout).toMatch(/\d+ kotak, \d+ indikator: \d+ error, \d+ peringatan, \d+ info\./);
+  });
+
+  it('runs the finalisation rules only with --final', async () => {
+    const plain = await run(['validate', broken, '--json']);
+    const final = await run(['validate', broken, '--json', '--final']);
+    const rules = (out: string) => (JSON.parse(out).issues as { rule: string }[]).map((i) => i.rule);
+    expect(rules(plain.stdout)).not.toContain('J04');
+    expect(rules(final.stdout)).toContain('J04');
   });
 
   it('prints messages in English with --lang en', async () => {
