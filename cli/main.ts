@@ -6,6 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { langHint, UsageError } from './args.js';
+import { REMOTE_HELP, runDevToken, runPull, runPush } from './commands/remote.js';
 import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
 import { runValidate, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
 import type { Lang } from './format.js';
@@ -17,6 +18,9 @@ const HELP: Record<Lang, string> = {
 Perintah:
   validate BERKAS.xlsx [--json] [--lang id|en]   memeriksa pohon kinerja
   template KELUARAN.xlsx --pemda … --opd …       membuat buku kerja kanonik kosong
+  push BERKAS.xlsx --api URL --token T            memvalidasi lalu mengirim pohon ke server
+  pull --opd … --periode … --out BERKAS.xlsx      menarik satu versi pohon dari server
+  dev-token --role … --pemda … [--opd …]          token uji dari server lokal
   help [PERINTAH]                                 bantuan
 
 Pakai "pokin PERINTAH --help" untuk rinciannya. Tambahkan --lang en untuk bahasa Inggris.`,
@@ -25,12 +29,15 @@ Pakai "pokin PERINTAH --help" untuk rinciannya. Tambahkan --lang en untuk bahasa
 Commands:
   validate FILE.xlsx [--json] [--lang id|en]     check a performance tree
   template OUT.xlsx --pemda … --opd …            write an empty canonical workbook
+  push FILE.xlsx --api URL --token T              validate, then send the tree to the server
+  pull --opd … --periode … --out FILE.xlsx        fetch one version of a tree from the server
+  dev-token --role … --pemda … [--opd …]          a test token from the local server
   help [COMMAND]                                  help
 
 Use "pokin COMMAND --help" for details. Add --lang en for English.`,
 };
 
-const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP };
+const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, ...REMOTE_HELP };
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const lang = langHint(argv);
@@ -39,6 +46,9 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
     switch (command) {
       case 'validate': return await runValidate(rest, io);
       case 'template': return await runTemplate(rest, io);
+      case 'push': return await runPush(rest, io);
+      case 'pull': return await runPull(rest, io);
+      case 'dev-token': return await runDevToken(rest, io);
       case undefined: case 'help': case '--help': case '-h': {
         const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
         io.out((topic && COMMAND_HELP[topic]?.[lang]) || HELP[lang]);

@@ -51,6 +51,11 @@ export interface PokinConfig {
   toleransiPagu: number;
   satuanKualitatif: string[];
   levels: LevelConfig[];
+  /**
+   * Server version this workbook was pulled from or last pushed as (Info `Versi Server`);
+   * the base of the next push, so a stale workbook gets a 409 instead of overwriting.
+   */
+  versiServer: number | null;
 }
 
 const L = (
@@ -104,6 +109,7 @@ export function defaultConfig(): PokinConfig {
     toleransiPagu: 0,
     satuanKualitatif: ['Predikat', 'Opini', 'Kategori'],
     levels: defaultLevels(),
+    versiServer: null,
   };
 }
 

@@ -47,7 +47,11 @@ function isTitleCell(v: CellValue): boolean {
   return k.length > 0 && k.length <= 90 && TITLE_WORDS.some((w) => k.includes(w));
 }
 
-/** A row under the first title row that still belongs to the header. */
+/**
+ * A row under the first title row that still belongs to the header. Besides reading like
+ * titles, a sub-title must sit under a group title (a merge across columns) or under an
+ * empty cell: text right under a plain single title is the first data row.
+ */
 function isSubTitleRow(g: Grid, row: number): boolean {
   let any = false;
   for (let c = g.firstCol; c <= g.lastCol; c++) {
@@ -58,9 +62,15 @@ function isSubTitleRow(g: Grid, row: number): boolean {
     if (typeof v !== 'string') return false;
     const k = headerKey(v);
     if (SUB_TITLES.has(k)) continue;
-    if (k.length > 45 || !isTitleCell(v)) return false;
+    if (k.length > 45 || !isTitleCell(v) || !underGroup(g, row - 1, c)) return false;
   }
   return any;
+}
+
+function underGroup(g: Grid, above: number, c: number): boolean {
+  const m = g.coveredBy(above, c) ?? g.anchorOf(above, c);
+  if (m) return m.right > m.left;
+  return isBlank(g.raw(above, c));
 }
 
 /** Integers 1, 2, 3 … (or `(1)`, `(2)` …), increasing, at least three of them. */

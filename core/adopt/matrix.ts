@@ -63,6 +63,8 @@ export function adoptRows(input: MatrixInput, sink: Sink): MatrixOutput {
   const hierarchyCols = new Set<number>();
   for (const grp of groups) for (const c of [grp.statementCol, grp.nameCol, ...grp.codeCols]) if (c !== undefined) hierarchyCols.add(c);
   let sourceRows = 0;
+  /** Totals, repeated headers, footnotes: rows a merge above must not reach. */
+  const nonData = new Set<number>();
 
   const deepestAbove = (gi: number, codedToo: boolean): AdoptedBox | undefined => {
     for (let j = gi - 1; j >= 0; j--) if (cur[j] && (codedToo || groups[j].kind !== 'coded')) return cur[j];
@@ -76,6 +78,7 @@ export function adoptRows(input: MatrixInput, sink: Sink): MatrixOutput {
     if (g.rowBlank(row)) continue;
     sourceRows++;
     const skip = skipReason(g, header, row, hierarchyCols);
+    if (skip) nonData.add(row);
     if (skip) { sink.unplace(row, skip.cell, skip.msg); fates.push({ row, kind: 'unplaced', cell: skip.cell, reason: skip.msg.id }); continue; }
     let own: Own | undefined;
     let context0: string | undefined;
@@ -213,7 +216,7 @@ export function adoptRows(input: MatrixInput, sink: Sink): MatrixOutput {
       return b;
     }
   }
-  reportOversizedMerges(g, header, hierarchyCols, fates, sink);
+  reportOversizedMerges(g, header, hierarchyCols, nonData, sink);
   return { tree: { boxes, years }, fates, sourceRows };
 }
 
@@ -251,9 +254,7 @@ function skipReason(g: Grid, h: HeaderBlock, row: number, hierarchy: Set<number>
  * A merge in a hierarchy column that reaches rows which are not data (totals, footnotes,
  * blank rows, or past the sheet): its value was not carried into them (F01 at the anchor).
  */
-function reportOversizedMerges(g: Grid, h: HeaderBlock, hierarchy: Set<number>, fates: RowFate[], sink: Sink): void {
-  const bad = new Set<number>();
-  for (const f of fates) if (f.kind === 'unplaced') bad.add(f.row);
+function reportOversizedMerges(g: Grid, h: HeaderBlock, hierarchy: Set<number>, bad: Set<number>, sink: Sink): void {
   for (const m of g.merges) {
     if (m.top < h.dataStart || m.bottom === m.top || !hierarchy.has(m.left)) continue;
     let outside = m.bottom > g.lastRow;

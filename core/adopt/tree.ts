@@ -13,11 +13,17 @@ export interface AdoptedIndicator {
   row: number;
   /** Whether a row already gave this indicator its values (a second one is reported). */
   filled: boolean;
+  /** Other canonical fields carried over as they are (Polaritas, Akumulasi …), by field key. */
+  extra?: Record<string, CellValue>;
 }
 
 export interface AdoptedBox {
   id: string;
-  level: LevelConfig;
+  /** Undefined only when a canonical source names an unknown level (kept as typed). */
+  level?: LevelConfig;
+  levelName: string;
+  /** Parent ID as typed, for canonical sources whose parent may be missing (T02). */
+  induk?: string;
   pernyataan: string;
   kode: string;
   nomenklatur: string;
@@ -56,7 +62,7 @@ export class IdMaker {
 
 export function newBox(ids: IdMaker, level: LevelConfig, years: number, row: number, parent?: AdoptedBox): AdoptedBox {
   const b: AdoptedBox = {
-    id: ids.next(level), level, pernyataan: '', kode: '', nomenklatur: '', pj: '', refPemda: '', catatan: '',
+    id: ids.next(level), level, levelName: level.name, pernyataan: '', kode: '', nomenklatur: '', pj: '', refPemda: '', catatan: '',
     pagu: new Array(years).fill(null), indicators: [], row,
   };
   if (parent) b.parent = parent;

@@ -176,6 +176,9 @@ export const INFO_KEYS: { key: string; list?: readonly string[]; required: boole
   { key: 'Versi Nomenklatur', required: true },
 ];
 
+/** Info key kept by `pokin pull` / push and the add-in: the server version the workbook is based on. */
+export const INFO_VERSI_SERVER = 'Versi Server';
+
 /** Matches a header cell against a column spec (exact key or a synonym). */
 export function matchesColumn(spec: ColumnSpec, header: string): boolean {
   const k = headerKey(header);

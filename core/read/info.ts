@@ -125,6 +125,7 @@ function readOptionalKeys(config: PokinConfig, entries: Map<string, InfoEntry>, 
   opt('Maks Anak', positiveInt((n) => (config.maksAnak = n)), 'bilangan bulat / whole number');
   opt('Maks Indikator', positiveInt((n) => (config.maksIndikator = n)), 'bilangan bulat / whole number');
   opt('Toleransi Pagu', positiveInt((n) => (config.toleransiPagu = n)), 'bilangan bulat / whole number');
+  opt('Versi Server', positiveInt((n) => (config.versiServer = n)), 'bilangan bulat / whole number');
   opt('Satuan Kualitatif', (v) => { config.satuanKualitatif = v.split(';').map((s) => s.trim()).filter(Boolean); return true; }, '');
   for (const j of JENJANG) {
     opt(`Anggaran PK ${j}`, (v) => {

@@ -1,0 +1,159 @@
+/**
+ * The commands that talk to the Pokin API: `dev-token`, `push`, `pull`. The HTTP work lives
+ * in functions/client; this module parses arguments and prints answers in the chosen language.
+ */
+import { checkPeriode } from '../../core/wire/index.js';
+import { ApiClientError, devToken } from '../../functions/client/api.js';
+import { pullWorkbook, pushWorkbook } from '../../functions/client/workbook.js';
+import { langOf, parse, UsageError } from '../args.js';
+import { humanReport, type Lang } from '../format.js';
+import type { CommandIO } from './validate.js';
+
+export const REMOTE_HELP: Record<string, Record<Lang, string>> = {
+  'dev-token': {
+    id: `pokin dev-token --role PERAN --pemda KODE [--opd KODE_OPD] [--sub NAMA] [--api URL]
+
+  Meminta token uji dari server lokal (npm start / npm run api). PERAN: perencana,
+  organisasi, bappeda, admin. Hanya ada di server pengembangan.`,
+    en: `pokin dev-token --role ROLE --pemda CODE [--opd KODE_OPD] [--sub NAME] [--api URL]
+
+  Asks the local dev server (npm start / npm run api) for a test token. ROLE: perencana,
+  organisasi, bappeda, admin. Exists only in the development server.`,
+  },
+  push: {
+    id: `pokin push BERKAS.xlsx --api URL --token T [--base N] [--dry-run --body-out BERKAS]
+
+  Memvalidasi dulu (error menghentikan kiriman), lalu mengirim pohon ke server.
+  Versi dasar: --base, atau Info "Versi Server" (ditulis oleh pull), atau 0 untuk kiriman pertama.
+  Kode keluar: 0 terkirim, 1 ditolak (error validasi atau konflik versi), 2 galat lain.`,
+    en: `pokin push FILE.xlsx --api URL --token T [--base N] [--dry-run --body-out FILE]
+
+  Validates first (errors stop the push), then sends the tree to the server.
+  Base version: --base, else Info "Versi Server" (written by pull), else 0 for a first push.
+  Exit codes: 0 pushed, 1 refused (validation errors or a version conflict), 2 other failures.`,
+  },
+  pull: {
+    id: `pokin pull --opd KODE_OPD --periode 2025-2029 --api URL --token T --out BERKAS.xlsx
+           [--pemda KODE] [--version N]
+
+  Menulis versi pohon (bawaan: terbaru) sebagai buku kerja kanonik. --pemda bawaan dari token.`,
+    en: `pokin pull --opd KODE_OPD --periode 2025-2029 --api URL --token T --out FILE.xlsx
+           [--pemda CODE] [--version N]
+
+  Writes a version of the tree (default: the latest) as a canonical workbook. --pemda defaults to the token's.`,
+  },
+};
+
+const DEFAULT_API = 'http://127.0.0.1:4000';
+
+function required(v: string | undefined, flag: string): string {
+  if (v === undefined || v === '') throw new UsageError({ id: `${flag} wajib diisi.`, en: `${flag} is required.` });
+  return v;
+}
+
+function wholeNumber(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError({ id: `${flag} harus bilangan bulat (bukan "${v}").`, en: `${flag} must be a whole number (not "${v}").` });
+  return Number(v);
+}
+
+/** Server failures are answered with the server's own bilingual message; exit 2. */
+function serverFailure(e: unknown, io: CommandIO, lang: Lang): number {
+  if (e instanceof ApiClientError) {
+    io.err(`${e.code}: ${e.text(lang)}`);
+    return 2;
+  }
+  const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+  const msg = e instanceof Error ? e.message : String(e);
+  io.err(lang === 'en' ? `Cannot reach the API (${msg}${cause}).` : `API tidak dapat dihubungi (${msg}${cause}).`);
+  return 2;
+}
+
+export async function runDevToken(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parse(args, {
+    role: { type: 'string' }, pemda: { type: 'string' }, opd: { type: 'string' }, sub: { type: 'string' },
+    api: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  });
+  const lang = langOf(values.lang);
+  if (values.help) { io.out(REMOTE_HELP['dev-token'][lang]); return 0; }
+  const role = required(values.role, '--role');
+  const pemda = required(values.pemda, '--pemda');
+  try {
+    io.out(await devToken({ api: values.api ?? DEFAULT_API }, { role, pemda, opd: values.opd, sub: values.sub }));
+    return 0;
+  } catch (e) {
+    return serverFailure(e, io, lang);
+  }
+}
+
+export async function runPush(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    api: { type: 'string' }, token: { type: 'string' }, base: { type: 'string' }, 'dry-run': { type: 'boolean' },
+    'body-out': { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  });
+  const lang = langOf(values.lang);
+  if (values.help) { io.out(REMOTE_HELP.push[lang]); return 0; }
+  if (positionals.length !== 1) throw new UsageError({ id: 'Sebutkan tepat satu berkas: pokin push BERKAS.xlsx', en: 'Name exactly one file: pokin push FILE.xlsx' });
+  const dryRun = values['dry-run'] === true;
+  if (values['body-out'] && !dryRun) throw new UsageError({ id: '--body-out hanya bersama --dry-run.', en: '--body-out goes with --dry-run only.' });
+  const token = dryRun ? values.token : required(values.token, '--token');
+  try {
+    const r = await pushWorkbook(positionals[0], {
+      api: values.api ?? DEFAULT_API, token, baseVersion: wholeNumber(values.base, '--base'), dryRun, bodyOut: values['body-out'],
+    });
+    if (r.kind === 'invalid') {
+      io.err(lang === 'en' ? 'Not pushed: the workbook has errors.' : 'Tidak dikirim: buku kerja masih memuat error.');
+      io.out(humanReport(positionals[0], r.summary, r.issues.filter((i) => i.severity === 'E'), lang));
+      return 1;
+    }
+    const where = `${r.ref.pemda} ${r.ref.periode} ${r.ref.opd}`;
+    if (r.kind === 'dry-run') {
+      io.out(lang === 'en'
+        ? `Dry run for ${where}: ${r.bytes} bytes (gzip)${r.bodyOut ? ` written to ${r.bodyOut}` : ''}; nothing sent.`
+        : `Uji kering untuk ${where}: ${r.bytes} bita (gzip)${r.bodyOut ? ` ditulis ke ${r.bodyOut}` : ''}; tidak ada yang dikirim.`);
+      return 0;
+    }
+    const { version, hash } = r.answer;
+    io.out(lang === 'en'
+      ? `${r.created ? 'Pushed' : 'Already pushed (same submission)'}: ${where}, version ${version} (${hash.slice(0, 12)}).`
+      : `${r.created ? 'Terkirim' : 'Sudah terkirim (kiriman yang sama)'}: ${where}, versi ${version} (${hash.slice(0, 12)}).`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ApiClientError && e.code === 'STALE_BASE') {
+      const d = (e.body?.error.details ?? {}) as { currentVersion?: number; by?: string; at?: string };
+      io.err(lang === 'en'
+        ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${d.at}). Pull it (pokin pull) and review, or push on top with --base ${d.currentVersion}.`
+        : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${d.at}). Tarik dulu (pokin pull) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`);
+      return 1;
+    }
+    if (e instanceof ApiClientError && e.code === 'INVALID_TREE') {
+      io.err(`${e.code}: ${e.text(lang)}`);
+      return 1;
+    }
+    return serverFailure(e, io, lang);
+  }
+}
+
+export async function runPull(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parse(args, {
+    opd: { type: 'string' }, pemda: { type: 'string' }, periode: { type: 'string' }, version: { type: 'string' },
+    api: { type: 'string' }, token: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const lang = langOf(values.lang);
+  if (values.help) { io.out(REMOTE_HELP.pull[lang]); return 0; }
+  const periode = required(values.periode, '--periode');
+  if (!checkPeriode(periode).ok) throw new UsageError({ id: `--periode harus seperti 2025-2029 (bukan "${periode}").`, en: `--periode must look like 2025-2029 (not "${periode}").` });
+  try {
+    const r = await pullWorkbook({
+      api: values.api ?? DEFAULT_API, token: required(values.token, '--token'), opd: required(values.opd, '--opd'),
+      pemda: values.pemda, periode, version: wholeNumber(values.version, '--version') ?? null, out: required(values.out, '--out'),
+    });
+    io.out(lang === 'en'
+      ? `Wrote ${r.out}: version ${r.version} (latest ${r.headVersion}).`
+      : `Tertulis ${r.out}: versi ${r.version} (terbaru ${r.headVersion}).`);
+    return 0;
+  } catch (e) {
+    return serverFailure(e, io, lang);
+  }
+}

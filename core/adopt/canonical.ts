@@ -1,0 +1,177 @@
+/**
+ * Canonical tables that planners renamed, reordered or extended (SAKIP.md §4.1): each sheet's
+ * header is matched against the table specs with the extra synonyms, the columns get their
+ * canonical names in place, and `readWorkbook` reads them at their source cells, so every F01
+ * and F02 points at the planner's own sheet. The tree it reads is emitted as clean tables.
+ */
+import { a1 } from '../a1.js';
+import type { PohonKinerja, Target } from '../model.js';
+import { canonicalTables, headerKey, type TableSpec } from '../layout/tables.js';
+import { readWorkbook } from '../read/index.js';
+import { mapTable } from '../read/table.js';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
+import type { Grid } from './grid.js';
+import { findHeader, headerRows, type HeaderBlock } from './header.js';
+import { KEY_COLUMNS, withSynonyms } from './synonyms.js';
+import type { AdoptedBox, AdoptedIndicator, AdoptedTree } from './tree.js';
+import type { KnownJabatan, RowFate } from './types.js';
+import type { Sink } from './values.js';
+
+export interface FoundTable {
+  key: string;
+  grid: Grid;
+  header: HeaderBlock;
+  snapshot: TableSnapshot;
+  /** Column letter → canonical header or `diabaikan: …`. */
+  columns: Record<string, string>;
+}
+
+const YEAR = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/;
+
+/** Years named in the headers of the sheets (`Target 2026`, `Anggaran Tahun 2027`). */
+export function headerYears(grids: Grid[]): number[] {
+  const out = new Set<number>();
+  for (const g of grids) {
+    const h = findHeader(g, 2);
+    if (!h) continue;
+    for (const parts of h.labels.values()) {
+      const m = YEAR.exec(parts.join(' '));
+      if (m) out.add(Number(m[1]));
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function tryTable(g: Grid, spec: TableSpec): FoundTable | undefined {
+  const h = findHeader(g, 2);
+  if (!h) return undefined;
+  const width = g.lastCol - g.firstCol + 1;
+  const original = Array.from({ length: width }, (_, i) => (h.labels.get(g.firstCol + i) ?? []).join(' '));
+  let last = g.lastRow;
+  while (last >= h.dataStart && g.rowBlank(last)) last--;
+  const rows: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = h.dataStart; r <= last; r++) {
+    rows.push(Array.from({ length: width }, (_, i) => g.raw(r, g.firstCol + i)));
+    formats.push(Array.from({ length: width }, (_, i) => g.numFmt(r, g.firstCol + i)));
+  }
+  // The header sits right above the first data row, so data rows keep their sheet rows.
+  const address = a1(g.firstCol, h.dataStart - 1);
+  const probe: TableSnapshot = { sheet: g.name, address, header: original, rows: [] };
+  const m = mapTable(probe, withSynonyms(spec), []);
+  if (!KEY_COLUMNS[spec.key].every((k) => k in m.index)) return undefined;
+  const header = original.map((t) => (t === '' ? '' : `Kolom lain: ${t}`));
+  const columns: Record<string, string> = {};
+  for (const [key, i] of Object.entries(m.index)) {
+    const col = spec.columns.find((c) => c.key === key);
+    if (col) { header[i] = col.header; columns[m.loc.cols[key]] = col.header; }
+  }
+  original.forEach((t, i) => {
+    const letter = a1(g.firstCol + i, 1).replace(/\d+$/, '');
+    if (t !== '' && !columns[letter]) columns[letter] = `diabaikan: ${t}`;
+  });
+  const merges = g.merges.filter((mg) => mg.bottom >= h.dataStart && mg.top <= last).map((mg) => mg.range);
+  const snapshot: TableSnapshot = { sheet: g.name, name: spec.table, address, header, rows, numberFormats: formats };
+  if (merges.length) snapshot.merges = merges;
+  return { key: spec.key, grid: g, header: h, snapshot, columns };
+}
+
+/** Finds the canonical tables among the sheets; a sheet named like the table is tried first. */
+export function findCanonical(grids: Grid[], years: number[]): FoundTable[] {
+  const found: FoundTable[] = [];
+  const used = new Set<Grid>();
+  for (const spec of canonicalTables(years)) {
+    if (spec.key === 'konfigurasiLevel' || spec.key === 'nomenklatur') continue;
+    const ordered = [...grids].sort((a, b) => Number(headerKey(b.name) === headerKey(spec.sheet)) - Number(headerKey(a.name) === headerKey(spec.sheet)));
+    for (const g of ordered) {
+      if (used.has(g)) continue;
+      const t = tryTable(g, spec);
+      if (t) { found.push(t); used.add(g); break; }
+    }
+  }
+  return found;
+}
+
+function targetCell(t: Target | null): CellValue {
+  if (!t) return null;
+  switch (t.kind) {
+    case 'number': return t.value;
+    case 'range': return `${t.low} - ${t.high}`;
+    case 'none': return '-';
+    default: return t.text;
+  }
+}
+
+export interface CanonicalRead {
+  tree: AdoptedTree;
+  read: PohonKinerja;
+  known: KnownJabatan[];
+  crosscutting: Record<string, CellValue>[];
+  fates: RowFate[];
+  sourceRows: number;
+}
+
+/** Reads the found tables with `readWorkbook`, at their source cells. */
+export function readCanonical(found: FoundTable[], info: TableSnapshot | undefined, sink: Sink): CanonicalRead {
+  const tables = found.map((f) => f.snapshot);
+  if (info && !found.some((f) => f.key === 'info')) tables.unshift(info);
+  const snapshot: WorkbookSnapshot = { tables };
+  const { tree, issues } = readWorkbook(snapshot);
+  sink.issues.push(...issues);
+  for (const i of issues) if (i.rule === 'F02' && i.from !== undefined && i.to !== undefined) sink.normalised.push({ cell: `${i.sheet}!${i.cell}`, from: i.from, to: i.to });
+
+  const boxes = new Map<string, AdoptedBox>();
+  const adopted: AdoptedBox[] = tree.boxes.map((b) => {
+    const a: AdoptedBox = {
+      id: b.id, levelName: b.level?.name ?? b.levelName, pernyataan: b.pernyataan, kode: b.kode, nomenklatur: b.nomenklatur,
+      pj: b.penanggungJawab, refPemda: b.refPemda, catatan: b.catatan, induk: b.induk,
+      pagu: b.pagu.map((v, k) => (v === null ? b.paguRaw[k] : v)), indicators: [], row: b.loc.row,
+    };
+    if (b.level) a.level = b.level;
+    boxes.set(b.id, a);
+    return a;
+  });
+  for (const i of tree.indikator) {
+    const box = boxes.get(i.nodeId);
+    if (!box) continue;
+    const ind: AdoptedIndicator = {
+      nama: i.nama, satuan: i.satuan, kondisiAwal: targetCell(i.kondisiAwal), targets: i.targets.map(targetCell),
+      kondisiAkhir: targetCell(i.kondisiAkhir), row: i.loc.row, filled: true,
+      extra: { polaritas: i.polaritas || null, akumulasi: i.akumulasi || null, iku: i.ikuRaw || null, definisi: i.definisi || null, formula: i.formula || null, sumberData: i.sumberData || null },
+    };
+    box.indicators.push(ind);
+  }
+
+  const fates: RowFate[] = [];
+  let sourceRows = 0;
+  const placedBox = new Map(tree.boxes.map((b) => [`${b.loc.table.sheet}!${b.loc.row}`, b.id]));
+  const placedInd = new Map(tree.indikator.map((i) => [`${i.loc.table.sheet}!${i.loc.row}`, i]));
+  for (const f of found) {
+    if (f.key !== 'pohon' && f.key !== 'indikator') continue;
+    f.snapshot.rows.forEach((row, r) => {
+      if (row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) return;
+      sourceRows++;
+      const sheetRow = f.header.dataStart + r;
+      const key = `${f.grid.name}!${sheetRow}`;
+      const box = f.key === 'pohon' ? placedBox.get(key) : undefined;
+      const ind = f.key === 'indikator' ? placedInd.get(key) : undefined;
+      if (box) { fates.push({ row: sheetRow, kind: 'box', id: box }); return; }
+      if (ind) { fates.push({ row: sheetRow, kind: 'indicator', id: ind.nodeId, indicator: ind.nama }); return; }
+      const why = issues.find((i) => i.rule === 'F01' && i.sheet === f.grid.name && new RegExp(`^[A-Z]+${sheetRow}$`).test(i.cell));
+      const cell = why?.cell ?? a1(f.grid.firstCol, sheetRow);
+      const reason = why?.message ?? 'baris tidak terbaca.';
+      sink.unplaced.push({ row: sheetRow, cell, reason, reasonEn: why?.messageEn ?? 'the row could not be read.' });
+      fates.push({ row: sheetRow, kind: 'unplaced', cell, reason });
+    });
+  }
+  const known: KnownJabatan[] = tree.jabatan.map((j) => ({
+    id: j.id, nama: j.nama, jenjang: j.jenjang ?? j.jenjangRaw, atasan: j.atasan, nip: j.nip, namaPejabat: j.namaPejabat, unitKerja: j.unitKerja,
+  }));
+  const crosscutting = tree.crosscutting.map((c) => ({
+    nodeId: c.nodeId, opdTujuan: c.opdTujuan, nodeTujuan: c.nodeTujuan || null, namaMitra: c.namaMitra || null, kontribusi: c.kontribusi || null,
+    keterangan: c.keterangan || null, status: c.status || null, alasanTolak: c.alasanTolak || null,
+  }));
+  return { tree: { boxes: adopted, years: tree.config.years }, read: tree, known, crosscutting, fates, sourceRows };
+}
+
+export { headerRows };

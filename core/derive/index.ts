@@ -1,0 +1,51 @@
+/**
+ * Generated sheets (SAKIP.md §4.3) as sheet specifications; adapters render them. Also the
+ * reverse used by tests and previews: a specification as the raw sheet `core/adopt` reads.
+ */
+import type { RawSheet } from '../adopt/types.js';
+import type { Issue } from '../issues.js';
+import type { PohonKinerja } from '../model.js';
+import type { CellValue } from '../snapshot.js';
+import { levelSheet } from './level.js';
+import { matriksSheet } from './matriks.js';
+import { pkSheets, type PkOptions } from './pk.js';
+import type { SheetSpec } from './spec.js';
+import { validasiSheet } from './validasi.js';
+
+export * from './spec.js';
+export { matriksSheet, matriksHeaders, treeOrder, MATRIKS_SHEET, MATRIKS_GROUPS } from './matriks.js';
+export { levelSheet, levelOneOf, LEVEL_SHEET } from './level.js';
+export { pkSheet, pkSheets, pkOwners, pkSheetName, budgetItems, DEFAULT_PK_WORDING, type PkOptions, type PkWording } from './pk.js';
+export { validasiSheet, VALIDASI_SHEET } from './validasi.js';
+
+export type DerivedKind = 'matriks' | 'level' | 'pk' | 'validasi';
+export const DERIVED_KINDS: readonly DerivedKind[] = ['matriks', 'level', 'pk', 'validasi'];
+
+export interface DeriveOptions {
+  sheets?: readonly DerivedKind[];
+  /** PK year; default the first year of the period. */
+  tahun?: number;
+  pk?: PkOptions;
+  lang?: 'id' | 'en';
+}
+
+export function deriveSheets(tree: PohonKinerja, issues: readonly Issue[], opts: DeriveOptions = {}): SheetSpec[] {
+  const kinds = opts.sheets ?? DERIVED_KINDS;
+  const out: SheetSpec[] = [];
+  if (kinds.includes('matriks')) out.push(matriksSheet(tree));
+  if (kinds.includes('level')) out.push(levelSheet(tree));
+  const tahun = opts.tahun ?? tree.config.years[0];
+  if (kinds.includes('pk') && tahun !== undefined) out.push(...pkSheets(tree, tahun, opts.pk));
+  if (kinds.includes('validasi')) out.push(validasiSheet(issues, opts.lang));
+  return out;
+}
+
+/** A specification as a raw sheet (values + merges), the way an adapter would read it back. */
+export function specToRaw(spec: SheetSpec): RawSheet {
+  let rows = 0;
+  let cols = 0;
+  for (const c of spec.cells) { if (c.row > rows) rows = c.row; if (c.col > cols) cols = c.col; }
+  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+  for (const c of spec.cells) if (c.value !== null) values[c.row - 1][c.col - 1] = c.value;
+  return { name: spec.name, values, merges: [...spec.merges] };
+}

@@ -1,0 +1,121 @@
+/**
+ * The CLI's push and pull of workbooks (the lead wires them into cli/main.ts):
+ *   pokin push FILE.xlsx --api URL --token T [--base N] [--dry-run --body-out FILE]
+ *   pokin pull --opd O [--pemda P --periode A-B] --api URL --token T --out FILE.xlsx [--version N]
+ * Push validates locally first (errors block, as in the pane), then sends the gzip body.
+ */
+import { writeFile } from 'node:fs/promises';
+import { isPemdaTree } from '../../core/config.js';
+import type { Issue } from '../../core/issues.js';
+import { canonicalTables, headerKey, INFO_VERSI_SERVER } from '../../core/layout/tables.js';
+import { findTable, readWorkbook } from '../../core/read/index.js';
+import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
+import { validateTree, type ValidationSummary } from '../../core/validate.js';
+import { checkOpd, checkPemda, type PushAnswer } from '../../core/wire/index.js';
+import { readXlsx } from '../../cli/xlsx/read.js';
+import { writeCanonicalWorkbook } from '../../cli/xlsx/write.js';
+import {
+  ApiClientError, encodePushBody, listVersions, makePushBody, pullTree, pushTree, tokenClaims, type ApiOptions, type TreeRef,
+} from './api.js';
+
+export interface PushOptions extends ApiOptions {
+  /**
+   * Version the workbook is based on. Default: Info `Versi Server` (written by pull), else 0
+   * (a first push). 'head' = the server's current one, which turns the conflict check off.
+   */
+  baseVersion?: number | 'head';
+  dryRun?: boolean;
+  /** With dryRun: where to write the gzip body that would be sent. */
+  bodyOut?: string;
+  submissionId?: string;
+}
+
+export type PushOutcome =
+  | { kind: 'invalid'; issues: Issue[]; summary: ValidationSummary }
+  | { kind: 'dry-run'; ref: TreeRef; bytes: number; bodyOut?: string; summary: ValidationSummary }
+  | { kind: 'pushed'; ref: TreeRef; created: boolean; answer: PushAnswer; summary: ValidationSummary };
+
+/** Where a workbook goes: pemda, periode and OPD from its Info table; null with a reason if incomplete. */
+export function treeRefOf(snapshot: WorkbookSnapshot): { ref: TreeRef } | { message: string; messageEn: string } {
+  const c = readWorkbook(snapshot).tree.config;
+  const opd = isPemdaTree(c) ? 'PEMDA' : c.kodeOpd.trim();
+  const pemda = c.kodePemda.trim();
+  if (!checkPemda(pemda).ok) return { message: `Info "Kode Pemda" tidak valid: "${pemda}".`, messageEn: `Info "Kode Pemda" is invalid: "${pemda}".` };
+  if (!checkOpd(opd).ok) return { message: `Info "Kode OPD" tidak valid: "${opd}".`, messageEn: `Info "Kode OPD" is invalid: "${opd}".` };
+  if (c.tahunAwal === null || c.tahunAkhir === null) return { message: 'Info Tahun Awal/Tahun Akhir belum diisi.', messageEn: 'Info Tahun Awal/Tahun Akhir are missing.' };
+  return { ref: { pemda, periode: `${c.tahunAwal}-${c.tahunAkhir}`, opd } };
+}
+
+export async function pushSnapshot(snapshot: WorkbookSnapshot, o: PushOptions): Promise<PushOutcome> {
+  const read = readWorkbook(snapshot);
+  const result = validateTree(read.tree, read.issues);
+  if (result.summary.errors > 0) return { kind: 'invalid', issues: result.issues, summary: result.summary };
+  const where = treeRefOf(snapshot);
+  if (!('ref' in where)) throw new ApiClientError(400, { error: { code: 'INFO_MISMATCH', message: where.message, messageEn: where.messageEn } }, '');
+  const ref = where.ref;
+  let base = o.baseVersion ?? read.tree.config.versiServer ?? 0;
+  if (base === 'head') {
+    if (o.dryRun) base = 0;
+    else {
+      try {
+        base = (await listVersions(o, ref)).versions[0]?.version ?? 0;
+      } catch (e) {
+        if (!(e instanceof ApiClientError && e.status === 404)) throw e;
+        base = 0;
+      }
+    }
+  }
+  const body = makePushBody(snapshot, base, o.submissionId);
+  if (o.dryRun) {
+    const bytes = encodePushBody(body);
+    if (o.bodyOut) await writeFile(o.bodyOut, bytes);
+    return { kind: 'dry-run', ref, bytes: bytes.length, bodyOut: o.bodyOut, summary: result.summary };
+  }
+  const r = await pushTree(o, ref, body);
+  return { kind: 'pushed', ref, created: r.created, answer: r.answer, summary: result.summary };
+}
+
+/** `pokin push FILE.xlsx …` */
+export async function pushWorkbook(file: string, o: PushOptions): Promise<PushOutcome> {
+  const { snapshot } = await readXlsx(file);
+  return pushSnapshot(snapshot, o);
+}
+
+export interface PullOptions extends ApiOptions {
+  opd: string;
+  /** Default: the token's `custom:pemda`. */
+  pemda?: string;
+  periode: string;
+  version?: number | null;
+  out: string;
+}
+
+/** A copy of the snapshot with one Info key set (added when absent), e.g. `Versi Server`. */
+export function withInfoValue(snapshot: WorkbookSnapshot, key: string, value: CellValue): WorkbookSnapshot {
+  const infoSpec = canonicalTables([]).find((s) => s.key === 'info');
+  const info = infoSpec ? findTable(snapshot, infoSpec) : undefined;
+  if (!info) return snapshot;
+  const k = info.header.findIndex((h) => headerKey(h) === 'kunci');
+  const v = info.header.findIndex((h) => headerKey(h) === 'nilai');
+  if (k < 0 || v < 0) return snapshot;
+  const rows = info.rows.map((r) => r.slice());
+  const at = rows.find((r) => headerKey(r[k]) === headerKey(key));
+  if (at) at[v] = value;
+  else {
+    const row: CellValue[] = new Array(info.header.length).fill(null);
+    row[k] = key;
+    row[v] = value;
+    rows.push(row);
+  }
+  return { tables: snapshot.tables.map((t) => (t === info ? { ...t, rows } : t)) };
+}
+
+/** `pokin pull --opd O …`: writes the version as a canonical workbook; returns its metadata. */
+export async function pullWorkbook(o: PullOptions): Promise<{ version: number; headVersion: number; out: string }> {
+  const pemda = o.pemda ?? String(tokenClaims(o.token ?? '')['custom:pemda'] ?? '');
+  const answer = await pullTree(o, { pemda, periode: o.periode, opd: o.opd }, o.version);
+  const tree = withInfoValue(answer.tree, INFO_VERSI_SERVER, answer.meta.version);
+  const config = readWorkbook(tree).tree.config;
+  await writeCanonicalWorkbook(o.out, tree, config);
+  return { version: answer.meta.version, headVersion: answer.headVersion, out: o.out };
+}
