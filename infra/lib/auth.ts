@@ -106,5 +106,4 @@ export class PokinAuth extends Construct {
     // SRP and custom auth by default, hence the override.
     (this.client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
   }
-
 }

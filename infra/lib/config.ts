@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 
 export interface PokinConfig {
@@ -31,7 +32,7 @@ export interface PokinConfig {
   paneDir: string;
   paneBuilt: boolean;
   /** Retention of the Lambda and API access logs, in days. */
-  logRetentionDays: number;
+  logRetentionDays: RetentionDays;
 }
 
 /** Context keys, as documented in infra/README.md. */
@@ -104,6 +105,11 @@ function isNonEmptyDir(dir: string): boolean {
 
 /** Reads and checks the context; `cwd` resolves a relative paneDir (the repository root). */
 export function readConfig(node: Node, cwd = process.cwd()): PokinConfig {
+  // A misspelt key (-c pemdaName=…) would otherwise be ignored silently and deploy defaults.
+  // Namespaced keys (feature flags "@aws-cdk/…", "aws:cdk:…", lookups "x:account=…") are CDK's.
+  const unknown = Object.keys(node.getAllContext()).filter((k) => !k.startsWith('@') && !k.includes(':') && k !== 'cli-telemetry' &&
+    !(CONTEXT_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new ConfigError(`unknown context key(s) ${unknown.join(', ')}; known: ${CONTEXT_KEYS.join(', ')}`);
   const pemda = text(node, 'pemda') ?? 'Pemda Contoh';
   const pemdaSlug = slug(pemda);
   if (pemdaSlug === '') throw new ConfigError(`context "pemda": "${pemda}" has no letters or digits`);
@@ -126,12 +132,16 @@ export function readConfig(node: Node, cwd = process.cwd()): PokinConfig {
   const dirText = text(node, 'paneDir') ?? DEFAULT_PANE_DIR;
   const paneDir = isAbsolute(dirText) ? dirText : resolve(cwd, dirText);
   const retention = Number(text(node, 'logRetentionDays') ?? (stage === 'prod' ? 365 : 30));
-  if (!Number.isInteger(retention) || retention < 1) throw new ConfigError('context "logRetentionDays" must be a whole number of days');
+  // CloudWatch accepts only these values (1, 3, 5, 7, 14, 30, 60, 90, …, 3653).
+  const allowed = (Object.values(RetentionDays).filter((v) => typeof v === 'number') as number[]).filter((v) => v > 0);
+  if (!allowed.includes(retention)) {
+    throw new ConfigError(`context "logRetentionDays": ${retention} is not one of ${allowed.sort((a, b) => a - b).join(', ')}`);
+  }
 
   return {
     pemda, stage, stackName: `Pokin-${pemdaSlug}-${stage}`.slice(0, 128), authDomainPrefix,
     paneDomainName: pane.name, paneCertificateArn: pane.cert, apiDomainName: api.name, apiCertificateArn: api.cert,
     extraOrigins, paneDir, paneBuilt: isNonEmptyDir(paneDir),
-    logRetentionDays: retention,
+    logRetentionDays: retention as RetentionDays,
   };
 }
