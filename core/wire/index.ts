@@ -3,3 +3,4 @@ export * from './api.js';
 export * from './limits.js';
 export * from './paths.js';
 export * from './schema.js';
+export * from './consolidated.js';

@@ -18,10 +18,12 @@ import {
   type ChunkItem, type HeadItem, type PushLogItem, type ReviewLogItem,
 } from './keys.js';
 import { headMeta, queryAll, readLogs, versionsFrom } from './dynamo-read.js';
+import { decide, readLink, readLinks, recordLinks } from './dynamo-links.js';
 import { GSI1 } from './table.js';
 import {
   NotFoundError, StaleBaseError, StoreError, StoreUnavailableError, SubmissionReusedError, VersionConflictError,
-  type CommitInput, type CommitResult, type ReviewInput, type StoredVersion, type TreeKey, type TreeStore,
+  type CommitInput, type CommitResult, type DecideInput, type LinkRecordInput, type ReviewInput, type StoredLink, type StoredVersion,
+  type TreeKey, type TreeStore,
 } from './types.js';
 
 export interface DynamoTreeStoreOptions {
@@ -294,6 +296,12 @@ export class DynamoTreeStore implements TreeStore {
     await this.send('PutItem audit', new PutCommand({ TableName: this.table, Item: log }));
     return { version: head.version, status, review };
   }
+
+  // Crosscutting links and decisions: functions/store/dynamo-links.ts.
+  links(pemda: string, periode: string): Promise<StoredLink[]> { return readLinks(this, this.table, pemda, periode); }
+  link(pemda: string, periode: string, linkId: string): Promise<StoredLink | null> { return readLink(this, this.table, pemda, periode, linkId); }
+  recordLinks(input: LinkRecordInput): Promise<void> { return recordLinks(this, this.table, input, this.now().toISOString()); }
+  decide(input: DecideInput): Promise<StoredLink> { return decide(this, this.table, input, this.now().toISOString()); }
 }
 
 function stale(head: HeadItem | null): StaleDetails {

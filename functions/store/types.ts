@@ -42,6 +42,51 @@ export interface ReviewInput {
   actor: string;
 }
 
+/** One crosscutting link as stored (functions/store/dynamo-links.ts): the request and its decision. */
+export interface StoredLink {
+  linkId: string;
+  sourceOpd: string;
+  nodeId: string;
+  targetOpd: string;
+  nodeTujuan: string;
+  kontribusi: string;
+  keterangan: string;
+  /** core/derive/consolidate linkContentHash of the request as last pushed. */
+  contentHash: string;
+  /** Source version that last changed the request. */
+  sourceVersion: number;
+  /** false once the link left the source's tree. */
+  active: boolean;
+  seenAt: string;
+  decision?: { status: 'disetujui' | 'ditolak'; reason: string; by: string; at: string; contentHash: string; sourceVersion: number };
+  /** Number of decisions so far (the optimistic lock). */
+  rev: number;
+}
+
+export interface LinkRecordInput {
+  pemda: string;
+  periode: string;
+  sourceOpd: string;
+  version: number;
+  links: { linkId: string; nodeId: string; targetOpd: string; nodeTujuan: string; kontribusi: string; keterangan: string; contentHash: string }[];
+}
+
+export interface DecideInput {
+  pemda: string;
+  periode: string;
+  linkId: string;
+  /** `rev` as read; the write fails when someone decided meanwhile. */
+  expectRev: number;
+  status: 'disetujui' | 'ditolak';
+  reason: string;
+  actor: string;
+  /** Content judged (from the source's HEAD tree) and that tree's version. */
+  contentHash: string;
+  sourceVersion: number;
+  /** Effective status before the decision (for the audit item). */
+  fromStatus: string;
+}
+
 export interface TreeStore {
   commit(input: CommitInput): Promise<CommitResult>;
   /** The HEAD version, or version `version`; null when there is none. */
@@ -51,6 +96,11 @@ export interface TreeStore {
   /** One row per OPD HEAD of the pemda and periode (through GSI1, never a Scan). */
   list(pemda: string, periode: string): Promise<(VersionMeta & { opd: string })[]>;
   review(input: ReviewInput): Promise<{ version: number; status: VersionMeta['status']; review: ReviewInfo }>;
+  /** Every crosscutting link item of the pemda and periode (one Query). */
+  links(pemda: string, periode: string): Promise<StoredLink[]>;
+  link(pemda: string, periode: string, linkId: string): Promise<StoredLink | null>;
+  recordLinks(input: LinkRecordInput): Promise<void>;
+  decide(input: DecideInput): Promise<StoredLink>;
 }
 
 /** Base of the store's typed errors; `http/errors.ts` maps each to an HTTP answer. */
@@ -79,6 +129,9 @@ export class VersionConflictError extends StoreError {
 }
 
 export class NotFoundError extends StoreError {}
+
+/** A crosscutting decision lost the race against another decision on the same link. */
+export class DecisionConflictError extends StoreError {}
 
 /** Throttling or a transient engine failure after the SDK's own retries: retryable (503). */
 export class StoreUnavailableError extends StoreError {}

@@ -1,0 +1,67 @@
+/**
+ * Reading large tables without passing Excel on the web's 5 MB payload limit per request
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Pure planning: each table's size is estimated from its shape and the bytes per cell seen
+ * in the last read; tables that fit go into one sync together, larger ones are split into
+ * row blocks, each sync staying under the budget.
+ */
+
+/** 5 MB minus headroom for the request envelope and JSON escaping. */
+export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
+/** A first guess before any read has measured the workbook (short IDs, codes, statements). */
+export const DEFAULT_BYTES_PER_CELL = 48;
+
+export interface TableShape {
+  name: string;
+  /** Data rows (header excluded). */
+  rows: number;
+  columns: number;
+  /** Measured in the last read; DEFAULT_BYTES_PER_CELL when unknown. */
+  bytesPerCell?: number;
+  /** Number formats are loaded too (doubles the payload of that table). */
+  withFormats?: boolean;
+}
+
+export interface ReadPart {
+  table: string;
+  /** 'whole' = header + all rows through `table.getRange()`; else a block of data rows. */
+  kind: 'whole' | 'block';
+  /** 0-based first data row and row count (blocks only). */
+  start: number;
+  count: number;
+}
+
+export function estimateBytes(t: TableShape, rows = t.rows + 1): number {
+  return rows * t.columns * (t.bytesPerCell ?? DEFAULT_BYTES_PER_CELL) * (t.withFormats ? 2 : 1);
+}
+
+/** Groups the reads into syncs; the common case (everything fits) is exactly one sync. */
+export function planReads(tables: readonly TableShape[], budget = PAYLOAD_BUDGET_BYTES): ReadPart[][] {
+  const syncs: ReadPart[][] = [];
+  let cur: ReadPart[] = [];
+  let used = 0;
+  const push = (part: ReadPart, bytes: number) => {
+    if (cur.length && used + bytes > budget) {
+      syncs.push(cur);
+      cur = [];
+      used = 0;
+    }
+    cur.push(part);
+    used += bytes;
+  };
+  for (const t of tables) {
+    const whole = estimateBytes(t);
+    if (whole <= budget) {
+      push({ table: t.name, kind: 'whole', start: 0, count: t.rows }, whole);
+      continue;
+    }
+    const perRow = Math.max(1, estimateBytes(t, 1));
+    const rowsPerBlock = Math.max(1, Math.floor(budget / perRow));
+    for (let start = 0; start < t.rows; start += rowsPerBlock) {
+      const count = Math.min(rowsPerBlock, t.rows - start);
+      push({ table: t.name, kind: 'block', start, count }, count * perRow);
+    }
+  }
+  if (cur.length) syncs.push(cur);
+  return syncs;
+}

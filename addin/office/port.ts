@@ -1,0 +1,207 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js workbook port (the only Office.js code of the pane). Reads are one sync
+ * (`tables.ts`); writes happen only on request, one `Excel.run` per user action; change
+ * events are hints for the scheduler; the tree's identity lives in workbook.settings.
+ */
+import type { PokinConfig } from '../../core/config.js';
+import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
+import {
+  PortError, type ChangeHint, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
+  type TreeIdentity, type WorkbookPort,
+} from '../port.js';
+import { checkRequirements, type HostFeatures, type Requirements } from './requirements.js';
+import { DEFAULT_SYNC_TIMEOUT_MS, isStaleReference, portFailure, syncWithWatchdog, type SyncCounter } from './sync.js';
+import { listCanonicalTables, readKnownTables, type KnownTable } from './tables.js';
+import { createCanonicalTables } from './template.js';
+import { queueAllStatus, writeSheet } from './writes.js';
+
+export interface ExcelHost {
+  run<T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface OfficePortOptions {
+  excel?: ExcelHost;
+  requirements?: Requirements;
+  syncTimeoutMs?: number;
+  payloadBudget?: number;
+}
+
+const SETTINGS_KEY = 'pokin.identity';
+
+export class OfficePort implements WorkbookPort {
+  readonly kind = 'office' as const;
+  readonly capabilities: PortCapabilities;
+  readonly features: HostFeatures;
+  /** Syncs and writes made, for tests and the bench. */
+  readonly stats: SyncCounter & { reads: number; writes: number; writeSyncs: number } = { syncs: 0, reads: 0, writes: 0, writeSyncs: 0 };
+  private known: KnownTable[] | null = null;
+  private readonly excel: ExcelHost;
+  private readonly timeout: number;
+
+  constructor(private readonly opts: OfficePortOptions = {}) {
+    const g = globalThis as unknown as { Excel?: ExcelHost; Office?: { context?: { requirements?: Requirements } } };
+    const req = opts.requirements ?? g.Office?.context?.requirements;
+    if (!req) throw new PortError('unsupported', 'Office tidak tersedia.', 'Office is not available.');
+    this.features = checkRequirements(req);
+    const excel = opts.excel ?? g.Excel;
+    if (!excel) throw new PortError('unsupported', 'Excel tidak tersedia.', 'Excel is not available.');
+    this.excel = excel;
+    this.timeout = opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
+    this.capabilities = { triggerSource: this.features.triggerSource, mergeUndo: this.features.mergeUndo, cellEditor: false, download: false };
+  }
+
+  private async run<T>(write: boolean, batch: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
+    const options: Excel.RunOptions = write && this.features.mergeUndo ? { mergeUndoGroup: true, delayForCellEdit: true } : { delayForCellEdit: true };
+    try {
+      return await this.excel.run(options, (ctx) => batch(ctx, async () => {
+        if (write) this.stats.writeSyncs++;
+        await syncWithWatchdog(ctx, this.timeout, this.stats);
+      }));
+    } catch (e) {
+      throw isStaleReference(e) ? e : portFailure(e);
+    }
+  }
+
+  /** Re-reads the table list (start, Validasi button, tables added or removed). */
+  async refreshTables(): Promise<KnownTable[]> {
+    this.known = await this.run(false, (ctx, sync) => listCanonicalTables(ctx, sync));
+    return this.known;
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    this.stats.reads++;
+    const known = this.known ?? (await this.refreshTables());
+    try {
+      return (await this.run(false, (ctx, sync) => readKnownTables(ctx, known, sync, this.opts.payloadBudget))).snapshot;
+    } catch (e) {
+      if (!isStaleReference(e)) throw portFailure(e);
+      // A table was renamed or deleted since the list was read: list again, read again.
+      const fresh = await this.refreshTables();
+      return (await this.run(false, (ctx, sync) => readKnownTables(ctx, fresh, sync, this.opts.payloadBudget))).snapshot;
+    }
+  }
+
+  async listSheets(): Promise<{ sheets: string[]; tables: string[] }> {
+    const sheets = await this.run(false, async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load('items/name');
+      await sync();
+      return ws.items.map((s) => s.name);
+    });
+    const known = await this.refreshTables();
+    return { sheets, tables: known.map((t) => t.name) };
+  }
+
+  async writeStatus(status: StatusRows): Promise<void> {
+    const known = this.known ?? (await this.refreshTables());
+    this.stats.writes++;
+    await this.run(true, async (ctx, sync) => {
+      if (queueAllStatus(ctx, known, status) > 0) await sync();
+    });
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.run(false, async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await sync();
+    });
+  }
+
+  async renderSheet(spec: SheetSpec): Promise<void> {
+    this.stats.writes++;
+    await this.run(true, async (ctx, sync) => {
+      const old = ctx.workbook.worksheets.getItemOrNullObject(spec.name);
+      old.load('isNullObject');
+      await sync();
+      if (!old.isNullObject) old.delete();
+      const ws = ctx.workbook.worksheets.add(spec.name);
+      await writeSheet(ws, spec, sync);
+      ws.activate();
+      await sync();
+    });
+  }
+
+  async createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void> {
+    this.stats.writes++;
+    await this.run(true, (ctx, sync) => createCanonicalTables(ctx, snapshot, config, sync));
+    this.known = null;
+  }
+
+  async readRawSheet(name: string): Promise<RawSheetValues> {
+    return this.run(false, async (ctx, sync) => {
+      const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      used.load('values,address');
+      const merged = this.features.mergedAreas ? used.getMergedAreasOrNullObject() : null;
+      merged?.load('areas/items/address');
+      await sync();
+      if (used.isNullObject) return { name, values: [], merges: [] };
+      const origin = used.address.slice(used.address.lastIndexOf('!') + 1).split(':')[0];
+      const merges = merged && !merged.isNullObject ? merged.areas.items.map((a) => a.address.slice(a.address.lastIndexOf('!') + 1)) : [];
+      return { name, origin, values: (used.values as unknown[][]).map((r) => r.map((v) => (v === '' ? null : (v as CellValue)))), merges };
+    });
+  }
+
+  async getIdentity(): Promise<TreeIdentity | null> {
+    return this.run(false, async (ctx, sync) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      item.load('value');
+      await sync();
+      if (item.isNullObject || typeof item.value !== 'string') return null;
+      try { return JSON.parse(item.value) as TreeIdentity; } catch { return null; }
+    });
+  }
+
+  async setIdentity(id: TreeIdentity): Promise<void> {
+    await this.run(true, async (ctx, sync) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(id));
+      await sync();
+    });
+  }
+
+  /**
+   * Change hints. With ExcelApi 1.14 the sheets' onChanged carries `triggerSource`, so our
+   * own writes are recognised by Excel; below it, Table.onChanged plus the scheduler's flag.
+   */
+  onChange(listener: (hint: ChangeHint) => void): () => void {
+    let handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+    let disposed = false;
+    const source = (s: string | undefined, trigger?: string): ChangeHint['source'] =>
+      trigger === 'ThisLocalAddin' ? 'own' : s === 'Remote' ? 'remote' : 'local';
+    void (async () => {
+      const known = this.known ?? (await this.refreshTables());
+      handlers = await this.run(false, async (ctx, sync) => {
+        const out: OfficeExtension.EventHandlerResult<unknown>[] = [];
+        if (this.features.triggerSource) {
+          for (const sheet of new Set(known.map((t) => t.sheet))) {
+            out.push(ctx.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => listener({ source: source(e.source, e.triggerSource), where: sheet })));
+          }
+        } else {
+          for (const t of known) {
+            out.push(ctx.workbook.tables.getItem(t.name).onChanged.add(async (e) => listener({ source: source(e.source), where: t.name })));
+          }
+        }
+        // Tables added or removed: the list must be read again.
+        out.push(ctx.workbook.tables.onAdded.add(async () => { this.known = null; listener({ source: 'local' }); }));
+        out.push(ctx.workbook.tables.onDeleted.add(async () => { this.known = null; listener({ source: 'local' }); }));
+        await sync();
+        return out;
+      });
+      if (disposed) await this.removeHandlers(handlers);
+    })().catch(() => undefined);
+    return () => {
+      disposed = true;
+      void this.removeHandlers(handlers);
+    };
+  }
+
+  private async removeHandlers(handlers: OfficeExtension.EventHandlerResult<unknown>[]): Promise<void> {
+    if (!handlers.length) return;
+    await this.run(false, async (ctx, sync) => {
+      for (const h of handlers) h.remove();
+      await sync();
+    }).catch(() => undefined);
+  }
+}

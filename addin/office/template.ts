@@ -1,0 +1,140 @@
+/// <reference types="office-js" />
+/**
+ * Creates the canonical sheets and tables in Excel from a snapshot (the template on first
+ * run, or an adopted sheet): text formats for IDs and codes, dropdowns (`core/layout/lists`)
+ * and the formula-based conditional formats (`core/layout/conditional`) that give instant
+ * marks while the planner types, at no add-in cost.
+ */
+import { columnLetter } from '../../core/a1.js';
+import type { PokinConfig } from '../../core/config.js';
+import { conditionalFormats, type Placements } from '../../core/layout/conditional.js';
+import { DEFAULT_LIST_ROWS, infoValueList, inlineFormula, resolveList, type Dropdown, type ListContext } from '../../core/layout/lists.js';
+import { canonicalTables, type TableSpec } from '../../core/layout/tables.js';
+import type { TableKey } from '../../core/model.js';
+import { findTable } from '../../core/read/index.js';
+import { mapTable, type MappedTable } from '../../core/read/table.js';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
+
+const ALWAYS: TableKey[] = ['info', 'jabatan', 'pohon', 'indikator', 'crosscutting'];
+const LIST_SHEET = 'Daftar Pilihan';
+const FILL = { E: '#FFC7CE', W: '#FFEB9C' } as const;
+const FONT = { E: '#9C0006', W: '#9C5700' } as const;
+
+interface Placed {
+  spec: TableSpec;
+  ws: Excel.Worksheet;
+  mapped: MappedTable;
+  rows: number;
+}
+
+function asText(v: CellValue): string | number | boolean {
+  if (v === null) return '';
+  // A value that starts like a formula stays text (formula injection from foreign sheets).
+  if (typeof v === 'string' && /^[=+\-@]/.test(v) && v.length > 1) return `'${v}`;
+  return v;
+}
+
+/** Everything for one table: sheet, text formats, values, the Excel table object. */
+function placeTable(ctx: Excel.RequestContext, spec: TableSpec, snap: TableSnapshot | undefined, existing: Set<string>): Placed {
+  const header = (snap?.header ?? spec.columns.map((c) => c.header)).map((h, i) => String(h ?? '').trim() || `Kolom${i + 1}`);
+  const rows = (snap?.rows ?? []).map((r) => header.map((_, i) => r[i] ?? null));
+  const placed: TableSnapshot = { sheet: spec.sheet, name: spec.table, address: 'A1', header, rows };
+  const mapped = mapTable(placed, spec, []);
+  if (existing.has(spec.sheet)) {
+    // A foreign sheet of that name stays, renamed: adoption never destroys the source.
+    ctx.workbook.worksheets.getItem(spec.sheet).name = `${spec.sheet.slice(0, 24)} (asal)`;
+  }
+  const ws = ctx.workbook.worksheets.add(spec.sheet);
+  for (const c of spec.columns) {
+    const letter = mapped.loc.cols[c.key];
+    // Before the values: IDs, codes and NIP stay text (SAKIP.md §4.1).
+    if (letter && c.numFmt) ws.getRange(`${letter}:${letter}`).numberFormat = c.numFmt as unknown as string[][];
+  }
+  const body = rows.length ? rows : [header.map(() => null)];
+  const last = columnLetter(header.length - 1);
+  ws.getRange(`A1:${last}${body.length + 1}`).values = [header, ...body.map((r) => r.map(asText))];
+  const table = ws.tables.add(`A1:${last}${body.length + 1}`, true);
+  table.name = spec.table;
+  table.style = 'TableStyleLight9';
+  ws.freezePanes.freezeRows(1);
+  spec.columns.forEach((c) => {
+    const letter = mapped.loc.cols[c.key];
+    if (letter) ws.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(c.width * 7);
+  });
+  return { spec, ws, mapped, rows: body.length };
+}
+
+class ListSheet {
+  private ws?: Excel.Worksheet;
+  private next = 0;
+  private known = new Map<string, string>();
+  constructor(private readonly ctx: Excel.RequestContext) {}
+  source(d: Dropdown): string {
+    if (d.kind === 'range') return `=${d.range}`;
+    if (d.inline) return inlineFormula(d.values).slice(1, -1);
+    const key = d.values.join('\u0000');
+    const hit = this.known.get(key);
+    if (hit) return hit;
+    if (!this.ws) {
+      this.ws = this.ctx.workbook.worksheets.add(LIST_SHEET);
+      this.ws.visibility = 'Hidden';
+    }
+    const col = columnLetter(this.next++);
+    this.ws.getRange(`${col}1:${col}${d.values.length}`).values = d.values.map((v) => [v]);
+    const ref = `='${LIST_SHEET}'!$${col}$1:$${col}$${d.values.length}`;
+    this.known.set(key, ref);
+    return ref;
+  }
+}
+
+export async function createCanonicalTables(
+  ctx: Excel.RequestContext, snapshot: WorkbookSnapshot, config: PokinConfig, sync: () => Promise<void>,
+): Promise<void> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  await sync();
+  const existing = new Set(sheets.items.map((s) => s.name));
+  const placed: Partial<Record<TableKey, Placed>> = {};
+  for (const spec of canonicalTables(config.years)) {
+    const snap = findTable(snapshot, spec);
+    if (!snap && !ALWAYS.includes(spec.key)) continue;
+    placed[spec.key] = placeTable(ctx, spec, snap, existing);
+  }
+  const lastRow = DEFAULT_LIST_ROWS;
+  const jab = placed.jabatan;
+  const listCtx: ListContext = { config, ...(jab?.mapped.loc.cols.id ? { jabatanIdCol: jab.mapped.loc.cols.id, lastRow } : {}) };
+  const lists = new ListSheet(ctx);
+  for (const p of Object.values(placed)) {
+    if (!p) continue;
+    for (const c of p.spec.columns) {
+      const letter = p.mapped.loc.cols[c.key];
+      const d = c.list && letter ? resolveList(c.list, listCtx) : undefined;
+      if (!d || !letter) continue;
+      p.ws.getRange(`${letter}2:${letter}${lastRow}`).dataValidation.rule = { list: { inCellDropDown: true, source: lists.source(d) } };
+    }
+    if (p.spec.key === 'info' && p.mapped.loc.cols.nilai && p.mapped.index.kunci !== undefined) {
+      p.mapped.snapshot.rows.forEach((row, r) => {
+        const d = infoValueList(String(row[p.mapped.index.kunci] ?? ''));
+        if (d) p.ws.getRange(`${p.mapped.loc.cols.nilai}${r + 2}`).dataValidation.rule = { list: { inCellDropDown: true, source: lists.source(d) } };
+      });
+    }
+  }
+  const placements: Placements = {};
+  const specs: TableSpec[] = [];
+  for (const [key, p] of Object.entries(placed) as [TableKey, Placed][]) {
+    placements[key] = { sheet: p.spec.sheet, headerRow: 1, cols: p.mapped.loc.cols, lastRow };
+    specs.push(p.spec);
+  }
+  // Errors first: Excel applies the first matching format of a cell.
+  const formats = conditionalFormats(config, placements, specs).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'E' ? -1 : 1));
+  for (const f of formats) {
+    const p = Object.values(placed).find((x) => x?.spec.sheet === f.sheet);
+    if (!p) continue;
+    const cf = p.ws.getRange(f.range).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = `=${f.formula}`;
+    cf.custom.format.fill.color = FILL[f.severity];
+    cf.custom.format.font.color = FONT[f.severity];
+  }
+  placed.pohon?.ws.activate();
+  await sync();
+}

@@ -1,0 +1,120 @@
+/// <reference types="office-js" />
+/**
+ * Pokin's writes into the workbook, each one user action = one `Excel.run` (one undo step
+ * where `mergeUndoGroup` exists): the Status columns as one 2-D write per table, and the
+ * generated sheets of core/derive (values in payload-sized blocks, then styles by runs).
+ */
+import { columnLetter } from '../../core/a1.js';
+import type { CellStyle, SheetSpec } from '../../core/derive/spec.js';
+import type { StatusRows } from '../port.js';
+import { DEFAULT_BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from './chunk.js';
+import type { KnownTable } from './tables.js';
+
+/** One 2-D write of a table's Status column (`status` rows from the first data row). */
+export function queueStatusWrite(ctx: Excel.RequestContext, table: KnownTable, status: string[]): boolean {
+  const at = table.columnNames.findIndex((n) => n.trim().toLowerCase() === 'status');
+  const n = Math.min(status.length, table.rows);
+  if (n === 0) return false;
+  const xt = ctx.workbook.tables.getItem(table.name);
+  let target: Excel.Range;
+  if (at >= 0) {
+    target = xt.columns.getItemAt(at).getDataBodyRange().getCell(0, 0).getResizedRange(n - 1, 0);
+  } else {
+    // The only column the add-in may recreate (SAKIP.md §4.1): added at the right end.
+    const col = xt.columns.add(undefined, undefined, 'Status');
+    target = col.getDataBodyRange().getCell(0, 0).getResizedRange(n - 1, 0);
+    table.columnNames = [...table.columnNames, 'Status'];
+    table.columns++;
+  }
+  // Text format first: a status like `E1: K01` must never be read as anything else.
+  target.numberFormat = status.slice(0, n).map(() => ['@']);
+  target.values = status.slice(0, n).map((s) => [s]);
+  return true;
+}
+
+export function queueAllStatus(ctx: Excel.RequestContext, known: KnownTable[], status: StatusRows): number {
+  let writes = 0;
+  for (const t of known) {
+    if (t.key === 'pohon' && queueStatusWrite(ctx, t, status.pohon)) writes++;
+    if (t.key === 'indikator' && queueStatusWrite(ctx, t, status.indikator)) writes++;
+  }
+  return writes;
+}
+
+/** Rows of a generated sheet per write so one sync stays under the payload budget. */
+export function rowsPerWrite(columns: number, budget = PAYLOAD_BUDGET_BYTES): number {
+  return Math.max(1, Math.floor(budget / Math.max(1, columns * DEFAULT_BYTES_PER_CELL)));
+}
+
+type Plain = string | number | boolean;
+
+/** The spec's cells as a rectangle of values (text that looks like a formula stays text). */
+export function specGrid(spec: SheetSpec): Plain[][] {
+  let rows = 0, cols = 0;
+  for (const c of spec.cells) { rows = Math.max(rows, c.row); cols = Math.max(cols, c.col); }
+  const grid: Plain[][] = Array.from({ length: rows }, () => new Array<Plain>(Math.max(cols, 1)).fill(''));
+  for (const c of spec.cells) {
+    const v = c.value;
+    if (v === null) continue;
+    grid[c.row - 1][c.col - 1] = typeof v === 'string' && /^[=+\-@]/.test(v) && v.length > 1 ? `'${v}` : v;
+  }
+  return grid;
+}
+
+/** Runs of same-style cells per row: one range per run instead of one call per cell. */
+export function styleRuns(spec: SheetSpec): { range: string; style: string }[] {
+  const byRow = new Map<number, { col: number; style: string }[]>();
+  for (const c of spec.cells) if (c.style) (byRow.get(c.row) ?? byRow.set(c.row, []).get(c.row)!).push({ col: c.col, style: c.style });
+  const out: { range: string; style: string }[] = [];
+  for (const [row, cells] of byRow) {
+    cells.sort((a, b) => a.col - b.col);
+    let start = cells[0];
+    let prev = cells[0];
+    const flush = () => out.push({ range: `${columnLetter(start.col - 1)}${row}:${columnLetter(prev.col - 1)}${row}`, style: start.style });
+    for (const c of cells.slice(1)) {
+      if (c.style === prev.style && c.col === prev.col + 1) { prev = c; continue; }
+      flush();
+      start = c;
+      prev = c;
+    }
+    flush();
+  }
+  return out;
+}
+
+function applyStyle(r: Excel.Range, s: CellStyle): void {
+  if (s.bold) r.format.font.bold = true;
+  if (s.italic) r.format.font.italic = true;
+  if (s.size) r.format.font.size = s.size;
+  if (s.fill) r.format.fill.color = `#${s.fill.slice(-6)}`;
+  if (s.wrap) r.format.wrapText = true;
+  if (s.horizontal) r.format.horizontalAlignment = s.horizontal === 'left' ? 'Left' : s.horizontal === 'center' ? 'Center' : 'Right';
+  if (s.vertical) r.format.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'middle' ? 'Center' : 'Bottom';
+  if (s.border) for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const) r.format.borders.getItem(edge).style = 'Continuous';
+  if (s.numFmt) r.numberFormat = s.numFmt as unknown as string[][];
+}
+
+/** Writes a generated sheet into a fresh worksheet, syncing between payload-sized blocks. */
+export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, sync: () => Promise<void>): Promise<void> {
+  const grid = specGrid(spec);
+  const width = grid[0]?.length ?? 1;
+  const step = rowsPerWrite(width);
+  for (let start = 0; start < grid.length; start += step) {
+    const block = grid.slice(start, start + step);
+    ws.getRangeByIndexes(start, 0, block.length, width).values = block;
+    if (start + step < grid.length) await sync();
+  }
+  for (const run of styleRuns(spec)) {
+    const s = spec.styles[run.style];
+    if (s) applyStyle(ws.getRange(run.range), s);
+  }
+  for (const m of spec.merges) ws.getRange(m).merge(false);
+  spec.columnWidths.forEach((w, i) => { ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * 7); });
+  for (const [row, h] of Object.entries(spec.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
+  for (const c of spec.cells) {
+    if (!c.link) continue;
+    ws.getRange(`${columnLetter(c.col - 1)}${c.row}`).hyperlink = { documentReference: c.link, textToDisplay: String(c.value ?? c.link) };
+  }
+  if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+  ws.pageLayout.orientation = spec.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+}

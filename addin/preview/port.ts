@@ -1,0 +1,165 @@
+/**
+ * The preview port: ExcelJS in the browser over an .xlsx the planner opens (no Office host).
+ * Loaded lazily (ExcelJS is ~1 MB); the pane's first paint never waits for it. Edits come
+ * from the pane's small cell editor; every edit fires a `local` change hint like Excel would.
+ */
+import type ExcelJS from 'exceljs';
+import type { PokinConfig } from '../../core/config.js';
+import { headerKey } from '../../core/layout/tables.js';
+import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
+import { plainValue } from '../../cli/xlsx/cells.js';
+import { renderSheet as renderDerived } from '../../cli/xlsx/render.js';
+import { buildCanonicalWorkbook } from '../../cli/xlsx/write.js';
+import {
+  PortError, type ChangeHint, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
+  type TreeIdentity, type WorkbookPort,
+} from '../port.js';
+import { locateTables, workbookSnapshot } from './snapshot.js';
+
+type ExcelJSModule = typeof ExcelJS;
+const IDENTITY_SHEET = 'PokinMeta';
+
+/** ExcelJS: the browser bundle in the pane (vite alias), the Node build in tests. */
+export async function loadExcelJS(): Promise<ExcelJSModule> {
+  const m = (await import('exceljs')) as unknown as { default?: ExcelJSModule } & ExcelJSModule;
+  return (m.default ?? m) as ExcelJSModule;
+}
+
+export class PreviewPort implements WorkbookPort {
+  readonly kind = 'preview' as const;
+  readonly capabilities: PortCapabilities = { triggerSource: true, mergeUndo: false, cellEditor: true, download: true };
+  private listeners = new Set<(h: ChangeHint) => void>();
+  /** Reads served (the bench and tests count them). */
+  readonly stats = { reads: 0, writes: 0 };
+
+  constructor(private readonly excel: ExcelJSModule, private wb: ExcelJS.Workbook, readonly fileName: string) {}
+
+  static async open(bytes: ArrayBuffer | Uint8Array, fileName: string, excel?: ExcelJSModule): Promise<PreviewPort> {
+    const X = excel ?? (await loadExcelJS());
+    const wb = new X.Workbook();
+    const buf = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
+    try {
+      await wb.xlsx.load(buf as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] } as never);
+    } catch (e) {
+      throw new PortError('failed', 'Berkas bukan .xlsx yang dapat dibaca.', 'The file is not a readable .xlsx.', { cause: e });
+    }
+    return new PreviewPort(X, wb, fileName);
+  }
+
+  /** A new canonical workbook (template) in memory. */
+  static async template(snapshot: WorkbookSnapshot, config: PokinConfig, fileName: string, excel?: ExcelJSModule): Promise<PreviewPort> {
+    const X = excel ?? (await loadExcelJS());
+    // Round-trip through bytes so the in-memory model looks like a loaded file (table refs).
+    const built = buildCanonicalWorkbook(snapshot, config);
+    const bytes = await built.xlsx.writeBuffer();
+    return PreviewPort.open(bytes as ArrayBuffer, fileName, X);
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    this.stats.reads++;
+    return workbookSnapshot(this.wb);
+  }
+
+  async listSheets(): Promise<{ sheets: string[]; tables: string[] }> {
+    return { sheets: this.wb.worksheets.map((w) => w.name), tables: locateTables(this.wb).map((t) => t.spec.table) };
+  }
+
+  async writeStatus(status: StatusRows): Promise<void> {
+    this.stats.writes++;
+    for (const t of locateTables(this.wb)) {
+      const rows = t.spec.key === 'pohon' ? status.pohon : t.spec.key === 'indikator' ? status.indikator : null;
+      if (!rows) continue;
+      const at = t.snapshot.header.findIndex((h) => headerKey(h) === 'status');
+      if (at < 0) continue;
+      rows.forEach((text, i) => { t.ws.getCell(t.top + 1 + i, t.left + at).value = text === '' ? null : text; });
+    }
+    this.emit({ source: 'own' });
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    if (!this.wb.getWorksheet(sheet)) throw new PortError('not-found', `Lembar "${sheet}" tidak ada.`, `Sheet "${sheet}" does not exist.`);
+    this.selected = { sheet, cell };
+    for (const fn of this.selectListeners) fn(this.selected);
+  }
+
+  selected: { sheet: string; cell: string } | null = null;
+  private selectListeners = new Set<(s: { sheet: string; cell: string }) => void>();
+  onSelect(fn: (s: { sheet: string; cell: string }) => void): () => void {
+    this.selectListeners.add(fn);
+    return () => this.selectListeners.delete(fn);
+  }
+
+  async renderSheet(spec: SheetSpec): Promise<void> {
+    this.stats.writes++;
+    const old = this.wb.getWorksheet(spec.name);
+    if (old) this.wb.removeWorksheet(old.id);
+    renderDerived(this.wb, spec);
+    this.emit({ source: 'own', where: spec.name });
+  }
+
+  async createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void> {
+    const built = buildCanonicalWorkbook(snapshot, config);
+    const bytes = await built.xlsx.writeBuffer();
+    const next = new this.excel.Workbook();
+    await next.xlsx.load(bytes as ArrayBuffer);
+    // Keep the planner's other sheets (the adopted source stays for reference).
+    for (const ws of this.wb.worksheets) {
+      if (next.getWorksheet(ws.name)) continue;
+      const copy = next.addWorksheet(ws.name);
+      ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => { copy.getCell(r, c).value = cell.value; }));
+    }
+    this.wb = next;
+    this.emit({ source: 'local' });
+  }
+
+  async readRawSheet(name: string): Promise<RawSheetValues> {
+    const ws = this.wb.getWorksheet(name);
+    if (!ws) throw new PortError('not-found', `Lembar "${name}" tidak ada.`, `Sheet "${name}" does not exist.`);
+    const values: CellValue[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const out: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => { out[c - 1] = plainValue(cell.value); });
+      values[r - 1] = Array.from(out, (v) => v ?? null);
+    });
+    const merges = Object.values((ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges ?? {})
+      .map((m) => m.shortRange ?? m.range ?? '').filter(Boolean);
+    return { name, values: Array.from(values, (r) => r ?? []), merges };
+  }
+
+  async getIdentity(): Promise<TreeIdentity | null> {
+    const ws = this.wb.getWorksheet(IDENTITY_SHEET);
+    const raw = ws ? plainValue(ws.getCell('A1').value) : null;
+    if (typeof raw !== 'string') return null;
+    try { return JSON.parse(raw) as TreeIdentity; } catch { return null; }
+  }
+
+  async setIdentity(id: TreeIdentity): Promise<void> {
+    const ws = this.wb.getWorksheet(IDENTITY_SHEET) ?? this.wb.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
+    ws.getCell('A1').value = JSON.stringify(id);
+  }
+
+  onChange(listener: (hint: ChangeHint) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async setCell(sheet: string, cell: string, value: CellValue): Promise<void> {
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new PortError('not-found', `Lembar "${sheet}" tidak ada.`, `Sheet "${sheet}" does not exist.`);
+    ws.getCell(cell).value = value === '' ? null : value;
+    this.emit({ source: 'local', where: sheet });
+  }
+
+  async getCell(sheet: string, cell: string): Promise<CellValue> {
+    const ws = this.wb.getWorksheet(sheet);
+    return ws ? plainValue(ws.getCell(cell).value) : null;
+  }
+
+  async download(): Promise<Uint8Array> {
+    return new Uint8Array(await this.wb.xlsx.writeBuffer());
+  }
+
+  private emit(h: ChangeHint): void {
+    for (const fn of this.listeners) fn(h);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The pane: FluentProvider at the root, four tabs (Validasi, Pohon, Kirim, Buat lembar), the
+ * first-run choice when the workbook has no Pokin tables, and in preview mode the file
+ * picker and the cell editor. All host calls come in through `host` (props only).
+ */
+import { Button, FluentProvider, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { SheetSpec } from '../../core/derive/spec.js';
+import type { Issue } from '../../core/issues.js';
+import type { CellValue } from '../../core/snapshot.js';
+import { PortError } from '../port.js';
+import type { Workspace } from '../workspace.js';
+import { CellEditor } from './CellEditor.js';
+import { FirstRun, type TemplateForm } from './FirstRun.js';
+import { GeneratePanel } from './GeneratePanel.js';
+import { LangContext, STRINGS, type Lang } from './i18n.js';
+import { IssuesPanel } from './IssuesPanel.js';
+import { PushPanel } from './PushPanel.js';
+import { TreePanel } from './TreePanel.js';
+
+export interface PaneHost {
+  workspace: Workspace | null;
+  preview: boolean;
+  openFile?: (file: File) => Promise<void>;
+  createTemplate: (f: TemplateForm) => Promise<void>;
+  adopt: (sheet: string) => Promise<string>;
+  renderSheets: (specs: SheetSpec[]) => Promise<void>;
+  devSignIn?: (req: { role: string; pemda: string; opd: string }) => Promise<void>;
+  dialogSignIn?: () => Promise<void>;
+  download?: () => Promise<void>;
+  fileName?: string;
+  selection?: { sheet: string; cell: string } | null;
+  readCell?: (sheet: string, cell: string) => Promise<CellValue>;
+  writeCell?: (sheet: string, cell: string, value: CellValue) => Promise<void>;
+  startupError?: PortError | null;
+}
+
+const EMPTY = { subscribe: () => () => undefined, get: () => null };
+
+export function errorText(e: unknown, lang: Lang): string | null {
+  if (!e) return null;
+  if (e instanceof PortError) return lang === 'en' ? e.messageEn : e.messageId;
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function App({ host }: { host: PaneHost }) {
+  const [lang, setLang] = useState<Lang>('id');
+  const [tab, setTab] = useState('validasi');
+  const [sheets, setSheets] = useState<string[]>([]);
+  const ws = host.workspace;
+  const state = useSyncExternalStore(ws ? ws.subscribe : EMPTY.subscribe, ws ? ws.getState : EMPTY.get);
+  const t = STRINGS[lang];
+  const live = state?.live ?? null;
+  const tree = live?.result.tree ?? null;
+  const hasTables = !!tree && tree.boxes.length + tree.indikator.length > 0 || !!tree?.tables.pohon;
+  useEffect(() => {
+    if (ws && !hasTables) void ws.port.listSheets().then((s) => setSheets(s.sheets)).catch(() => undefined);
+  }, [ws, hasTables, live]);
+  const onSelect = useCallback((i: Issue) => { void ws?.selectIssue(i); }, [ws]);
+  const issues = useMemo(() => live?.result.issues ?? [], [live]);
+  const defaults = useMemo(() => {
+    const c = tree?.config;
+    return { pemda: c?.kodePemda ?? '', opd: c?.kodeOpd ?? '' };
+  }, [tree]);
+  return (
+    <LangContext.Provider value={lang}>
+      <FluentProvider theme={webLightTheme} className="pokin-root">
+        <header className="pokin-header">
+          <Text weight="semibold" size={400}>{t.appTitle}</Text>
+          {host.fileName && <Text size={200} className="pokin-file" title={host.fileName}>{host.fileName}</Text>}
+          <Button size="small" appearance="subtle" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} data-testid="lang">{t.language}</Button>
+        </header>
+        {host.startupError && <div role="alert" className="pokin-panel"><Text>{errorText(host.startupError, lang)}</Text></div>}
+        {host.preview && (
+          <div className="pokin-panel pokin-preview">
+            <Text size={200}>{t.previewNote}</Text>
+            <div className="pokin-row">
+              <label className="pokin-file-button">
+                {t.openFile}
+                <input type="file" accept=".xlsx" data-testid="open-file" onChange={(e) => { const f = e.target.files?.[0]; if (f && host.openFile) void host.openFile(f); }} />
+              </label>
+              {host.download && ws && <Button size="small" onClick={() => void host.download?.()}>{t.download}</Button>}
+            </div>
+          </div>
+        )}
+        {ws && !hasTables && live && <FirstRun sheets={sheets} onCreate={host.createTemplate} onAdopt={host.adopt} />}
+        {ws && hasTables && (
+          <>
+            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))} size="small" className="pokin-tabs">
+              <Tab value="validasi" data-testid="tab-validasi">{t.tabValidasi}</Tab>
+              <Tab value="pohon" data-testid="tab-pohon">{t.tabPohon}</Tab>
+              <Tab value="kirim" data-testid="tab-kirim">{t.tabKirim}</Tab>
+              <Tab value="buat" data-testid="tab-buat">{t.tabBuat}</Tab>
+            </TabList>
+            {host.preview && host.readCell && host.writeCell && <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} />}
+            {tab === 'validasi' && (
+              <IssuesPanel live={live} liveState={state!.liveState} error={errorText(state!.error, lang)} onSelect={onSelect}
+                onValidate={() => void ws.validate().catch(() => undefined)} onWriteStatus={() => void ws.writeStatus().catch(() => undefined)} />
+            )}
+            {tab === 'pohon' && <TreePanel tree={tree} issues={issues} onSelectBox={(b) => void ws.port.selectCell(b.loc.table.sheet, `${b.loc.table.cols.id ?? b.loc.table.firstCol}${b.loc.row}`).catch(() => undefined)} />}
+            {tab === 'kirim' && (
+              <PushPanel
+                signIn={{ token: state!.token, defaults, onSignOut: () => ws.setToken(null), ...(host.devSignIn ? { onDevSignIn: host.devSignIn } : {}), ...(host.dialogSignIn ? { onDialogSignIn: host.dialogSignIn } : {}) }}
+                baseVersion={state!.baseVersion} lastVersion={state!.lastVersion} pending={state!.pending} errors={live?.result.summary.errors ?? 0}
+                onPush={(p, base) => ws.push(p, base)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
+            )}
+            {tab === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} />}
+          </>
+        )}
+      </FluentProvider>
+    </LangContext.Provider>
+  );
+}

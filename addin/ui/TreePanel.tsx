@@ -1,0 +1,147 @@
+/**
+ * Pohon: the tree with expand/collapse and search, a box's details (statement, code and
+ * nomenclature, owner, indicators with yearly targets, pagu), and the SVG diagram (lazy).
+ */
+import { Button, Input, Text } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { Issue } from '../../core/issues.js';
+import { rupiah } from '../../core/issues.js';
+import type { Box, PohonKinerja, Target } from '../../core/model.js';
+import { useT } from './i18n.js';
+
+const Diagram = lazy(() => import('./Diagram.js'));
+
+function targetText(t: Target | null): string {
+  if (!t) return '—';
+  if (t.kind === 'number') return String(t.value).replace('.', ',');
+  if (t.kind === 'range') return `${t.low}–${t.high}`;
+  if (t.kind === 'text') return t.text;
+  return '-';
+}
+
+export function BoxDetails({ box, tree }: { box: Box; tree: PohonKinerja }) {
+  const t = useT();
+  const owner = tree.jabatanById.get(box.penanggungJawab);
+  return (
+    <div className="pokin-details" data-testid="box-details">
+      <Text weight="semibold">{box.id} · {box.levelName}</Text>
+      <dl>
+        <dt>{t('statement')}</dt><dd>{box.pernyataan || '—'}</dd>
+        {box.kode && <><dt>{t('code')}</dt><dd>{box.kode}</dd></>}
+        {box.nomenklatur && <><dt>{t('nomenclature')}</dt><dd>{box.nomenklatur}</dd></>}
+        <dt>{t('owner')}</dt><dd>{owner ? `${owner.nama} (${owner.id})` : box.penanggungJawab || '—'}</dd>
+        {box.pagu.some((p) => p !== null) && (<><dt>{t('pagu')}</dt><dd>{tree.config.years.map((y, k) => <div key={y}>{y}: {box.pagu[k] === null ? '—' : rupiah(box.pagu[k] as number)}</div>)}</dd></>)}
+      </dl>
+      <Text weight="semibold">{t('indicatorsTitle')}</Text>
+      {box.indicators.map((ind, k) => (
+        <div key={k} className="pokin-indicator">
+          <div>{ind.nama} <i>({ind.satuan || '—'})</i></div>
+          <div className="pokin-targets">{tree.config.years.map((y, i) => <span key={y}>{y}: {targetText(ind.targets[i])}</span>)}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Roots, then any box no root reaches (a cycle, T03), so no box is hidden from the planner. */
+export function treeRoots(tree: PohonKinerja | null): Box[] {
+  if (!tree) return [];
+  const out = tree.boxes.filter((b) => !b.parent);
+  const seen = new Set<Box>();
+  const walk = (b: Box) => {
+    const stack = [b];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      stack.push(...x.children);
+    }
+  };
+  out.forEach(walk);
+  for (const b of tree.boxes) if (!seen.has(b)) { out.push(b); walk(b); }
+  return out;
+}
+
+interface NodeProps {
+  box: Box;
+  open: Set<number>;
+  toggle: (i: number) => void;
+  select: (b: Box) => void;
+  selected: number | null;
+  visible: Set<Box> | null;
+  worst: Map<string, string>;
+  /** Boxes above this one: a cycle (T03) must not recurse forever. */
+  path?: ReadonlySet<Box>;
+}
+
+function TreeNode({ box, open, toggle, select, selected, visible, worst, path = new Set() }: NodeProps) {
+  if (visible && !visible.has(box)) return null;
+  const below = new Set(path).add(box);
+  const children = box.children.filter((c) => !below.has(c));
+  const isOpen = open.has(box.index) || visible !== null;
+  const sev = worst.get(box.id);
+  return (
+    <li role="treeitem" aria-expanded={box.children.length ? isOpen : undefined} aria-selected={selected === box.index}>
+      <div className="pokin-node">
+        {box.children.length ? (
+          <button type="button" className="pokin-twisty" aria-label={isOpen ? '−' : '+'} onClick={() => toggle(box.index)}>{isOpen ? '▾' : '▸'}</button>
+        ) : <span className="pokin-twisty" />}
+        <button type="button" className={`pokin-node-label${selected === box.index ? ' is-selected' : ''}`} onClick={() => select(box)} data-testid="tree-node">
+          {sev && <span className={`pokin-dot sev-${sev}`} aria-label={sev} />}<b>{box.id}</b> {box.pernyataan || box.nomenklatur}
+        </button>
+      </div>
+      {isOpen && children.length > 0 && (
+        <ul role="group">{children.map((c) => <TreeNode key={c.index} {...{ box: c, open, toggle, select, selected, visible, worst, path: below }} />)}</ul>
+      )}
+    </li>
+  );
+}
+
+export function TreePanel({ tree, issues, onSelectBox }: { tree: PohonKinerja | null; issues: readonly Issue[]; onSelectBox: (b: Box) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState<Set<number>>(() => new Set());
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<number | null>(null);
+  const [diagram, setDiagram] = useState(false);
+  const worst = useMemo(() => {
+    const rank: Record<string, number> = { E: 0, W: 1, I: 2 };
+    const m = new Map<string, string>();
+    for (const i of issues) if (i.id && (!m.has(i.id) || rank[i.severity] < rank[m.get(i.id)!])) m.set(i.id, i.severity);
+    return m;
+  }, [issues]);
+  const visible = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q || !tree) return null;
+    const keep = new Set<Box>();
+    for (const b of tree.boxes) {
+      if (`${b.id} ${b.pernyataan} ${b.kode} ${b.nomenklatur}`.toLowerCase().includes(q)) {
+        for (let x: Box | undefined = b; x && !keep.has(x); x = x.parent) keep.add(x);
+      }
+    }
+    return keep;
+  }, [tree, query]);
+  const roots = useMemo(() => treeRoots(tree), [tree]);
+  if (!tree) return null;
+  const toggle = (i: number) => setOpen((s) => { const n = new Set(s); if (n.has(i)) n.delete(i); else n.add(i); return n; });
+  const select = (b: Box) => { setSelected(b.index); onSelectBox(b); };
+  const box = selected === null ? null : tree.boxes[selected];
+  return (
+    <section aria-label={t('tabPohon')} className="pokin-panel">
+      <Input value={query} onChange={(_, d) => setQuery(d.value)} placeholder={t('search')} aria-label={t('search')} className="pokin-full" />
+      <div className="pokin-row">
+        <Button size="small" onClick={() => setOpen(new Set(tree.boxes.map((b) => b.index)))}>{t('expandAll')}</Button>
+        <Button size="small" onClick={() => setOpen(new Set())}>{t('collapseAll')}</Button>
+        <Button size="small" onClick={() => setDiagram((d) => !d)} data-testid="toggle-diagram">{diagram ? t('hideDiagram') : t('showDiagram')}</Button>
+      </div>
+      <ul role="tree" aria-label={t('tabPohon')} className="pokin-tree">
+        {roots.map((r) => <TreeNode key={r.index} {...{ box: r, open, toggle, select, selected, visible, worst }} />)}
+      </ul>
+      {box && <BoxDetails box={box} tree={tree} />}
+      {diagram && (
+        <Suspense fallback={<Text>…</Text>}>
+          <Diagram tree={tree} issues={issues} selected={selected} onSelect={(i) => { const b = tree.boxes[i]; if (b) select(b); }} />
+        </Suspense>
+      )}
+    </section>
+  );
+}

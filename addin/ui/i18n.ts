@@ -1,0 +1,58 @@
+/** User-facing text: Bahasa Indonesia by default, English on the switch. */
+import { createContext, useContext } from 'react';
+
+export type Lang = 'id' | 'en';
+
+const ID = {
+  appTitle: 'Pokin', tabValidasi: 'Validasi', tabPohon: 'Pohon', tabKirim: 'Kirim', tabBuat: 'Buat lembar',
+  openFile: 'Buka berkas .xlsx', previewNote: 'Mode pratinjau: di luar Excel. Buka berkas .xlsx untuk memeriksa, mengadopsi, membuat lembar dan mengirim.',
+  createTemplate: 'Buat lembar Pokin', adoptSheet: 'Adopsi lembar ini', firstRun: 'Buku kerja ini belum memiliki tabel Pokin.',
+  pemda: 'Nama pemda', kodePemda: 'Kode pemda', jenisPemda: 'Jenis pemda', kodeOpd: 'Kode OPD', namaOpd: 'Nama OPD', tahunAwal: 'Tahun awal', tahunAkhir: 'Tahun akhir', versiNomenklatur: 'Versi nomenklatur',
+  create: 'Buat', cancel: 'Batal', validate: 'Validasi', running: 'Memeriksa…', upToDate: 'Mutakhir', pending: 'Menunggu…',
+  errors: 'Galat', warnings: 'Peringatan', infos: 'Info', filter: 'Saring (aturan, ID, pesan)', noIssues: 'Tidak ada masalah. 🎉',
+  writeStatus: 'Tulis kolom Status', busy: 'Excel sedang sibuk', retry: 'Coba lagi', boxes: 'kotak', indicators: 'indikator',
+  search: 'Cari kotak (ID, pernyataan, kode)', expandAll: 'Buka semua', collapseAll: 'Tutup semua', details: 'Rincian', statement: 'Pernyataan', code: 'Kode', nomenclature: 'Nomenklatur',
+  owner: 'Penanggung jawab', indicatorsTitle: 'Indikator', pagu: 'Pagu', showDiagram: 'Diagram', hideDiagram: 'Sembunyikan diagram', zoomIn: 'Perbesar', zoomOut: 'Perkecil', fit: 'Pas', exportSvg: 'Ekspor SVG', exportPng: 'Ekspor PNG',
+  signIn: 'Masuk', signOut: 'Keluar', signedInAs: 'Masuk sebagai', role: 'Peran', push: 'Kirim pohon', pushing: 'Mengirim…', pushed: 'Terkirim: versi', blockedByErrors: 'Perbaiki galat sebelum mengirim.',
+  conflictTitle: 'Versi di server sudah berubah', conflictBody: 'Versi {v} dikirim oleh {by} pada {at}. Tarik versi itu atau kirim ulang di atasnya.', pushOver: 'Kirim di atas versi {v}', close: 'Tutup',
+  queued: 'Tertunda (server tidak terjangkau), dicoba ulang otomatis', history: 'Riwayat versi', noHistory: 'Belum ada versi.', base: 'Versi dasar',
+  genMatriks: 'Matriks Cascading', genPk: 'Perjanjian Kinerja', genValidasi: 'Lembar Validasi', year: 'Tahun', position: 'Jabatan', allPositions: 'Semua jabatan', generate: 'Buat', generated: 'Lembar dibuat:',
+  editor: 'Sunting sel', cell: 'Sel', value: 'Nilai', save: 'Simpan', download: 'Unduh .xlsx', language: 'English', notRecognised: 'Lembar tidak dikenali:', adopted: 'Diadopsi: {b} kotak, {i} indikator.',
+  sheet: 'Lembar', requirements: 'Persyaratan Excel',
+};
+type Strings = typeof ID;
+const EN: Strings = {
+  appTitle: 'Pokin', tabValidasi: 'Validate', tabPohon: 'Tree', tabKirim: 'Push', tabBuat: 'Sheets',
+  openFile: 'Open .xlsx file', previewNote: 'Preview mode: outside Excel. Open an .xlsx file to validate, adopt, generate and push it.',
+  createTemplate: 'Create Pokin sheets', adoptSheet: 'Adopt this sheet', firstRun: 'This workbook has no Pokin tables yet.',
+  pemda: 'Pemda name', kodePemda: 'Pemda code', jenisPemda: 'Pemda type', kodeOpd: 'OPD code', namaOpd: 'OPD name', tahunAwal: 'First year', tahunAkhir: 'Last year', versiNomenklatur: 'Nomenclature version',
+  create: 'Create', cancel: 'Cancel', validate: 'Validate', running: 'Checking…', upToDate: 'Up to date', pending: 'Waiting…',
+  errors: 'Errors', warnings: 'Warnings', infos: 'Info', filter: 'Filter (rule, ID, message)', noIssues: 'No issues. 🎉',
+  writeStatus: 'Write Status columns', busy: 'Excel is busy', retry: 'Retry', boxes: 'boxes', indicators: 'indicators',
+  search: 'Search boxes (ID, statement, code)', expandAll: 'Expand all', collapseAll: 'Collapse all', details: 'Details', statement: 'Statement', code: 'Code', nomenclature: 'Nomenclature',
+  owner: 'Owner', indicatorsTitle: 'Indicators', pagu: 'Budget', showDiagram: 'Diagram', hideDiagram: 'Hide diagram', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', exportSvg: 'Export SVG', exportPng: 'Export PNG',
+  signIn: 'Sign in', signOut: 'Sign out', signedInAs: 'Signed in as', role: 'Role', push: 'Push tree', pushing: 'Pushing…', pushed: 'Pushed: version', blockedByErrors: 'Fix the errors before pushing.',
+  conflictTitle: 'The server version has changed', conflictBody: 'Version {v} was pushed by {by} at {at}. Pull it or push again on top of it.', pushOver: 'Push on top of version {v}', close: 'Close',
+  queued: 'Pending (server unreachable), retried automatically', history: 'Version history', noHistory: 'No versions yet.', base: 'Base version',
+  genMatriks: 'Cascading matrix', genPk: 'Performance agreement', genValidasi: 'Validation sheet', year: 'Year', position: 'Position', allPositions: 'All positions', generate: 'Generate', generated: 'Sheets generated:',
+  editor: 'Edit cell', cell: 'Cell', value: 'Value', save: 'Save', download: 'Download .xlsx', language: 'Bahasa Indonesia', notRecognised: 'Sheet not recognised:', adopted: 'Adopted: {b} boxes, {i} indicators.',
+  sheet: 'Sheet', requirements: 'Excel requirements',
+};
+
+export const STRINGS: Record<Lang, Strings> = { id: ID, en: EN };
+export type StringKey = keyof Strings;
+
+export const LangContext = createContext<Lang>('id');
+
+export function useT(): (k: StringKey, vars?: Record<string, string | number>) => string {
+  const lang = useContext(LangContext);
+  return (k, vars) => {
+    let s = STRINGS[lang][k];
+    for (const [n, v] of Object.entries(vars ?? {})) s = s.replace(`{${n}}`, String(v));
+    return s;
+  };
+}
+
+export function useLang(): Lang {
+  return useContext(LangContext);
+}

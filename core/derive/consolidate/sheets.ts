@@ -1,0 +1,80 @@
+/**
+ * The small sheets of the consolidated workbook as sheet specifications (SAKIP.md §4.4):
+ * `Rekap OPD`, `Matriks Crosscutting` (OPD × OPD, `Disetujui/Menunggu/Ditolak`) and
+ * `Validasi` with a leading `Kode OPD`. The big tables (Pohon Kinerja, Indikator, …) are
+ * data (`ConsolidatedAnswer.sections`) that adapters write as Excel tables: as cell
+ * specifications 70,000 indicator rows would cost hundreds of MB.
+ */
+import { sheetRef } from '../../a1.js';
+import { sortIssues, type Issue } from '../../issues.js';
+import type { ConsolidatedAnswer, ConsolidatedIssue } from '../../wire/consolidated.js';
+import { SheetBuilder, type SheetSpec } from '../spec.js';
+import { MATRIKS_CROSSCUTTING_SHEET, REKAP_SHEET } from './model.js';
+
+export const REKAP_HEADERS = [
+  'Kode OPD', 'Nama OPD', 'Jumlah Tujuan', 'Jumlah Sasaran', 'Jumlah Program', 'Jumlah Kegiatan', 'Jumlah Sub Kegiatan',
+  'Jumlah Indikator', 'Error', 'Peringatan', 'Status Reviu', 'Versi', 'Terakhir Dikirim',
+] as const;
+
+export const VALIDASI_KONSOLIDASI_SHEET = 'Validasi';
+
+const LANDSCAPE = { paper: 'A4' as const, orientation: 'landscape' as const, fitToWidth: true, titleRows: [1, 1] as [number, number] };
+
+export function rekapSheet(a: Pick<ConsolidatedAnswer, 'rekap'>): SheetSpec {
+  const s = new SheetBuilder(REKAP_SHEET, [24, 40, 9, 9, 9, 9, 11, 10, 8, 11, 14, 7, 22], LANDSCAPE);
+  s.spec.freezeRows = 1;
+  REKAP_HEADERS.forEach((h, i) => s.set(1, i + 1, h, 'header'));
+  a.rekap.forEach((r, k) => {
+    const row = k + 2;
+    const values = [r.opd, r.namaOpd, r.tujuan, r.sasaran, r.program, r.kegiatan, r.subKegiatan, r.indikator, r.errors, r.warnings, r.statusReviu, r.version, r.lastPush];
+    values.forEach((v, i) => s.set(row, i + 1, v, typeof v === 'number' ? 'number' : i >= 10 ? 'center' : 'text'));
+  });
+  return s.spec;
+}
+
+/** `D/M/T` of a pair, or null when the pair has no link. */
+export function matriksText(c: { disetujui: number; menunggu: number; ditolak: number } | undefined): string | null {
+  return c ? `${c.disetujui}/${c.menunggu}/${c.ditolak}` : null;
+}
+
+export function matriksCrosscuttingSheet(a: Pick<ConsolidatedAnswer, 'matriks' | 'rekap'>, lang: 'id' | 'en' = 'id'): SheetSpec {
+  const axis = a.matriks.opd;
+  const s = new SheetBuilder(MATRIKS_CROSSCUTTING_SHEET, [24, 30, ...axis.map(() => 12)], LANDSCAPE);
+  s.spec.freezeRows = 1;
+  const names = new Map(a.rekap.map((r) => [r.opd, r.namaOpd]));
+  s.set(1, 1, lang === 'en' ? 'Source OPD \\ Target OPD' : 'OPD Sumber \\ OPD Tujuan', 'header');
+  s.set(1, 2, 'Nama OPD', 'header');
+  axis.forEach((o, j) => s.set(1, j + 3, o, 'header'));
+  const cells = new Map(a.matriks.cells.map((c) => [`${c.from}\u0000${c.to}`, c]));
+  axis.forEach((from, i) => {
+    const row = i + 2;
+    s.set(row, 1, from, 'text');
+    s.set(row, 2, names.get(from) ?? null, 'text');
+    axis.forEach((to, j) => s.set(row, j + 3, matriksText(cells.get(`${from}\u0000${to}`)), 'center'));
+  });
+  s.set(axis.length + 3, 1, lang === 'en'
+    ? 'Each cell: approved/waiting/rejected links from the row OPD to the column OPD (Disetujui/Menunggu/Ditolak).'
+    : 'Isi sel: jumlah tautan Disetujui/Menunggu/Ditolak dari OPD baris ke OPD kolom.', 'plain');
+  return s.spec;
+}
+
+export function validasiKonsolidasiSheet(issues: readonly ConsolidatedIssue[], lang: 'id' | 'en' = 'id'): SheetSpec {
+  const s = new SheetBuilder(VALIDASI_KONSOLIDASI_SHEET, [24, 8, 8, 26, 16, 90], LANDSCAPE);
+  s.spec.freezeRows = 1;
+  ['Kode OPD', 'Aturan', 'Tingkat', 'Lokasi', 'ID', 'Pesan'].forEach((h, i) => s.set(1, i + 1, h, 'header'));
+  (sortIssues([...issues] as Issue[]) as ConsolidatedIssue[]).forEach((i, k) => {
+    const r = k + 2;
+    const where = sheetRef(i.sheet, i.cell);
+    s.set(r, 1, i.opd, 'text');
+    s.set(r, 2, i.rule, 'center');
+    s.set(r, 3, i.severity, 'center');
+    s.set(r, 4, where, 'link', where);
+    s.set(r, 5, i.id ?? null, 'text');
+    s.set(r, 6, lang === 'en' ? i.messageEn : i.message, 'text');
+  });
+  return s.spec;
+}
+
+export function consolidatedSmallSheets(a: ConsolidatedAnswer, lang: 'id' | 'en' = 'id'): SheetSpec[] {
+  return [rekapSheet(a), matriksCrosscuttingSheet(a, lang), validasiKonsolidasiSheet(a.issues, lang)];
+}
