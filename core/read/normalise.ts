@@ -16,7 +16,28 @@ const SPACES = /[\u00a0\u2007\u202f]/g;
 const HAS_SPACE = /[\s\u00a0\u2007\u202f]/;
 /** A code already in dotted form (`1.02.02.2.01.0001`, `X.XX.01`): nothing to normalise. */
 const CLEAN_CODE = /^[0-9X]{1,4}(?:\.[0-9X]{1,4})*$/;
-const NEEDS_TEXT_CLEANUP = /[\r\n\t\u00a0\u2007\u202f]| {2}|^\s|\s$/;
+/**
+ * True when text has line breaks, tabs, odd spaces, doubled spaces or space at an edge.
+ * A plain loop: it runs on every text cell of every pass, and a regex with edge
+ * alternatives costs several times more.
+ */
+function needsTextCleanup(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return true;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else {
+      if (c < 32 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x205f || c === 0xfeff) return true;
+      prevSpace = false;
+    }
+  }
+  return false;
+}
 const BULLET = /^(?:[-•·▪◦*–—]\s+|[-•·▪◦–—](?=\S)|(?:\d{1,2}|[a-zA-Z])[.)]\s+)/;
 const LABEL_PREFIX = /^(?:indikator(?: kinerja)?(?: sasaran| program| kegiatan| sub kegiatan)?|sasaran|tujuan)\s*:\s*/i;
 const MISSING_WORDS = new Set(['n/a', 'na', 'n.a', 'n.a.', 'tidak ada', 'tdk ada', '#n/a']);
@@ -30,7 +51,7 @@ export function show(v: CellValue): string {
 export function cleanText(v: CellValue): Normalised<string> {
   if (v === null) return { value: '' };
   if (typeof v !== 'string') return { value: String(v) };
-  if (!NEEDS_TEXT_CLEANUP.test(v)) return { value: v };
+  if (!needsTextCleanup(v)) return { value: v };
   const out = v.replace(SPACES, ' ').replace(/\s+/g, ' ').trim();
   // Whitespace-only trimming at the edges is not worth a warning; inner changes are.
   if (out === v.trim() || out === '') return { value: out };
@@ -65,7 +86,7 @@ export function idText(v: CellValue): string {
 export function plainText(v: CellValue): string {
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
-  if (!NEEDS_TEXT_CLEANUP.test(v)) return v;
+  if (!needsTextCleanup(v)) return v;
   return v.replace(SPACES, ' ').replace(/\s+/g, ' ').trim();
 }
 

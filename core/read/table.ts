@@ -67,6 +67,13 @@ export function rowHasInput(row: CellValue[], outputCols: Set<number>): boolean 
  * the row with those cells blanked, so a broken formula never reads as data.
  */
 export function scrubErrors(m: MappedTable, row: CellValue[], sheetRow: number, id: string, issues: Issue[]): CellValue[] {
+  // Fast path: most rows hold no text starting with '#', so nothing needs copying.
+  let any = false;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === 'string' && v.charCodeAt(0) === 35) { any = true; break; }
+  }
+  if (!any) return row;
   let out = row;
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
