@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import type { Issue, Severity } from '../../core/issues.js';
 import type { LiveResult } from '../live/controller.js';
 import type { SchedulerState } from '../live/scheduler.js';
-import { useLang, useT } from './i18n.js';
+import { useLang, useT, useWaktu } from './i18n.js';
 
 export interface IssuesPanelProps {
   live: LiveResult | null;
@@ -35,9 +35,10 @@ export function groupIssues(issues: readonly Issue[]): Map<Severity, Map<string,
 
 export function LiveIndicator({ state, at }: { state: SchedulerState; at: number | null }) {
   const t = useT();
+  const { jam } = useWaktu();
   if (state === 'running') return <span role="status" aria-live="polite" data-testid="live-state" data-state="running"><Spinner size="extra-tiny" label={t('running')} labelPosition="after" /></span>;
   if (state === 'pending') return <Text role="status" aria-live="polite" data-testid="live-state" data-state="pending" size={200}>{t('pending')}</Text>;
-  return <Text role="status" aria-live="polite" data-testid="live-state" data-state="idle" size={200}>● {t('upToDate')}{at ? ` ${new Date(at).toLocaleTimeString()}` : ''}</Text>;
+  return <Text role="status" aria-live="polite" data-testid="live-state" data-state="idle" size={200}>● {t('upToDate')}{at ? ` ${jam(at)}` : ''}</Text>;
 }
 
 export function IssuesPanel({ live, liveState, error, onValidate, onSelect, onWriteStatus }: IssuesPanelProps) {

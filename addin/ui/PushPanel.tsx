@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { StaleDetails, VersionMeta } from '../../core/wire/index.js';
 import type { PendingPush } from '../api/queue.js';
 import type { PushOutcome } from '../workspace.js';
-import { useLang, useT } from './i18n.js';
+import { useLang, useT, useWaktu } from './i18n.js';
 import { SignIn, type SignInProps } from './SignIn.js';
 
 export interface PushPanelProps {
@@ -27,6 +27,7 @@ const STEP = { validate: 0.3, status: 0.6, send: 0.9 } as const;
 
 export function PushPanel({ signIn, baseVersion, lastVersion, pending, errors, onPush, onHistory, onRetryQueue }: PushPanelProps) {
   const t = useT();
+  const { tanggal } = useWaktu();
   const lang = useLang();
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | null>(null);
@@ -70,14 +71,14 @@ export function PushPanel({ signIn, baseVersion, lastVersion, pending, errors, o
       <Button size="small" disabled={!signIn.token} onClick={() => void onHistory().then(setHistory).catch(() => setHistory([]))} data-testid="history">{t('history')}</Button>
       {history && (history.length === 0 ? <Text>{t('noHistory')}</Text> : (
         <ol className="pokin-history" data-testid="history-list">
-          {history.map((v) => <li key={v.version}>v{v.version} · {new Date(v.at).toLocaleString()} · {v.author} · {v.counts.boxes} {t('boxes')} · {v.status}</li>)}
+          {history.map((v) => <li key={v.version}>v{v.version} · {tanggal(v.at)} · {v.author} · {v.counts.boxes} {t('boxes')} · {v.status}</li>)}
         </ol>
       ))}
       <Dialog open={conflict !== null} onOpenChange={(_, d) => { if (!d.open) setConflict(null); }}>
         <DialogSurface data-testid="conflict">
           <DialogBody>
             <DialogTitle>{t('conflictTitle')}</DialogTitle>
-            <DialogContent>{conflict && t('conflictBody', { v: conflict.currentVersion, by: conflict.by, at: new Date(conflict.at).toLocaleString() })}</DialogContent>
+            <DialogContent>{conflict && t('conflictBody', { v: conflict.currentVersion, by: conflict.by, at: tanggal(conflict.at) })}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => { const v = conflict!.currentVersion; setConflict(null); void push(v); }}>{conflict && t('pushOver', { v: conflict.currentVersion })}</Button>
               <Button onClick={() => setConflict(null)}>{t('close')}</Button>

@@ -56,3 +56,12 @@ export function useT(): (k: StringKey, vars?: Record<string, string | number>) =
 export function useLang(): Lang {
   return useContext(LangContext);
 }
+
+/** Dates and times in the pane's language: id-ID writes 23.05.12 and 22/11/2026, not 11:05:12 PM. */
+export function useWaktu(): { jam: (at: string | number) => string; tanggal: (at: string | number) => string } {
+  const locale = useLang() === 'en' ? 'en-GB' : 'id-ID';
+  return {
+    jam: (at) => new Date(at).toLocaleTimeString(locale),
+    tanggal: (at) => new Date(at).toLocaleString(locale),
+  };
+}
