@@ -2,8 +2,9 @@
  * The commands that talk to the Pokin API: `dev-token`, `push`, `pull`. The HTTP work lives
  * in functions/client; this module parses arguments and prints answers in the chosen language.
  */
-import { checkPeriode } from '../../core/wire/index.js';
+import { checkBasis, checkPeriode } from '../../core/wire/index.js';
 import { ApiClientError, devToken } from '../../functions/client/api.js';
+import { pullConsolidatedWorkbook } from '../../functions/client/consolidated.js';
 import { pullWorkbook, pushWorkbook } from '../../functions/client/workbook.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { humanReport, type Lang } from '../format.js';
@@ -35,12 +36,26 @@ export const REMOTE_HELP: Record<string, Record<Lang, string>> = {
   pull: {
     id: `pokin pull --opd KODE_OPD --periode 2025-2029 --api URL --token T --out BERKAS.xlsx
            [--pemda KODE] [--version N]
+pokin pull --consolidated --periode 2025-2029 --api URL --token T --out konsolidasi.xlsx
+           [--pemda KODE] [--basis diterima|terbaru]
 
-  Menulis versi pohon (bawaan: terbaru) sebagai buku kerja kanonik. --pemda bawaan dari token.`,
+  Menulis versi pohon (bawaan: terbaru) sebagai buku kerja kanonik; Status crosscutting
+  mengikuti keputusan OPD tujuan, permintaan dari OPD lain ada di lembar "Crosscutting Masuk".
+  --consolidated (Bagian Organisasi, Bappeda, admin): buku kerja konsolidasi semua OPD
+  (Rekap OPD, Matriks Crosscutting, tabel dengan Kode OPD, Validasi lintas OPD).
+  --basis diterima (bawaan): versi terakhir yang diterima tiap OPD; terbaru: versi terkini.
+  --pemda bawaan dari token.`,
     en: `pokin pull --opd KODE_OPD --periode 2025-2029 --api URL --token T --out FILE.xlsx
            [--pemda CODE] [--version N]
+pokin pull --consolidated --periode 2025-2029 --api URL --token T --out consolidated.xlsx
+           [--pemda CODE] [--basis diterima|terbaru]
 
-  Writes a version of the tree (default: the latest) as a canonical workbook. --pemda defaults to the token's.`,
+  Writes a version of the tree (default: the latest) as a canonical workbook; crosscutting
+  Status follows the target OPDs' decisions, requests from other OPDs are in "Crosscutting Masuk".
+  --consolidated (Bagian Organisasi, Bappeda, admin): the consolidated workbook of every OPD
+  (Rekap OPD, Matriks Crosscutting, tables with Kode OPD, cross-OPD Validasi).
+  --basis diterima (default): each OPD's last accepted version; terbaru: the latest.
+  --pemda defaults to the token's.`,
   },
 };
 
@@ -138,12 +153,14 @@ export async function runPull(args: string[], io: CommandIO): Promise<number> {
   const { values } = parse(args, {
     opd: { type: 'string' }, pemda: { type: 'string' }, periode: { type: 'string' }, version: { type: 'string' },
     api: { type: 'string' }, token: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+    consolidated: { type: 'boolean' }, basis: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   });
   const lang = langOf(values.lang);
   if (values.help) { io.out(REMOTE_HELP.pull[lang]); return 0; }
   const periode = required(values.periode, '--periode');
   if (!checkPeriode(periode).ok) throw new UsageError({ id: `--periode harus seperti 2025-2029 (bukan "${periode}").`, en: `--periode must look like 2025-2029 (not "${periode}").` });
+  if (values.consolidated) return runPullConsolidated(values, periode, io, lang);
+  if (values.basis !== undefined) throw new UsageError({ id: '--basis hanya bersama --consolidated.', en: '--basis goes with --consolidated only.' });
   try {
     const r = await pullWorkbook({
       api: values.api ?? DEFAULT_API, token: required(values.token, '--token'), opd: required(values.opd, '--opd'),
@@ -152,6 +169,32 @@ export async function runPull(args: string[], io: CommandIO): Promise<number> {
     io.out(lang === 'en'
       ? `Wrote ${r.out}: version ${r.version} (latest ${r.headVersion}).`
       : `Tertulis ${r.out}: versi ${r.version} (terbaru ${r.headVersion}).`);
+    return 0;
+  } catch (e) {
+    return serverFailure(e, io, lang);
+  }
+}
+
+async function runPullConsolidated(
+  values: { opd?: string; pemda?: string; version?: string; api?: string; token?: string; out?: string; basis?: string },
+  periode: string, io: CommandIO, lang: Lang,
+): Promise<number> {
+  if (values.opd !== undefined || values.version !== undefined) {
+    throw new UsageError({ id: '--opd dan --version tidak berlaku dengan --consolidated.', en: '--opd and --version do not apply with --consolidated.' });
+  }
+  const basis = checkBasis(values.basis);
+  if (!basis.ok) throw new UsageError({ id: `--basis harus diterima atau terbaru (bukan "${values.basis}").`, en: `--basis must be diterima or terbaru (not "${values.basis}").` });
+  const token = required(values.token, '--token');
+  const out = required(values.out, '--out');
+  try {
+    const a = await pullConsolidatedWorkbook({ api: values.api ?? DEFAULT_API, token, pemda: values.pemda, periode, basis: basis.value, out, lang });
+    const present = a.sections.length;
+    const expected = a.rekap.length;
+    const e = a.issues.filter((i) => i.severity === 'E').length;
+    const w = a.issues.filter((i) => i.severity === 'W').length;
+    io.out(lang === 'en'
+      ? `Wrote ${out}: ${present} of ${expected} trees (basis ${a.basis}), cross-OPD checks: ${e} errors, ${w} warnings.`
+      : `Tertulis ${out}: ${present} dari ${expected} pohon (basis ${a.basis}), pemeriksaan lintas OPD: ${e} error, ${w} peringatan.`);
     return 0;
   } catch (e) {
     return serverFailure(e, io, lang);

@@ -112,8 +112,14 @@ export function matriksSheet(tree: PohonKinerja): SheetSpec {
       s.set(r, 17, ind ? targetValue(ind.kondisiAwal) : null, 'number');
       years.forEach((_, y) => s.set(r, firstTarget + y, ind ? targetValue(ind.targets[y]) : null, 'number'));
     });
-    years.forEach((_, y) => s.merge(first, firstPagu + y, ownLast, firstPagu + y, b.pagu[y] ?? b.paguRaw[y], 'money'));
-    s.merge(first, pjCol, ownLast, pjCol, b.penanggungJawab || null, 'text');
+    // Pagu and owner sit on the box's first row only, unmerged: numbers are never read from
+    // a merge, and ExcelJS checks each new merge against all others (quadratic on large sheets).
+    years.forEach((_, y) => s.set(first, firstPagu + y, b.pagu[y] ?? b.paguRaw[y], 'money'));
+    s.set(first, pjCol, b.penanggungJawab || null, 'text');
+    for (let r = first + 1; r <= ownLast; r++) {
+      years.forEach((_, y) => s.set(r, firstPagu + y, null, 'money'));
+      s.set(r, pjCol, null, 'text');
+    }
     row = ownLast + 1;
   }
   return s.spec;

@@ -24,4 +24,6 @@ export const LIMITS = {
   maxSheetChars: 31,
   maxTableNameChars: 255,
   maxNoteChars: 2_000,
+  /** Lambda's synchronous response limit: the whole response, the base64 of a gzip body included. */
+  maxResponseBytes: 6 * 1024 * 1024,
 } as const;

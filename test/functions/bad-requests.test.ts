@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../core/wire/index.js';
 import { startApiServer, type ApiServer } from '../../functions/local/server.js';
 import { allItems, OPD, OTHER_OPD, OTHER_PEMDA, PEMDA, PERIODE, pushBody, opdTree, type TestStore } from './fixtures.js';
 
@@ -62,6 +63,9 @@ async function tableDigest(): Promise<string> {
 type Case = { name: string; method?: string; path?: string; body?: string | Buffer | (() => string | Buffer); token?: string | null; headers?: Record<string, string>; status: number; code?: string };
 
 const valid = () => pushBody(opdTree(), 1);
+const consolidated = `/v1/pemda/${PEMDA}/periode/${PERIODE}/consolidated`;
+const decisionPath = (id = 'a'.repeat(26), opd = OPD) => `/v1/pemda/${PEMDA}/periode/${PERIODE}/opd/${opd}/crosscutting/${id}/decision`;
+const staleCursor = encodeCursor({ fingerprint: '0'.repeat(26), start: 1, index: 1 });
 const withBody = (mutate: (b: Record<string, unknown>) => void) => () => { const b = valid() as unknown as Record<string, unknown>; mutate(b); return JSON.stringify(b); };
 const withTable = (mutate: (t: Record<string, unknown>) => void) => withBody((b) => mutate((b.tree as { tables: Record<string, unknown>[] }).tables[2]));
 const pohonCell = (row: number, col: number, v: unknown) => withBody((b) => { ((b.tree as { tables: { sheet: string; rows: unknown[][] }[] }).tables.find((t) => t.sheet === 'Pohon Kinerja')!).rows[row][col] = v; });
@@ -137,6 +141,21 @@ const CASES: Case[] = [
   { name: 'return without a note', method: 'POST', token: 'organisasi', path: tree.replace(/tree$/, 'review'), body: '{"version":1,"action":"kembalikan","note":"  "}', status: 400 },
   { name: 'unknown review action', method: 'POST', token: 'organisasi', path: tree.replace(/tree$/, 'review'), body: '{"version":1,"action":"hapus","note":"x"}', status: 400 },
   { name: 'review of a version that is not HEAD', method: 'POST', token: 'organisasi', path: tree.replace(/tree$/, 'review'), body: '{"version":7,"action":"terima","note":""}', status: 409 },
+  // Consolidation and crosscutting decisions
+  { name: 'consolidation by a perencana', method: 'GET', path: consolidated, status: 403, code: 'FORBIDDEN' },
+  { name: 'consolidation of another pemda', method: 'GET', token: 'organisasi', path: `/v1/pemda/${OTHER_PEMDA}/periode/${PERIODE}/consolidated`, status: 403 },
+  { name: 'consolidation with an unknown basis', method: 'GET', token: 'organisasi', path: `${consolidated}?basis=semua`, status: 400, code: 'INVALID_PATH' },
+  { name: 'consolidation with a garbage cursor', method: 'GET', token: 'organisasi', path: `${consolidated}?cursor=%7B%22x%22%7D`, status: 400 },
+  { name: 'consolidation with a cursor of other data', method: 'GET', token: 'organisasi', path: `${consolidated}?cursor=${staleCursor}`, status: 409, code: 'CONSOLIDATION_CHANGED' },
+  { name: 'crosscutting list of another OPD', method: 'GET', path: `/v1/pemda/${PEMDA}/periode/${PERIODE}/opd/${OTHER_OPD}/crosscutting`, status: 403 },
+  { name: 'decision: link ID not hex', method: 'POST', path: decisionPath('xyz'), body: '{"status":"disetujui"}', status: 400, code: 'INVALID_PATH' },
+  { name: 'decision: unknown status', method: 'POST', path: decisionPath(), body: '{"status":"tunda"}', status: 400, code: 'INVALID_BODY' },
+  { name: 'decision: reject without a reason', method: 'POST', path: decisionPath(), body: '{"status":"ditolak","reason":" "}', status: 400, code: 'INVALID_BODY' },
+  { name: 'decision: unknown field', method: 'POST', path: decisionPath(), body: '{"status":"disetujui","rev":9}', status: 400, code: 'INVALID_BODY' },
+  { name: 'decision: reason of 3,000 chars', method: 'POST', path: decisionPath(), body: () => JSON.stringify({ status: 'ditolak', reason: 'x'.repeat(3000) }), status: 400 },
+  { name: 'decision: no such request', method: 'POST', path: decisionPath(), body: '{"status":"disetujui"}', status: 404, code: 'NOT_FOUND' },
+  { name: 'decision by the Bagian Organisasi', method: 'POST', token: 'organisasi', path: decisionPath(), body: '{"status":"disetujui"}', status: 403 },
+  { name: 'decision for another OPD', method: 'POST', path: decisionPath('a'.repeat(26), OTHER_OPD), body: '{"status":"disetujui"}', status: 403 },
   { name: 'dev token with an unknown role', method: 'POST', path: '/dev/token', token: null, body: '{"role":"root","pemda":"32.04"}', status: 400 },
 ];
 
