@@ -56,7 +56,7 @@ export function principalFromClaims(claims: Claims | undefined | null): Principa
   };
 }
 
-export type Access = 'push' | 'read' | 'list' | 'review';
+export type Access = 'push' | 'read' | 'list' | 'review' | 'consolidate' | 'decide';
 
 export type Decision = { allow: true } | { allow: false; message: string; messageEn: string };
 
@@ -69,7 +69,9 @@ const ALLOW: Decision = { allow: true };
  * - push: `perencana` of that OPD; `bappeda` for the pemda tree (opd = PEMDA);
  * - read (tree, versions): the perencana of that OPD; `organisasi`, `bappeda`, `admin` of the pemda;
  * - list: `organisasi`, `bappeda`, `admin`; a perencana too, filtered to its own OPD (see `listFilter`);
- * - review: `organisasi` of the pemda.
+ * - review: `organisasi` of the pemda;
+ * - consolidate (the consolidated model of every OPD): `organisasi`, `bappeda`, `admin`;
+ * - decide (a crosscutting request addressed to OPD `opd`): the perencana of that target OPD only.
  * Everything is scoped to the principal's own pemda.
  */
 export function authorize(p: Principal, access: Access, pemda: string, opd?: string): Decision {
@@ -88,6 +90,11 @@ export function authorize(p: Principal, access: Access, pemda: string, opd?: str
         ? ALLOW : deny('Anda tidak berwenang melihat daftar OPD.', 'You may not list the OPDs.');
     case 'review':
       return has('organisasi') ? ALLOW : deny('Hanya Bagian Organisasi yang dapat menelaah.', 'Only the Bagian Organisasi may review.');
+    case 'consolidate':
+      return has('organisasi') || has('bappeda') || has('admin')
+        ? ALLOW : deny('Hanya Bagian Organisasi, Bappeda atau admin yang dapat membaca konsolidasi.', 'Only the Bagian Organisasi, Bappeda or an admin may read the consolidation.');
+    case 'decide':
+      return ownOpd ? ALLOW : deny('Hanya perencana OPD tujuan yang dapat memutuskan permintaan crosscutting.', "Only the target OPD's perencana may decide a crosscutting request.");
   }
 }
 

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { WorkbookSnapshot } from '../../core/snapshot.js';
+import { mergePages } from '../../core/derive/consolidate/pages.js';
 import {
-  isErrorBody, treeUrl, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer,
+  consolidatedUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer,
+  type DecisionAnswer, type DecisionBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer,
   type ReviewBody, type TreeAnswer, type VersionsAnswer,
 } from '../../core/wire/index.js';
 
@@ -99,6 +101,45 @@ export async function listOpd(o: ApiOptions, pemda: string, periode: string): Pr
 export async function reviewTree(o: ApiOptions, ref: TreeRef, body: ReviewBody): Promise<ReviewAnswer> {
   const bytes = Buffer.from(JSON.stringify(body));
   return (await call<ReviewAnswer>(o, 'POST', `${treeUrl(ref)}/review`, bytes, { 'content-type': 'application/json' })).value;
+}
+
+/** One page of the consolidation (`cursor` from the previous page's `page.next`). */
+export async function consolidatedPage(o: ApiOptions, pemda: string, periode: string, basis?: ConsolidationBasis, cursor?: string): Promise<ConsolidatedAnswer> {
+  const q = new URLSearchParams();
+  if (basis) q.set('basis', basis);
+  if (cursor) q.set('cursor', cursor);
+  const qs = q.toString();
+  return (await call<ConsolidatedAnswer>(o, 'GET', `${consolidatedUrl(pemda, periode)}${qs ? `?${qs}` : ''}`)).value;
+}
+
+/**
+ * The whole consolidation: follows the page cursors and merges the pages. When the data
+ * changes between pages (a push or a decision meanwhile: 409 CONSOLIDATION_CHANGED) it starts
+ * again, up to `attempts` times, so the result is always one consistent consolidation.
+ */
+export async function pullConsolidated(o: ApiOptions, pemda: string, periode: string, basis?: ConsolidationBasis, attempts = 3): Promise<ConsolidatedAnswer> {
+  for (let i = 1; ; i++) {
+    try {
+      const pages = [await consolidatedPage(o, pemda, periode, basis)];
+      while (pages[pages.length - 1].page.next) {
+        pages.push(await consolidatedPage(o, pemda, periode, basis, pages[pages.length - 1].page.next ?? undefined));
+      }
+      return mergePages(pages);
+    } catch (e) {
+      if (!(e instanceof ApiClientError && e.code === 'CONSOLIDATION_CHANGED') || i >= attempts) throw e;
+    }
+  }
+}
+
+/** Outgoing and incoming crosscutting links of an OPD, with their status. */
+export async function listCrosscutting(o: ApiOptions, ref: TreeRef): Promise<CrosscuttingAnswer> {
+  return (await call<CrosscuttingAnswer>(o, 'GET', `${treeUrl(ref)}/crosscutting`)).value;
+}
+
+/** The target OPD's decision on a request (`ref.opd` = the target OPD; `linkId` from `incoming`). */
+export async function decideCrosscutting(o: ApiOptions, ref: TreeRef, linkId: string, body: DecisionBody): Promise<DecisionAnswer> {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return (await call<DecisionAnswer>(o, 'POST', `${treeUrl(ref)}/crosscutting/${encodeURIComponent(linkId)}/decision`, bytes, { 'content-type': 'application/json' })).value;
 }
 
 /** Local stack only: a signed dev token for a role (`POST /dev/token`). */

@@ -4,7 +4,6 @@
  *   pokin pull --opd O [--pemda P --periode A-B] --api URL --token T --out FILE.xlsx [--version N]
  * Push validates locally first (errors block, as in the pane), then sends the gzip body.
  */
-import { writeFile } from 'node:fs/promises';
 import { isPemdaTree } from '../../core/config.js';
 import type { Issue } from '../../core/issues.js';
 import { canonicalTables, headerKey, INFO_VERSI_SERVER } from '../../core/layout/tables.js';
@@ -13,9 +12,13 @@ import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
 import { validateTree, type ValidationSummary } from '../../core/validate.js';
 import { checkOpd, checkPemda, type PushAnswer } from '../../core/wire/index.js';
 import { readXlsx } from '../../cli/xlsx/read.js';
-import { writeCanonicalWorkbook } from '../../cli/xlsx/write.js';
+import { writeFile } from 'node:fs/promises';
+import { crosscuttingMasukSheet, withLinkStatuses } from '../../core/derive/consolidate/pull.js';
+import type { CrosscuttingAnswer } from '../../core/wire/index.js';
+import { renderSheet } from '../../cli/xlsx/render.js';
+import { buildCanonicalWorkbook } from '../../cli/xlsx/write.js';
 import {
-  ApiClientError, encodePushBody, listVersions, makePushBody, pullTree, pushTree, tokenClaims, type ApiOptions, type TreeRef,
+  ApiClientError, encodePushBody, listCrosscutting, listVersions, makePushBody, pullTree, pushTree, tokenClaims, type ApiOptions, type TreeRef,
 } from './api.js';
 
 export interface PushOptions extends ApiOptions {
@@ -110,12 +113,28 @@ export function withInfoValue(snapshot: WorkbookSnapshot, key: string, value: Ce
   return { tables: snapshot.tables.map((t) => (t === info ? { ...t, rows } : t)) };
 }
 
-/** `pokin pull --opd O …`: writes the version as a canonical workbook; returns its metadata. */
-export async function pullWorkbook(o: PullOptions): Promise<{ version: number; headVersion: number; out: string }> {
+/**
+ * `pokin pull --opd O …`: writes the version as a canonical workbook; returns its metadata.
+ * Crosscutting (SAKIP.md §9.3): the Crosscutting table's Status / Alasan Tolak show the target
+ * OPDs' decisions, and the requests other OPDs address to this one come as a generated sheet
+ * `Crosscutting Masuk` (with the link IDs the decision needs).
+ */
+export async function pullWorkbook(o: PullOptions): Promise<{ version: number; headVersion: number; out: string; crosscutting: CrosscuttingAnswer | null }> {
   const pemda = o.pemda ?? String(tokenClaims(o.token ?? '')['custom:pemda'] ?? '');
-  const answer = await pullTree(o, { pemda, periode: o.periode, opd: o.opd }, o.version);
-  const tree = withInfoValue(answer.tree, INFO_VERSI_SERVER, answer.meta.version);
+  const ref = { pemda, periode: o.periode, opd: o.opd };
+  const answer = await pullTree(o, ref, o.version);
+  let links: CrosscuttingAnswer | null = null;
+  try {
+    links = await listCrosscutting(o, ref);
+  } catch (e) {
+    // A server from before the crosscutting routes: the pull still works, without statuses.
+    if (!(e instanceof ApiClientError && e.code === 'ROUTE_NOT_FOUND')) throw e;
+  }
+  let tree = withInfoValue(answer.tree, INFO_VERSI_SERVER, answer.meta.version);
+  if (links) tree = withLinkStatuses(tree, o.opd, links.outgoing);
   const config = readWorkbook(tree).tree.config;
-  await writeCanonicalWorkbook(o.out, tree, config);
-  return { version: answer.meta.version, headVersion: answer.headVersion, out: o.out };
+  const wb = buildCanonicalWorkbook(tree, config);
+  if (links && links.incoming.length > 0) renderSheet(wb, crosscuttingMasukSheet(links.incoming));
+  await writeFile(o.out, Buffer.from(await wb.xlsx.writeBuffer()));
+  return { version: answer.meta.version, headVersion: answer.headVersion, out: o.out, crosscutting: links };
 }

@@ -4,7 +4,7 @@
  */
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../core/wire/index.js';
 import {
-  NotFoundError, StaleBaseError, StoreUnavailableError, SubmissionReusedError, VersionConflictError,
+  DecisionConflictError, NotFoundError, StaleBaseError, StoreUnavailableError, SubmissionReusedError, VersionConflictError,
 } from '../store/types.js';
 
 export class ApiError extends Error {
@@ -35,6 +35,9 @@ export function toApiError(e: unknown): ApiError {
   }
   if (e instanceof SubmissionReusedError) {
     return new ApiError('SUBMISSION_REUSED', 'submissionId sudah dipakai untuk pohon lain.', 'The submissionId was already used for another tree.', undefined, { cause: e });
+  }
+  if (e instanceof DecisionConflictError) {
+    return new ApiError('ALREADY_DECIDED', 'Permintaan ini baru saja diputuskan orang lain; muat ulang.', 'This request was just decided by someone else; reload.', undefined, { cause: e });
   }
   if (e instanceof NotFoundError) return new ApiError('NOT_FOUND', 'Pohon tidak ditemukan.', 'Tree not found.', undefined, { cause: e });
   if (e instanceof StoreUnavailableError) {

@@ -5,6 +5,10 @@
  * 422 {issues} when error rules fail · 400 bad body or Info ≠ path · 413 too large.
  */
 import { isPemdaTree, type PokinConfig } from '../../core/config.js';
+import { treeLinks } from '../../core/derive/consolidate/links.js';
+import { issue, type Issue } from '../../core/issues.js';
+import type { PohonKinerja } from '../../core/model.js';
+import type { TreeStore } from '../store/types.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { validateTree } from '../../core/validate.js';
 import { parsePushBody, type PushAnswer, type TreePath } from '../../core/wire/index.js';
@@ -12,6 +16,21 @@ import { ApiError } from './errors.js';
 import { lambda } from './deps.js';
 import { invalidBody, jsonBody, requireAccess, requirePrincipal, treePath } from './request.js';
 import { httpHandler, type RouteFn } from './route.js';
+
+/**
+ * X05 (E, Server): a link its target OPD approved cannot be deleted by the source (SAKIP.md §9.3).
+ * One Query of the link items before the commit; nothing is written when it fails.
+ */
+async function removedApprovedLinks(store: TreeStore, path: TreePath, tree: PohonKinerja): Promise<Issue[]> {
+  const kept = new Set(treeLinks(path.opd, tree).map((l) => l.linkId));
+  const approved = (await store.links(path.pemda, path.periode))
+    .filter((l) => l.sourceOpd === path.opd && l.active && l.decision?.status === 'disetujui' && !kept.has(l.linkId));
+  const sheet = tree.tables.crosscutting?.sheet ?? 'Crosscutting';
+  return approved.map((l) => issue('X05', 'E', { sheet, cell: 'A1', id: l.nodeId }, {
+    id: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) sudah disetujui OPD tujuan dan tidak boleh dihapus.`,
+    en: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) was approved by the target OPD and cannot be deleted.`,
+  }));
+}
 
 /** The tree's Info must name the pemda, period and OPD of the path it is pushed to. */
 function checkInfo(config: PokinConfig, path: TreePath): void {
@@ -52,6 +71,12 @@ export const putTree: RouteFn = async (event, deps) => {
       `The tree has ${result.summary.errors} errors; fix them before pushing.`,
       { issues: result.issues.filter((i) => i.severity === 'E'), summary: result.summary });
   }
+  const removed = await removedApprovedLinks(deps.store, path, read.tree);
+  if (removed.length > 0) {
+    throw new ApiError('INVALID_TREE', `Pohon menghapus ${removed.length} crosscutting yang sudah disetujui.`,
+      `The tree deletes ${removed.length} approved crosscutting links.`,
+      { issues: removed, summary: { ...result.summary, errors: removed.length } });
+  }
   const { errors, warnings, infos, boxes, indicators } = result.summary;
   const commit = await deps.store.commit({
     key: { pemda: path.pemda, periode: path.periode, opd: path.opd },
@@ -61,6 +86,20 @@ export const putTree: RouteFn = async (event, deps) => {
     json: JSON.stringify(body.tree),
     counts: { boxes, indicators, errors, warnings, infos },
   });
+  if (commit.created) {
+    // The requests of this version (SAKIP.md §9.1: recorded as Menunggu on push). Best effort
+    // after the commit: the push stands; a lost write is redone by the source's next push, and
+    // consolidation reads statuses from the trees and decisions, not from these records.
+    const links = treeLinks(path.opd, read.tree).map((l) => ({
+      linkId: l.linkId, nodeId: l.nodeId, targetOpd: l.targetOpd, nodeTujuan: l.nodeTujuan,
+      kontribusi: l.row.kontribusi, keterangan: l.row.keterangan, contentHash: l.contentHash,
+    }));
+    try {
+      await deps.store.recordLinks({ pemda: path.pemda, periode: path.periode, sourceOpd: path.opd, version: commit.version, links });
+    } catch (e) {
+      (deps.log ?? (() => {}))(`crosscutting links of ${path.opd} v${commit.version} not recorded`, e);
+    }
+  }
   const answer: PushAnswer = { version: commit.version, hash: commit.hash, issues: result.issues };
   return { status: commit.created ? 201 : 200, body: answer };
 };

@@ -12,6 +12,8 @@ import { acceptsGzip, type ApiEvent } from './request.js';
 export interface Deps {
   store: TreeStore;
   log?: (message: string, error: unknown) => void;
+  /** Tests shrink the consolidated page budget to exercise paging on small data. */
+  consolidatedPageBytes?: number;
 }
 
 /** A route's success: a status and either a value (JSON.stringify'd) or ready JSON text. */
@@ -19,6 +21,8 @@ export interface Ok {
   status: number;
   body?: unknown;
   json?: string;
+  /** `json` already gzip-compressed (the handler measured it to fit a limit); sent when accepted. */
+  gzip?: Buffer;
 }
 
 export type RouteFn = (event: ApiEvent, deps: Deps) => Promise<Ok>;
@@ -33,7 +37,11 @@ export function httpHandler(fn: RouteFn): Handler {
       const ok = await fn(event, deps);
       const text = ok.json ?? JSON.stringify(ok.body ?? {});
       answer = { statusCode: ok.status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: text };
-      if (text.length > GZIP_ABOVE && acceptsGzip(event)) {
+      if (ok.gzip && acceptsGzip(event)) {
+        answer.body = ok.gzip.toString('base64');
+        answer.isBase64Encoded = true;
+        answer.headers['content-encoding'] = 'gzip';
+      } else if (text.length > GZIP_ABOVE && acceptsGzip(event)) {
         answer.body = gzipSync(text).toString('base64');
         answer.isBase64Encoded = true;
         answer.headers['content-encoding'] = 'gzip';

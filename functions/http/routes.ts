@@ -1,7 +1,10 @@
 /**
  * The route table, as API Gateway declares it (infra/) and as the local server matches it.
  */
+import { handle as decideCrosscutting } from './crosscutting-decision.js';
+import { handle as getConsolidated } from './get-consolidated.js';
 import { handle as getTree } from './get-tree.js';
+import { handle as listCrosscutting } from './list-crosscutting.js';
 import { handle as listOpd } from './list-opd.js';
 import { handle as listVersions } from './list-versions.js';
 import { handle as putTree } from './put-tree.js';
@@ -17,7 +20,8 @@ export interface RouteSpec {
   handle: Handler;
 }
 
-const BASE = '/v1/pemda/{pemda}/periode/{periode}/opd';
+const PERIODE = '/v1/pemda/{pemda}/periode/{periode}';
+const BASE = `${PERIODE}/opd`;
 
 export const ROUTES: RouteSpec[] = [
   { method: 'PUT', path: `${BASE}/{opd}/tree`, file: 'put-tree', handle: putTree },
@@ -25,6 +29,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: `${BASE}/{opd}/versions`, file: 'list-versions', handle: listVersions },
   { method: 'GET', path: BASE, file: 'list-opd', handle: listOpd },
   { method: 'POST', path: `${BASE}/{opd}/review`, file: 'review', handle: reviewTree },
+  { method: 'GET', path: `${PERIODE}/consolidated`, file: 'get-consolidated', handle: getConsolidated },
+  { method: 'GET', path: `${BASE}/{opd}/crosscutting`, file: 'list-crosscutting', handle: listCrosscutting },
+  { method: 'POST', path: `${BASE}/{opd}/crosscutting/{id}/decision`, file: 'crosscutting-decision', handle: decideCrosscutting },
 ];
 
 /** Matches a request path against the table; path parameters are URL-decoded. */

@@ -21,7 +21,8 @@ export interface DeployedRoute {
   burst: number;
 }
 
-const BASE = '/v1/pemda/{pemda}/periode/{periode}/opd';
+const PERIODE = '/v1/pemda/{pemda}/periode/{periode}';
+const BASE = `${PERIODE}/opd`;
 
 export const DEPLOYED_ROUTES: readonly DeployedRoute[] = [
   // Push parses, validates (core/) and gzips trees up to ~15 MB of JSON: memory is also CPU on
@@ -33,6 +34,13 @@ export const DEPLOYED_ROUTES: readonly DeployedRoute[] = [
   { method: 'GET', path: BASE, file: 'list-opd', access: 'read', memoryMb: 256, timeoutSeconds: 10, rate: 20, burst: 40 },
   // Review updates HEAD and writes an audit item.
   { method: 'POST', path: `${BASE}/{opd}/review`, file: 'review', access: 'write', memoryMb: 256, timeoutSeconds: 10, rate: 5, burst: 10 },
+  // Consolidation loads, parses and merges every OPD's tree (60 × 400 boxes ≈ 20 MB of JSON) and
+  // gzips the answer: read only, the most CPU (memory) of all, and rare (the Bagian Organisasi).
+  { method: 'GET', path: `${PERIODE}/consolidated`, file: 'get-consolidated', access: 'read', memoryMb: 3008, timeoutSeconds: 29, rate: 2, burst: 4 },
+  // One Query of the link items.
+  { method: 'GET', path: `${BASE}/{opd}/crosscutting`, file: 'list-crosscutting', access: 'read', memoryMb: 256, timeoutSeconds: 10, rate: 20, burst: 40 },
+  // Reads the source's HEAD tree, then a conditional update of the link item and an audit item.
+  { method: 'POST', path: `${BASE}/{opd}/crosscutting/{id}/decision`, file: 'crosscutting-decision', access: 'write', memoryMb: 512, timeoutSeconds: 10, rate: 5, burst: 10 },
 ];
 
 /** The API Gateway route key, e.g. `PUT /v1/pemda/{pemda}/…/tree`. */

@@ -6,7 +6,8 @@
 import { a1 } from '../../a1.js';
 import { sortIssues, type Issue } from '../../issues.js';
 import type { PohonKinerja } from '../../model.js';
-import { readWorkbook } from '../../read/index.js';
+import { canonicalTables, type TableSpec } from '../../layout/tables.js';
+import { findTable, readWorkbook } from '../../read/index.js';
 import type { WorkbookSnapshot } from '../../snapshot.js';
 import type { ReviewStatus, TreeCounts } from '../../wire/api.js';
 import {
@@ -56,7 +57,7 @@ export function consolidate(input: ConsolidateInput): Consolidation {
   const decisions = decisionIndex(input.decisions);
   const byOpd = new Map(input.opds.map((o) => [o.opd, o]));
   const trees = new Map<string, PohonKinerja>();
-  for (const o of input.opds) if (o.snapshot) trees.set(o.opd, readWorkbook(o.snapshot).tree);
+  for (const o of input.opds) if (o.snapshot) trees.set(o.opd, readForRules(o.snapshot));
 
   // Expected OPDs: PEMDA, every HEAD, every crosscutting target named by a tree in the consolidation.
   const expected = new Set<string>([OPD_PEMDA, ...input.opds.map((o) => o.opd)]);
@@ -101,7 +102,8 @@ export function consolidate(input: ConsolidateInput): Consolidation {
   });
   const sorted = sortIssues(issues as Issue[]) as ConsolidatedIssue[];
 
-  const rekap = order.map((opd) => rekapOf(opd, byOpd.get(opd), trees.get(opd), sorted, input.basis));
+  const indicators = new Map(sections.map((s) => [s.opd, s.tables.indikator.rows.length]));
+  const rekap = order.map((opd) => rekapOf(opd, byOpd.get(opd), trees.get(opd), indicators.get(opd) ?? 0, sorted, input.basis));
   const matriks = matriksOf(order, trees, decisions);
   return {
     pemda: input.pemda, periode: input.periode, basis: input.basis, generatedAt: input.generatedAt,
@@ -116,10 +118,20 @@ export function consolidate(input: ConsolidateInput): Consolidation {
   };
 }
 
-function rekapOf(opd: string, o: OpdInput | undefined, tree: PohonKinerja | undefined, issues: ConsolidatedIssue[], basis: ConsolidationBasis): RekapRow {
+/**
+ * The model the cross-OPD rules need: boxes, levels, codes, Ref Pemda, crosscutting. The
+ * Indikator table (three quarters of the cells) is left out of the read: no cross-OPD rule
+ * looks at indicators, and its rows reach the consolidated sheet as they are.
+ */
+function readForRules(snapshot: WorkbookSnapshot): PohonKinerja {
+  const indikator = findTable(snapshot, canonicalTables([]).find((t) => t.key === 'indikator') as TableSpec);
+  return readWorkbook(indikator ? { tables: snapshot.tables.filter((t) => t !== indikator) } : snapshot).tree;
+}
+
+function rekapOf(opd: string, o: OpdInput | undefined, tree: PohonKinerja | undefined, indikator: number, issues: ConsolidatedIssue[], basis: ConsolidationBasis): RekapRow {
   const row: RekapRow = {
     opd, namaOpd: tree?.config.namaOpd ?? '', tujuan: 0, sasaran: 0, program: 0, kegiatan: 0, subKegiatan: 0,
-    indikator: tree?.indikator.length ?? 0, errors: o?.counts?.errors ?? 0, warnings: o?.counts?.warnings ?? 0,
+    indikator, errors: o?.counts?.errors ?? 0, warnings: o?.counts?.warnings ?? 0,
     statusReviu: o?.status ?? (o?.head ? (basis === 'diterima' ? 'belum diterima' : 'diajukan') : 'belum dikirim'),
     version: o?.version ?? null, headVersion: o?.head?.version ?? null, lastPush: o?.head?.at ?? null,
   };
