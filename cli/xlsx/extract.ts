@@ -1,0 +1,181 @@
+/**
+ * ExcelJS workbook → `WorkbookSnapshot`, without Node APIs: the CLI (cli/xlsx/read.ts) and the
+ * pane's preview mode in the browser (addin/preview) share it. Canonical tables are found by
+ * their Excel table name, else by their header row (`locate.ts`).
+ */
+import type ExcelJS from 'exceljs';
+import { a1, columnLetter } from '../../core/a1.js';
+import { canonicalTables, headerKey, type TableSpec } from '../../core/layout/tables.js';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
+import { plainValue } from './cells.js';
+import { findHeaderRow, lastValueRow, tableObjects, type Block, type SheetScan } from './locate.js';
+
+export interface SheetSummary {
+  name: string;
+  /** Excel table (ListObject) names on the sheet. */
+  tables: string[];
+  /** The first row holding a value (up to 12 cells), to show what a sheet starts with. */
+  firstRow: unknown[];
+  /** Sheet row of `firstRow`; 0 when the sheet is empty. */
+  firstRowNumber: number;
+}
+
+export interface XlsxRead {
+  snapshot: WorkbookSnapshot;
+  sheets: SheetSummary[];
+}
+
+/** A canonical table found in a workbook, with where it sits (the preview port writes back there). */
+export interface LocatedTable {
+  spec: TableSpec;
+  snapshot: TableSnapshot;
+  ws: ExcelJS.Worksheet;
+  /** 1-based sheet row of the header, and 1-based first and last columns of the block. */
+  top: number;
+  left: number;
+  right: number;
+}
+
+function scansOf(wb: ExcelJS.Workbook): SheetScan[] {
+  return wb.worksheets.map((ws) => ({ ws, lastRow: lastValueRow(ws), tables: tableObjects(ws) }));
+}
+
+function locate(scans: SheetScan[]): LocatedTable[] {
+  const out: LocatedTable[] = [];
+  const used = new Set<string>();
+  for (const spec of canonicalTables([])) {
+    const block = byTableName(scans, spec) ?? byHeader(scans, spec, used);
+    if (!block) continue;
+    used.add(`${block.scan.ws.name}!${block.top}`);
+    out.push({ spec, snapshot: snapshotOf(block, spec), ws: block.scan.ws, top: block.top, left: block.left, right: block.right });
+  }
+  return out;
+}
+
+export function locateTables(wb: ExcelJS.Workbook): LocatedTable[] {
+  return locate(scansOf(wb));
+}
+
+export function extract(wb: ExcelJS.Workbook): XlsxRead {
+  const scans = scansOf(wb);
+  return { snapshot: { tables: locate(scans).map((t) => t.snapshot) }, sheets: scans.map(summary) };
+}
+
+function byTableName(scans: SheetScan[], spec: TableSpec): Block | undefined {
+  const want = headerKey(spec.table);
+  for (const scan of scans) {
+    const t = scan.tables.find((x) => headerKey(x.name) === want);
+    if (t) return { scan, top: t.top, left: t.left, right: t.right, bottom: extendBlock(scan, t), tableName: t.name };
+  }
+  return undefined;
+}
+
+/**
+ * Excel grows a table when the planner types right below it; a file saved by another tool
+ * may not have. Rows directly below the table's range that hold values in its columns are
+ * read too, so no typed row vanishes silently.
+ */
+function extendBlock(scan: SheetScan, t: { left: number; right: number; bottom: number }): number {
+  let bottom = t.bottom;
+  while (bottom < scan.lastRow && rowHasValue(scan.ws, bottom + 1, t.left, t.right)) bottom++;
+  return bottom;
+}
+
+function byHeader(scans: SheetScan[], spec: TableSpec, used: Set<string>): Block | undefined {
+  const want = headerKey(spec.sheet);
+  const ordered = [...scans].sort((a, b) => Number(headerKey(b.ws.name) === want) - Number(headerKey(a.ws.name) === want));
+  for (const scan of ordered) {
+    const found = findHeaderRow(scan, spec);
+    if (!found || used.has(`${scan.ws.name}!${found.top}`)) continue;
+    const same = scan.tables.find((t) => t.top === found.top && t.left === found.left);
+    return { ...found, ...(same ? { tableName: same.name } : {}) };
+  }
+  return undefined;
+}
+
+function rowHasValue(ws: ExcelJS.Worksheet, r: number, left: number, right: number): boolean {
+  const row = ws.findRow(r);
+  if (!row) return false;
+  for (let c = left; c <= right; c++) {
+    const v = plainValue(row.findCell(c)?.value);
+    if (v !== null && !(typeof v === 'string' && v.trim() === '')) return true;
+  }
+  return false;
+}
+
+function snapshotOf(block: Block, spec: TableSpec): TableSnapshot {
+  const { scan, top, left, right } = block;
+  const ws = scan.ws;
+  const width = right - left + 1;
+  const header = readRow(ws, top, left, width).values;
+  // Trailing empty (but maybe styled) rows are not data: stop at the last row with a value.
+  let bottom = Math.min(block.bottom, scan.lastRow);
+  while (bottom > top && !rowHasValue(ws, bottom, left, right)) bottom--;
+  const rows: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  let anyFormat = false;
+  for (let r = top + 1; r <= bottom; r++) {
+    const { values, numFmts, hasFormat } = readRow(ws, r, left, width);
+    rows.push(values);
+    formats.push(numFmts);
+    anyFormat ||= hasFormat;
+  }
+  const snap: TableSnapshot = {
+    sheet: ws.name,
+    // A block found by its header carries the canonical name, so `findTable` finds it
+    // even on a renamed sheet.
+    name: block.tableName && headerKey(block.tableName) === headerKey(spec.table) ? block.tableName : spec.table,
+    address: a1(left - 1, top),
+    header,
+    rows,
+  };
+  if (anyFormat) snap.numberFormats = formats;
+  const merges = mergesInside(ws, top, bottom, left, right);
+  if (merges.length) snap.merges = merges;
+  return snap;
+}
+
+function readRow(ws: ExcelJS.Worksheet, r: number, left: number, width: number) {
+  const values: CellValue[] = new Array(width).fill(null);
+  const numFmts: (string | null)[] = new Array(width).fill(null);
+  let hasFormat = false;
+  const row = ws.findRow(r);
+  if (row) {
+    for (let i = 0; i < width; i++) {
+      const cell = row.findCell(left + i);
+      if (!cell) continue;
+      values[i] = plainValue(cell.value);
+      // Number formats matter for numbers only: percent (0.98 shown as 98 %) and decimals
+      // that keep a code's trailing zero (`1.10`).
+      const fmt = cell.numFmt;
+      if (typeof values[i] === 'number' && fmt && fmt !== 'General') { numFmts[i] = fmt; hasFormat = true; }
+    }
+  }
+  return { values, numFmts, hasFormat };
+}
+
+/** Merged ranges overlapping the table (tables cannot hold merges: the reader reports F01). */
+function mergesInside(ws: ExcelJS.Worksheet, top: number, bottom: number, left: number, right: number): string[] {
+  // ExcelJS keeps merges in a private map; the public `ws.model` would rebuild every row.
+  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  const out: string[] = [];
+  for (const d of Object.values(merges)) {
+    if (!d || d.bottom < top || d.top > bottom || d.right < left || d.left > right) continue;
+    out.push(`${columnLetter(d.left - 1)}${d.top}:${columnLetter(d.right - 1)}${d.bottom}`);
+  }
+  return out;
+}
+
+function summary(scan: SheetScan): SheetSummary {
+  const { ws } = scan;
+  for (let r = 1; r <= Math.min(scan.lastRow, 200); r++) {
+    const row = ws.findRow(r);
+    if (!row || !row.hasValues) continue;
+    const values: unknown[] = [];
+    const last = Math.min(row.cellCount, 12);
+    for (let c = 1; c <= last; c++) values.push(plainValue(row.findCell(c)?.value));
+    while (values.length && values[values.length - 1] === null) values.pop();
+    if (values.some((v) => v !== null && v !== '')) return { name: ws.name, tables: scan.tables.map((t) => t.name), firstRow: values, firstRowNumber: r };
+  }
+  return { name: ws.name, tables: scan.tables.map((t) => t.name), firstRow: [], firstRowNumber: 0 };
+}
