@@ -16,27 +16,27 @@ const SPACES = /[\u00a0\u2007\u202f]/g;
 const HAS_SPACE = /[\s\u00a0\u2007\u202f]/;
 /** A code already in dotted form (`1.02.02.2.01.0001`, `X.XX.01`): nothing to normalise. */
 const CLEAN_CODE = /^[0-9X]{1,4}(?:\.[0-9X]{1,4})*$/;
+const ODD_SPACE = /[\x00-\x1f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /**
  * True when text has line breaks, tabs, odd spaces, doubled spaces or space at an edge.
- * A plain loop: it runs on every text cell of every pass, and a regex with edge
- * alternatives costs several times more.
+ * It runs on every text cell of every pass: edges by char code, the rest by native
+ * substring and character-class scans (a regex with `^\s|\s$` alternatives costs far more).
  */
 function needsTextCleanup(s: string): boolean {
   const n = s.length;
   if (n === 0) return false;
   if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return true;
-  let prevSpace = false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return true;
-      prevSpace = true;
-    } else {
-      if (c < 32 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x205f || c === 0xfeff) return true;
-      prevSpace = false;
-    }
-  }
-  return false;
+  return s.includes('  ') || ODD_SPACE.test(s);
+}
+
+/** Could the text start with a bullet or numbering (`-`, `•`, `1.`, `a)`)? Cheap pre-check. */
+function mayHaveBullet(s: string): boolean {
+  const c = s.charCodeAt(0);
+  const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!isLetter) return true;
+  const d = s.charCodeAt(1);
+  return d === 46 || d === 41; // `a.` or `a)`
 }
 const BULLET = /^(?:[-•·▪◦*–—]\s+|[-•·▪◦–—](?=\S)|(?:\d{1,2}|[a-zA-Z])[.)]\s+)/;
 const LABEL_PREFIX = /^(?:indikator(?: kinerja)?(?: sasaran| program| kegiatan| sub kegiatan)?|sasaran|tujuan)\s*:\s*/i;
@@ -63,6 +63,8 @@ export function cleanStatement(v: CellValue): Normalised<string> {
   const base = cleanText(v);
   let s = base.value;
   if (s === '') return base;
+  // Most statements start with a word and hold no label: skip both regexes for them.
+  if (!s.includes(':') && !mayHaveBullet(s)) return base;
   const stripped = s.replace(LABEL_PREFIX, '').replace(BULLET, '').trim();
   if (stripped !== s && stripped !== '') {
     return { value: stripped, change: { from: show(v), to: stripped } };
