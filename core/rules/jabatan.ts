@@ -65,5 +65,28 @@ export const J04: Rule = ({ tree, issues }) => {
   }
 };
 
+/**
+ * P02 (Final): the Kepala OPD's PK must carry an IKU. The Kepala OPD is the JPT Pratama who
+ * owns boxes; their PK items are the indicators of the boxes they own (SAKIP.md §8).
+ */
+export const P02: Rule = ({ tree, issues }) => {
+  const owned = new Map<string, Box[]>();
+  for (const b of tree.boxes) {
+    if (b.penanggungJawab === '') continue;
+    const list = owned.get(b.penanggungJawab);
+    if (list) list.push(b);
+    else owned.set(b.penanggungJawab, [b]);
+  }
+  for (const j of tree.jabatan) {
+    const boxes = owned.get(j.id);
+    if (j.jenjang !== 'JPT Pratama' || !boxes) continue;
+    if (boxes.some((b) => b.indicators.some((i) => i.iku === true))) continue;
+    issues.push(issue('P02', 'W', { sheet: j.loc.table.sheet, cell: cellOf(j.loc, 'id'), id: j.id }, {
+      id: `PK ${j.nama || j.id} tidak memuat satu pun indikator IKU (kolom IKU = Ya pada kotak miliknya).`,
+      en: `The PK of ${j.nama || j.id} carries no IKU indicator (IKU = Ya on the boxes it owns).`,
+    }));
+  }
+};
+
 export const JABATAN_RULES: Rule[] = [J01, J02, J03];
-export const JABATAN_FINAL_RULES: Rule[] = [J04];
+export const JABATAN_FINAL_RULES: Rule[] = [J04, P02];

@@ -16,6 +16,19 @@ export interface MockLog {
   runOptions: unknown[];
   /** Handlers registered per event source. */
   handlers: Record<string, ((e: unknown) => Promise<void>)[]>;
+  /** Every call and property set on sheets the port adds, in order, with the syncs done before it. */
+  sheetOps: SheetOp[];
+}
+
+export interface SheetOp {
+  sheet: string;
+  /** The range or object, e.g. `A1:C3`, `rows 0+40`, `table A1:C41`. */
+  target: string;
+  /** Property path set (`values`, `numberFormat`, `format.font.bold`) or call (`merge()`). */
+  op: string;
+  value: unknown;
+  /** log.syncs when the op was queued: ops with the same number travel in one request. */
+  sync: number;
 }
 
 type Data = Record<string, unknown>;
@@ -45,8 +58,25 @@ export interface MockWorkbook {
 }
 
 export function mockWorkbook(snapshot: WorkbookSnapshot): MockWorkbook {
-  const log: MockLog = { syncs: 0, writes: [], status: {}, runOptions: [], handlers: {} };
+  const log: MockLog = { syncs: 0, writes: [], status: {}, runOptions: [], handlers: {}, sheetOps: [] };
   let hanging = false;
+  const sheetNames = new Set(snapshot.tables.map((t) => t.sheet));
+  /** Any property chain or call on a range of an added sheet is logged, never checked. */
+  const recorder = (sheet: string, target: string, path = ''): unknown => new Proxy(() => undefined, {
+    get(_t, p) { return p === 'then' ? undefined : recorder(sheet, target, path ? `${path}.${String(p)}` : String(p)); },
+    set(_t, p, value) { log.sheetOps.push({ sheet, target, op: path ? `${path}.${String(p)}` : String(p), value, sync: log.syncs }); return true; },
+    apply(_t, _self, args) { log.sheetOps.push({ sheet, target, op: `${path}()`, value: args, sync: log.syncs }); return recorder(sheet, `${target} ${path}()`); },
+  });
+  const addedSheet = (name: string) => ({
+    name,
+    getRange: (a: string) => recorder(name, a),
+    getRangeByIndexes: (r: number, c: number, n: number, w: number) => recorder(name, `rows ${r}+${n} cols ${c}+${w}`),
+    tables: { add(address: string) { log.sheetOps.push({ sheet: name, target: `table ${address}`, op: 'tables.add()', value: address, sync: log.syncs }); return recorder(name, `table ${address}`); } },
+    freezePanes: recorder(name, 'freezePanes'),
+    pageLayout: recorder(name, 'pageLayout'),
+    activate() { log.writes.push(`activate:${name}`); },
+    delete() { sheetNames.delete(name); log.writes.push(`deleteSheet:${name}`); },
+  });
   const tables = new Map<string, TableSnapshot>(snapshot.tables.map((t) => [t.name ?? t.sheet, structuredClone(t)]));
   const handler = (key: string) => ({
     add(fn: (e: unknown) => Promise<void>) {
@@ -105,7 +135,11 @@ export function mockWorkbook(snapshot: WorkbookSnapshot): MockWorkbook {
                 },
               };
             },
-            add(name: string) { log.writes.push(`addSheet:${name}`); return {}; },
+            add(name: string) { log.writes.push(`addSheet:${name}`); sheetNames.add(name); return addedSheet(name); },
+            getItemOrNullObject(name: string) {
+              const exists = sheetNames.has(name);
+              return { ...addedSheet(name), isNullObject: !exists, load() { return this; } };
+            },
           },
           settings: {
             item: { value: '', isNullObject: true },

@@ -51,6 +51,12 @@ describe('position rules', () => {
     expect(is[0]).toMatchObject({ id: 'K1', severity: 'E', cell: 'G4' });
   });
 
+  it('P02 warns at finalisation when the Kepala OPD owns no IKU indicator', () => {
+    expect(issuesOf('P02', () => {}, { final: true })).toMatchObject([{ id: 'KADIS', sheet: 'Jabatan', severity: 'W' }]);
+    expect(issuesOf('P02', (w) => { w.indikator![0].IKU = 'Ya'; }, { final: true })).toEqual([]);
+    expect(issuesOf('P02')).toEqual([]);
+  });
+
   it('J04 warns at finalisation about a structural position owning nothing', () => {
     const add = (w: { jabatan?: Record<string, unknown>[] }) => w.jabatan!.push({ 'ID Jabatan': 'KASI-X', 'Nama Jabatan': 'Kasi', Jenjang: 'Pengawas', 'ID Atasan': 'KABID-KESMAS' });
     expect(issuesOf('J04', add as never)).toEqual([]);
