@@ -18,14 +18,14 @@ export const VALIDATE_HELP: Record<Lang, string> = {
 
   Memeriksa pohon kinerja di buku kerja kanonik (SAKIP.md §4) dengan semua aturan §5.
   --json         keluaran JSON: {"summary":{…},"issues":[…]}
-  --final        juga aturan finalisasi (J04, X03), seperti sebelum dikirim
+  --final        juga aturan finalisasi (J04, P02, X03), seperti sebelum dikirim
   --lang id|en   bahasa pesan (bawaan: id)
   Kode keluar: 0 tanpa error, 1 ada error, 2 berkas tidak dapat dipakai.`,
   en: `pokin validate FILE.xlsx [--json] [--final] [--lang id|en]
 
   Checks the performance tree in a canonical workbook (SAKIP.md §4) with every rule of §5.
   --json         JSON output: {"summary":{…},"issues":[…]}
-  --final        also the finalisation rules (J04, X03), as before a push
+  --final        also the finalisation rules (J04, P02, X03), as before a push
   --lang id|en   message language (default: id)
   Exit codes: 0 no errors, 1 errors found, 2 the file cannot be used.`,
 };

@@ -11,5 +11,5 @@ export const ALL_RULES: Rule[] = [
   ...TREE_RULES, ...INDIKATOR_RULES, ...NOMENKLATUR_RULES, ...BUDGET_RULES, ...JABATAN_RULES, ...CROSSCUTTING_RULES,
 ];
 
-/** Rules that judge a finished tree (before push, PK generation, `pokin validate --final`). */
+/** Rules that judge a finished tree (before push, PK generation, `pokin validate --final`): J04, P02, X03. */
 export const FINAL_RULES: Rule[] = [...JABATAN_FINAL_RULES, ...CROSSCUTTING_FINAL_RULES];
