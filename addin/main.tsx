@@ -3,7 +3,7 @@
  * outside), wire the workspace and render the pane. Heavy parts load lazily: the preview
  * port with ExcelJS, core/adopt, the diagram.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readWorkbook } from '../core/read/index.js';
 import type { CellValue } from '../core/snapshot.js';
@@ -25,9 +25,17 @@ function Root() {
   const [selection, setSelection] = useState<{ sheet: string; cell: string } | null>(null);
   const [startupError, setStartupError] = useState<PortError | null>(null);
 
+  const current = useRef<Workspace | null>(null);
+  /** Bumped by every file opened, so a slower earlier open (or the blank start) never wins. */
+  const opening = useRef(0);
+
   const attach = useCallback((port: WorkbookPort) => {
     const next = new Workspace(port, API_BASE);
-    setWs((old) => { old?.stop(); return next; });
+    // Opening another file keeps the signed-in session (the token lives in memory only).
+    next.setToken(current.current?.getState().token ?? null);
+    current.current?.stop();
+    current.current = next;
+    setWs(next);
     void next.start();
     (globalThis as { __pokin?: unknown }).__pokin = next;
     return next;
@@ -35,7 +43,15 @@ function Root() {
 
   useEffect(() => {
     void detectHost().then(async (h) => {
-      if (h.kind === 'preview') { setMode('preview'); return; }
+      if (h.kind === 'preview') {
+        setMode('preview');
+        // A blank workbook until a file is opened: sign-in and Konsolidasi work without one.
+        const my = opening.current;
+        const { PreviewPort } = await import('./preview/port.js');
+        const blank = await PreviewPort.blank('pokin.xlsx').catch(() => null);
+        if (blank && my === opening.current) attach(blank);
+        return;
+      }
       setMode('excel');
       try {
         const { OfficePort } = await import('./office/port.js');
@@ -54,8 +70,10 @@ function Root() {
     selection,
     startupError,
     openFile: async (file: File) => {
+      const my = ++opening.current;
       const { PreviewPort } = await import('./preview/port.js');
       const port = await PreviewPort.open(await file.arrayBuffer(), file.name);
+      if (my !== opening.current) return;
       port.onSelect(setSelection);
       setFileName(file.name);
       setSelection(null);

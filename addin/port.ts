@@ -34,6 +34,22 @@ export interface TemplateRequest {
   config: PokinConfig;
 }
 
+/**
+ * A data table written as an Excel table (the consolidated tables: many rows, no per-cell
+ * styles, so not a SheetSpec). The sheet is replaced.
+ */
+export interface DataTable {
+  sheet: string;
+  /** Excel table name. */
+  table: string;
+  header: string[];
+  rows: CellValue[][];
+  /** 0-based columns written as text (IDs, codes, NIP, Kode OPD): text format before the values. */
+  textColumns: number[];
+  /** Column widths in Excel character units. */
+  widths?: number[];
+}
+
 export interface StatusRows {
   /** Status text per data row of PohonKinerja / Indikator, in row order ('' = clean). */
   pohon: string[];
@@ -72,6 +88,11 @@ export interface WorkbookPort {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Creates or replaces a generated sheet. */
   renderSheet(spec: SheetSpec): Promise<void>;
+  /**
+   * Creates or replaces a data table's sheet, rows written in blocks within the host's payload
+   * budget; `onRows` reports the data rows written so far.
+   */
+  renderTable(table: DataTable, onRows?: (written: number) => void): Promise<void>;
   /** Creates the canonical sheets and tables (dropdowns, conditional formats) from a snapshot. */
   createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void>;
   /** A sheet's used range for adoption. */

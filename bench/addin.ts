@@ -2,13 +2,18 @@
  * Add-in bench (`npx tsx bench/addin.ts`): on a 2,000-box workbook through the Office.js port
  * over office-addin-mock — Office syncs per edit (goal: exactly 1 read, 0 writes) and core
  * time per edit (goal ≤ 10 ms median); the pane's initial JS gzip size (goal ≤ 300 KB, ExcelJS
- * and the diagram lazy); navigation → interactive pane in headless Chromium.
+ * and the diagram lazy); navigation → interactive pane in headless Chromium; Office syncs to
+ * write the consolidated workbook into the current workbook (row blocks within the 4 MB
+ * payload budget; floor = one sync per sheet + one per budget's worth of values).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LiveValidation } from '../addin/live/controller.js';
+import { writeConsolidated } from '../addin/konsolidasi/write.js';
+import { PAYLOAD_BUDGET_BYTES } from '../addin/office/chunk.js';
 import { OfficePort, type ExcelHost } from '../addin/office/port.js';
+import { consolidationOf } from '../test/addin/konsolidasi-fixture.js';
 import { buildPane, CHROMIUM_ARGS, findChromium, servePane } from '../test/e2e/harness.js';
 import { mockWorkbook } from '../test/addin/office-mock.js';
 import { generateSnapshot } from '../test/helpers/generate.js';
@@ -80,7 +85,24 @@ async function interactive(dir: string): Promise<void> {
   console.log(`navigation → interactive pane (headless Chromium, preview, 5 runs): median ${median(times)} ms, first ${times[0]} ms`);
 }
 
+async function consolidatedSyncs(opds: number, boxes: number, budget = PAYLOAD_BUDGET_BYTES): Promise<void> {
+  const answer = consolidationOf(opds, boxes);
+  const wb = mockWorkbook(generateSnapshot(10));
+  const port = new OfficePort({ excel: wb.excel as unknown as ExcelHost, requirements: { isSetSupported: () => true }, payloadBudget: budget });
+  const s0 = wb.log.syncs;
+  const t0 = performance.now();
+  const r = await writeConsolidated(port, answer, 'id');
+  const ms = performance.now() - t0;
+  const syncs = wb.log.syncs - s0;
+  const bytes = wb.log.sheetOps.filter((o) => o.op === 'values').reduce((n, o) => n + JSON.stringify(o.value).length, 0);
+  const floor = r.sheets.length + Math.ceil(bytes / budget);
+  console.log(`consolidated workbook → Office (${opds} OPDs × ${boxes} boxes, ${r.rows.toLocaleString('en')} table rows, ${(bytes / 1048576).toFixed(1)} MB of values, budget ${(budget / 1048576).toFixed(2)} MB):`);
+  console.log(`  ${syncs} syncs for ${r.sheets.length} sheets (floor ${floor}) → ratio ${(syncs / floor).toFixed(2)}×; port time over the mock ${ms.toFixed(0)} ms`);
+}
+
 await perEdit();
+await consolidatedSyncs(20, 400);
+await consolidatedSyncs(20, 400, 1024 * 1024);
 const dir = await buildPane();
 await paneSize(dir);
 await interactive(dir);

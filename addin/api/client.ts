@@ -4,8 +4,11 @@
  * has CompressionStream; failures are `ApiFailure`s carrying the server's bilingual error.
  */
 import type { WorkbookSnapshot } from '../../core/snapshot.js';
+import { mergePages } from '../../core/derive/consolidate/pages.js';
 import {
-  isErrorBody, treeUrl, type ErrorBody, type PushAnswer, type PushBody, type StaleDetails, type TreeAnswer, type VersionsAnswer,
+  consolidatedUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
+  type DecisionBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer, type ReviewBody,
+  type StaleDetails, type TreeAnswer, type VersionsAnswer,
 } from '../../core/wire/index.js';
 
 export interface TreeRef {
@@ -96,6 +99,56 @@ export class PokinApi {
 
   async pull(ref: TreeRef, version?: number): Promise<TreeAnswer> {
     return (await this.call<TreeAnswer>('GET', `${treeUrl(ref)}/tree${version ? `?version=${version}` : ''}`)).value;
+  }
+
+  /** The OPDs of a pemda and period with their HEAD (a perencana gets its own row only). */
+  async listOpd(pemda: string, periode: string): Promise<OpdListAnswer> {
+    return (await this.call<OpdListAnswer>('GET', `/v1/pemda/${encodeURIComponent(pemda)}/periode/${encodeURIComponent(periode)}/opd`)).value;
+  }
+
+  /** Accept (`terima`) or return (`kembalikan`, note required) the HEAD version of an OPD. */
+  async review(ref: TreeRef, body: ReviewBody): Promise<ReviewAnswer> {
+    return (await this.call<ReviewAnswer>('POST', `${treeUrl(ref)}/review`, { bytes: JSON.stringify(body), encoding: null })).value;
+  }
+
+  /** One page of the consolidation (`cursor` = the previous page's `page.next`). */
+  async consolidatedPage(pemda: string, periode: string, basis?: ConsolidationBasis, cursor?: string): Promise<ConsolidatedAnswer> {
+    const q = new URLSearchParams();
+    if (basis) q.set('basis', basis);
+    if (cursor) q.set('cursor', cursor);
+    const qs = q.toString();
+    return (await this.call<ConsolidatedAnswer>('GET', `${consolidatedUrl(pemda, periode)}${qs ? `?${qs}` : ''}`)).value;
+  }
+
+  /**
+   * The whole consolidation: every page by cursor, merged. A push or a decision between two
+   * pages (409 CONSOLIDATION_CHANGED) starts it again, so the result is one consistent answer.
+   */
+  async consolidated(pemda: string, periode: string, basis?: ConsolidationBasis, onPage?: (sections: number, of: number) => void, attempts = 3): Promise<ConsolidatedAnswer> {
+    for (let i = 1; ; i++) {
+      try {
+        const pages = [await this.consolidatedPage(pemda, periode, basis)];
+        const report = () => onPage?.(pages.reduce((a, x) => a + x.sections.length, 0), pages[0].page.sectionCount);
+        report();
+        for (let next = pages[0].page.next; next; next = pages[pages.length - 1].page.next) {
+          pages.push(await this.consolidatedPage(pemda, periode, basis, next));
+          report();
+        }
+        return mergePages(pages);
+      } catch (e) {
+        if (!(e instanceof ApiFailure && e.code === 'CONSOLIDATION_CHANGED') || i >= attempts) throw e;
+      }
+    }
+  }
+
+  /** Outgoing and incoming crosscutting links of an OPD, with their status. */
+  async crosscutting(ref: TreeRef): Promise<CrosscuttingAnswer> {
+    return (await this.call<CrosscuttingAnswer>('GET', `${treeUrl(ref)}/crosscutting`)).value;
+  }
+
+  /** The target OPD's decision (`ref.opd` = the caller's own OPD; a reason is required to reject). */
+  async decide(ref: TreeRef, linkId: string, body: DecisionBody): Promise<DecisionAnswer> {
+    return (await this.call<DecisionAnswer>('POST', `${treeUrl(ref)}/crosscutting/${encodeURIComponent(linkId)}/decision`, { bytes: JSON.stringify(body), encoding: null })).value;
   }
 
   /** Local stack only. */

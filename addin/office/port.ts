@@ -7,13 +7,14 @@
 import type { PokinConfig } from '../../core/config.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
 import {
-  PortError, type ChangeHint, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
+  PortError, type ChangeHint, type DataTable, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
   type TreeIdentity, type WorkbookPort,
 } from '../port.js';
 import { checkRequirements, type HostFeatures, type Requirements } from './requirements.js';
 import { DEFAULT_SYNC_TIMEOUT_MS, isStaleReference, portFailure, syncWithWatchdog, type SyncCounter } from './sync.js';
 import { listCanonicalTables, readKnownTables, type KnownTable } from './tables.js';
 import { createCanonicalTables } from './template.js';
+import { writeDataTable } from './tablewrite.js';
 import { queueAllStatus, writeSheet } from './writes.js';
 
 export interface ExcelHost {
@@ -118,10 +119,15 @@ export class OfficePort implements WorkbookPort {
       await sync();
       if (!old.isNullObject) old.delete();
       const ws = ctx.workbook.worksheets.add(spec.name);
-      await writeSheet(ws, spec, sync);
+      await writeSheet(ws, spec, sync, this.opts.payloadBudget);
       ws.activate();
       await sync();
     });
+  }
+
+  async renderTable(table: DataTable, onRows?: (written: number) => void): Promise<void> {
+    this.stats.writes++;
+    await this.run(true, (ctx, sync) => writeDataTable(ctx, table, sync, this.opts.payloadBudget, onRows));
   }
 
   async createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void> {

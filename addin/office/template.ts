@@ -14,6 +14,7 @@ import type { TableKey } from '../../core/model.js';
 import { findTable } from '../../core/read/index.js';
 import { mapTable, type MappedTable } from '../../core/read/table.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
+import { textSafe } from './writes.js';
 
 const ALWAYS: TableKey[] = ['info', 'jabatan', 'pohon', 'indikator', 'crosscutting'];
 const LIST_SHEET = 'Daftar Pilihan';
@@ -28,10 +29,8 @@ interface Placed {
 }
 
 function asText(v: CellValue): string | number | boolean {
-  if (v === null) return '';
   // A value that starts like a formula stays text (formula injection from foreign sheets).
-  if (typeof v === 'string' && /^[=+\-@]/.test(v) && v.length > 1) return `'${v}`;
-  return v;
+  return v === null ? '' : textSafe(v);
 }
 
 /** Everything for one table: sheet, text formats, values, the Excel table object. */
@@ -52,7 +51,7 @@ function placeTable(ctx: Excel.RequestContext, spec: TableSpec, snap: TableSnaps
   }
   const body = rows.length ? rows : [header.map(() => null)];
   const last = columnLetter(header.length - 1);
-  ws.getRange(`A1:${last}${body.length + 1}`).values = [header, ...body.map((r) => r.map(asText))];
+  ws.getRange(`A1:${last}${body.length + 1}`).values = [header.map(asText), ...body.map((r) => r.map(asText))];
   const table = ws.tables.add(`A1:${last}${body.length + 1}`, true);
   table.name = spec.table;
   table.style = 'TableStyleLight9';
@@ -80,7 +79,7 @@ class ListSheet {
       this.ws.visibility = 'Hidden';
     }
     const col = columnLetter(this.next++);
-    this.ws.getRange(`${col}1:${col}${d.values.length}`).values = d.values.map((v) => [v]);
+    this.ws.getRange(`${col}1:${col}${d.values.length}`).values = d.values.map((v) => [textSafe(v)]);
     const ref = `='${LIST_SHEET}'!$${col}$1:$${col}$${d.values.length}`;
     this.known.set(key, ref);
     return ref;

@@ -48,6 +48,15 @@ export function rowsPerWrite(columns: number, budget = PAYLOAD_BUDGET_BYTES): nu
 
 type Plain = string | number | boolean;
 
+/**
+ * Text typed by other users is written as text, never as a formula: Excel parses a value that
+ * starts with = + - or @ (even a lone `=`, which it refuses), so such text gets Excel's own
+ * text prefix, the apostrophe, which is not part of the stored value.
+ */
+export function textSafe<T>(v: T): T | string {
+  return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
 /** The spec's cells as a rectangle of values (text that looks like a formula stays text). */
 export function specGrid(spec: SheetSpec): Plain[][] {
   let rows = 0, cols = 0;
@@ -56,7 +65,7 @@ export function specGrid(spec: SheetSpec): Plain[][] {
   for (const c of spec.cells) {
     const v = c.value;
     if (v === null) continue;
-    grid[c.row - 1][c.col - 1] = typeof v === 'string' && /^[=+\-@]/.test(v) && v.length > 1 ? `'${v}` : v;
+    grid[c.row - 1][c.col - 1] = textSafe(v);
   }
   return grid;
 }
@@ -95,16 +104,19 @@ function applyStyle(r: Excel.Range, s: CellStyle): void {
 }
 
 /** Writes a generated sheet into a fresh worksheet, syncing between payload-sized blocks. */
-export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, sync: () => Promise<void>): Promise<void> {
+export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, sync: () => Promise<void>, budget = PAYLOAD_BUDGET_BYTES): Promise<void> {
   const grid = specGrid(spec);
   const width = grid[0]?.length ?? 1;
-  const step = rowsPerWrite(width);
+  const step = rowsPerWrite(width, budget);
+  const runs = styleRuns(spec);
+  // Text format before the values: a code such as `1.02` or a NIP written first is already a number.
+  for (const run of runs) if (spec.styles[run.style]?.numFmt === '@') ws.getRange(run.range).numberFormat = '@' as unknown as string[][];
   for (let start = 0; start < grid.length; start += step) {
     const block = grid.slice(start, start + step);
     ws.getRangeByIndexes(start, 0, block.length, width).values = block;
     if (start + step < grid.length) await sync();
   }
-  for (const run of styleRuns(spec)) {
+  for (const run of runs) {
     const s = spec.styles[run.style];
     if (s) applyStyle(ws.getRange(run.range), s);
   }

@@ -11,7 +11,7 @@ import { plainValue } from '../../cli/xlsx/cells.js';
 import { renderSheet as renderDerived } from '../../cli/xlsx/render.js';
 import { buildCanonicalWorkbook } from '../../cli/xlsx/write.js';
 import {
-  PortError, type ChangeHint, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
+  PortError, type ChangeHint, type DataTable, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
   type TreeIdentity, type WorkbookPort,
 } from '../port.js';
 import { locateTables, workbookSnapshot } from './snapshot.js';
@@ -43,6 +43,14 @@ export class PreviewPort implements WorkbookPort {
     } catch (e) {
       throw new PortError('failed', 'Berkas bukan .xlsx yang dapat dibaca.', 'The file is not a readable .xlsx.', { cause: e });
     }
+    return new PreviewPort(X, wb, fileName);
+  }
+
+  /** An empty workbook (one blank sheet): the preview before a file is opened. */
+  static async blank(fileName: string, excel?: ExcelJSModule): Promise<PreviewPort> {
+    const X = excel ?? (await loadExcelJS());
+    const wb = new X.Workbook();
+    wb.addWorksheet('Lembar1');
     return new PreviewPort(X, wb, fileName);
   }
 
@@ -95,6 +103,28 @@ export class PreviewPort implements WorkbookPort {
     if (old) this.wb.removeWorksheet(old.id);
     renderDerived(this.wb, spec);
     this.emit({ source: 'own', where: spec.name });
+  }
+
+  async renderTable(t: DataTable, onRows?: (written: number) => void): Promise<void> {
+    this.stats.writes++;
+    const old = this.wb.getWorksheet(t.sheet);
+    if (old) this.wb.removeWorksheet(old.id);
+    const ws = this.wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    t.header.forEach((_, i) => {
+      const col = ws.getColumn(i + 1);
+      col.width = t.widths?.[i] ?? 14;
+      if (t.textColumns.includes(i)) col.numFmt = '@';
+    });
+    // ExcelJS writes strings as strings (a formula is an object), so no prefix is needed here.
+    const rows = t.rows.map((r) => t.header.map((_, i) => r[i] ?? null));
+    ws.addTable({
+      name: t.table, ref: 'A1', headerRow: true, style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: t.header.map((name) => ({ name, filterButton: true })),
+      rows: rows.length ? rows : [t.header.map(() => null)],
+    });
+    ws.getRow(1).font = { bold: true };
+    onRows?.(t.rows.length);
+    this.emit({ source: 'own', where: t.sheet });
   }
 
   async createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void> {

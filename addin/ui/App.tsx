@@ -1,13 +1,18 @@
 /**
  * The pane: FluentProvider at the root, four tabs (Validasi, Pohon, Kirim, Buat lembar), the
  * first-run choice when the workbook has no Pokin tables, and in preview mode the file
- * picker and the cell editor. All host calls come in through `host` (props only).
+ * picker and the cell editor. By the signed-in role: Reviu (perencana: review status and
+ * crosscutting decisions) and Konsolidasi (organisasi, bappeda, admin; also without Pokin
+ * tables). All host calls come in through `host` (props only).
  */
 import { Button, FluentProvider, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { SheetSpec } from '../../core/derive/spec.js';
 import type { Issue } from '../../core/issues.js';
 import type { CellValue } from '../../core/snapshot.js';
+import { ApiFailure } from '../api/client.js';
+import { canConsolidate, canReview, identityOf, isPlanner } from '../auth/roles.js';
+import { konsolidasiCalls, plannerCalls } from '../konsolidasi/calls.js';
 import { PortError } from '../port.js';
 import type { Workspace } from '../workspace.js';
 import { CellEditor } from './CellEditor.js';
@@ -15,7 +20,10 @@ import { FirstRun, type TemplateForm } from './FirstRun.js';
 import { GeneratePanel } from './GeneratePanel.js';
 import { LangContext, STRINGS, type Lang } from './i18n.js';
 import { IssuesPanel } from './IssuesPanel.js';
+import { KonsolidasiPanel } from './KonsolidasiPanel.js';
 import { PushPanel } from './PushPanel.js';
+import { ReviuPanel } from './ReviuPanel.js';
+import { SignIn, type SignInProps } from './SignIn.js';
 import { TreePanel } from './TreePanel.js';
 
 export interface PaneHost {
@@ -40,6 +48,7 @@ const EMPTY = { subscribe: () => () => undefined, get: () => null };
 export function errorText(e: unknown, lang: Lang): string | null {
   if (!e) return null;
   if (e instanceof PortError) return lang === 'en' ? e.messageEn : e.messageId;
+  if (e instanceof ApiFailure) return e.text(lang);
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -62,6 +71,21 @@ export function App({ host }: { host: PaneHost }) {
     const c = tree?.config;
     return { pemda: c?.kodePemda ?? '', opd: c?.kodeOpd ?? '' };
   }, [tree]);
+  const token = state?.token ?? null;
+  const who = useMemo(() => identityOf(token), [token]);
+  const reviewer = canConsolidate(who);
+  const periode = tree?.config.tahunAwal && tree.config.tahunAkhir ? `${tree.config.tahunAwal}-${tree.config.tahunAkhir}` : '';
+  const langNow = useRef(lang);
+  langNow.current = lang;
+  const failText = useCallback((e: unknown) => errorText(e, lang) ?? '', [lang]);
+  const kCalls = useMemo(() => (ws && reviewer ? konsolidasiCalls(ws, () => langNow.current) : null), [ws, token, reviewer]);
+  const pCalls = useMemo(() => (ws && isPlanner(who) ? plannerCalls(ws, periode || null) : null), [ws, who, periode]);
+  const tabs = [...(hasTables ? ['validasi', 'pohon', 'kirim', 'buat'] : []), ...(hasTables && isPlanner(who) ? ['reviu'] : []), ...(kCalls ? ['konsolidasi'] : [])];
+  const current = tabs.includes(tab) ? tab : tabs[0];
+  const signIn: SignInProps | null = ws && state ? {
+    token, defaults, onSignOut: () => ws.setToken(null),
+    ...(host.devSignIn ? { onDevSignIn: host.devSignIn } : {}), ...(host.dialogSignIn ? { onDialogSignIn: host.dialogSignIn } : {}),
+  } : null;
   return (
     <LangContext.Provider value={lang}>
       <FluentProvider theme={webLightTheme} className="pokin-root">
@@ -83,28 +107,37 @@ export function App({ host }: { host: PaneHost }) {
             </div>
           </div>
         )}
-        {ws && !hasTables && live && <FirstRun sheets={sheets} onCreate={host.createTemplate} onAdopt={host.adopt} />}
-        {ws && hasTables && (
+        {ws && !hasTables && live && (kCalls
+          ? <details className="pokin-panel"><summary>{t.firstRun}</summary><FirstRun sheets={sheets} onCreate={host.createTemplate} onAdopt={host.adopt} /></details>
+          : <FirstRun sheets={sheets} onCreate={host.createTemplate} onAdopt={host.adopt} />)}
+        {ws && !hasTables && live && signIn && (token
+          ? <div className="pokin-panel"><SignIn {...signIn} /></div>
+          : <details className="pokin-panel" data-testid="signin-reviewer"><summary>{t.signInReviewer}</summary><SignIn {...signIn} /></details>)}
+        {ws && tabs.length > 0 && (
           <>
-            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))} size="small" className="pokin-tabs">
-              <Tab value="validasi" data-testid="tab-validasi">{t.tabValidasi}</Tab>
-              <Tab value="pohon" data-testid="tab-pohon">{t.tabPohon}</Tab>
-              <Tab value="kirim" data-testid="tab-kirim">{t.tabKirim}</Tab>
-              <Tab value="buat" data-testid="tab-buat">{t.tabBuat}</Tab>
+            <TabList selectedValue={current} onTabSelect={(_, d) => setTab(String(d.value))} size="small" className="pokin-tabs">
+              {hasTables && <Tab value="validasi" data-testid="tab-validasi">{t.tabValidasi}</Tab>}
+              {hasTables && <Tab value="pohon" data-testid="tab-pohon">{t.tabPohon}</Tab>}
+              {hasTables && <Tab value="kirim" data-testid="tab-kirim">{t.tabKirim}</Tab>}
+              {hasTables && <Tab value="buat" data-testid="tab-buat">{t.tabBuat}</Tab>}
+              {tabs.includes('reviu') && <Tab value="reviu" data-testid="tab-reviu">{t.tabReviu}</Tab>}
+              {tabs.includes('konsolidasi') && <Tab value="konsolidasi" data-testid="tab-konsolidasi">{t.tabKonsolidasi}</Tab>}
             </TabList>
-            {host.preview && host.readCell && host.writeCell && <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} />}
-            {tab === 'validasi' && (
+            {host.preview && hasTables && host.readCell && host.writeCell && <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} />}
+            {current === 'validasi' && (
               <IssuesPanel live={live} liveState={state!.liveState} error={errorText(state!.error, lang)} onSelect={onSelect}
                 onValidate={() => void ws.validate().catch(() => undefined)} onWriteStatus={() => void ws.writeStatus().catch(() => undefined)} />
             )}
-            {tab === 'pohon' && <TreePanel tree={tree} issues={issues} onSelectBox={(b) => void ws.port.selectCell(b.loc.table.sheet, `${b.loc.table.cols.id ?? b.loc.table.firstCol}${b.loc.row}`).catch(() => undefined)} />}
-            {tab === 'kirim' && (
+            {current === 'pohon' && <TreePanel tree={tree} issues={issues} onSelectBox={(b) => void ws.port.selectCell(b.loc.table.sheet, `${b.loc.table.cols.id ?? b.loc.table.firstCol}${b.loc.row}`).catch(() => undefined)} />}
+            {current === 'kirim' && signIn && (
               <PushPanel
-                signIn={{ token: state!.token, defaults, onSignOut: () => ws.setToken(null), ...(host.devSignIn ? { onDevSignIn: host.devSignIn } : {}), ...(host.dialogSignIn ? { onDialogSignIn: host.dialogSignIn } : {}) }}
+                signIn={signIn}
                 baseVersion={state!.baseVersion} lastVersion={state!.lastVersion} pending={state!.pending} errors={live?.result.summary.errors ?? 0}
                 onPush={(p, base) => ws.push(p, base)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
             )}
-            {tab === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} />}
+            {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} />}
+            {current === 'reviu' && <ReviuPanel calls={pCalls} failText={failText} />}
+            {current === 'konsolidasi' && kCalls && <KonsolidasiPanel calls={kCalls} defaultPeriode={periode} canReview={canReview(who)} failText={failText} />}
           </>
         )}
       </FluentProvider>

@@ -19,6 +19,19 @@ const ID = {
   genMatriks: 'Matriks Cascading', genPk: 'Perjanjian Kinerja', genValidasi: 'Lembar Validasi', year: 'Tahun', position: 'Jabatan', allPositions: 'Semua jabatan', generate: 'Buat', generated: 'Lembar dibuat:',
   editor: 'Sunting sel', cell: 'Sel', value: 'Nilai', save: 'Simpan', download: 'Unduh .xlsx', language: 'English', notRecognised: 'Lembar tidak dikenali:', adopted: 'Diadopsi: {b} kotak, {i} indikator.',
   sheet: 'Lembar', requirements: 'Persyaratan Excel',
+  tabKonsolidasi: 'Konsolidasi', tabReviu: 'Reviu', periode: 'Periode', periodeHint: 'mis. 2025-2029', loadOpd: 'Muat daftar OPD', refresh: 'Muat ulang',
+  filterOpd: 'Saring kode OPD', statusAll: 'Semua status', sortBy: 'Urutkan', sortAsc: 'Naik', sortDesc: 'Turun',
+  sortOpd: 'Kode OPD', sortStatus: 'Status', sortVersion: 'Versi', sortErrors: 'Galat', sortWarnings: 'Peringatan', sortPush: 'Terakhir dikirim',
+  st_diajukan: 'Diajukan', st_diterima: 'Diterima', st_dikembalikan: 'Dikembalikan', version: 'Versi', lastPush: 'Dikirim',
+  noOpd: 'Tidak ada OPD yang cocok.', opdCount: '{n} OPD', openTree: 'Buka di lembar (hanya baca)', opened: 'Dibuka di lembar',
+  accept: 'Terima versi {v}', returnVersion: 'Kembalikan versi {v}', note: 'Catatan reviu', noteRequired: 'Catatan wajib diisi untuk mengembalikan.',
+  reviewed: 'Versi {v}: {status}', onlyOrganisasi: 'Hanya Bagian Organisasi yang dapat menerima atau mengembalikan.',
+  basis: 'Dasar konsolidasi', basisDiterima: 'Versi diterima', basisTerbaru: 'Versi terbaru', pullConsolidated: 'Tarik konsolidasi ke buku kerja',
+  saveXlsx: 'Simpan konsolidasi (.xlsx)', pulling: 'Menarik…', pulled: 'Lembar ditulis ({rows} baris):', syncs: '{n} sinkronisasi Excel', saved: 'Disimpan:',
+  needPeriode: 'Isi periode, mis. 2025-2029.', signInReviewer: 'Masuk (Bagian Organisasi, Bappeda)', reviewStatus: 'Status reviu pohon Anda',
+  reviewNote: 'Catatan', noReview: 'Belum ditelaah.', plannerNeedsInfo: 'Isi Tahun Awal dan Tahun Akhir di Info untuk melihat status reviu.',
+  crosscuttingIn: 'Permintaan crosscutting masuk', noRequests: 'Tidak ada permintaan yang menunggu.', approve: 'Setujui', reject: 'Tolak',
+  reason: 'Alasan tolak', reasonRequired: 'Alasan wajib diisi untuk menolak.', decided: 'Diputuskan:', earlierReviews: 'Reviu sebelumnya',
 };
 type Strings = typeof ID;
 const EN: Strings = {
@@ -37,6 +50,19 @@ const EN: Strings = {
   genMatriks: 'Cascading matrix', genPk: 'Performance agreement', genValidasi: 'Validation sheet', year: 'Year', position: 'Position', allPositions: 'All positions', generate: 'Generate', generated: 'Sheets generated:',
   editor: 'Edit cell', cell: 'Cell', value: 'Value', save: 'Save', download: 'Download .xlsx', language: 'Bahasa Indonesia', notRecognised: 'Sheet not recognised:', adopted: 'Adopted: {b} boxes, {i} indicators.',
   sheet: 'Sheet', requirements: 'Excel requirements',
+  tabKonsolidasi: 'Consolidation', tabReviu: 'Review', periode: 'Period', periodeHint: 'e.g. 2025-2029', loadOpd: 'Load OPD list', refresh: 'Reload',
+  filterOpd: 'Filter OPD code', statusAll: 'All statuses', sortBy: 'Sort by', sortAsc: 'Ascending', sortDesc: 'Descending',
+  sortOpd: 'OPD code', sortStatus: 'Status', sortVersion: 'Version', sortErrors: 'Errors', sortWarnings: 'Warnings', sortPush: 'Last push',
+  st_diajukan: 'Submitted', st_diterima: 'Accepted', st_dikembalikan: 'Returned', version: 'Version', lastPush: 'Pushed',
+  noOpd: 'No matching OPD.', opdCount: '{n} OPD', openTree: 'Open in a sheet (read only)', opened: 'Opened in sheet',
+  accept: 'Accept version {v}', returnVersion: 'Return version {v}', note: 'Review note', noteRequired: 'A note is required to return a version.',
+  reviewed: 'Version {v}: {status}', onlyOrganisasi: 'Only the Bagian Organisasi may accept or return.',
+  basis: 'Consolidation basis', basisDiterima: 'Accepted versions', basisTerbaru: 'Latest versions', pullConsolidated: 'Pull the consolidation into this workbook',
+  saveXlsx: 'Save the consolidation (.xlsx)', pulling: 'Pulling…', pulled: 'Sheets written ({rows} rows):', syncs: '{n} Excel syncs', saved: 'Saved:',
+  needPeriode: 'Enter the period, e.g. 2025-2029.', signInReviewer: 'Sign in (Bagian Organisasi, Bappeda)', reviewStatus: 'Review status of your tree',
+  reviewNote: 'Note', noReview: 'Not reviewed yet.', plannerNeedsInfo: 'Fill in Tahun Awal and Tahun Akhir in Info to see the review status.',
+  crosscuttingIn: 'Incoming crosscutting requests', noRequests: 'No requests waiting.', approve: 'Approve', reject: 'Reject',
+  reason: 'Reason for rejecting', reasonRequired: 'A reason is required to reject.', decided: 'Decided:', earlierReviews: 'Earlier reviews',
 };
 
 export const STRINGS: Record<Lang, Strings> = { id: ID, en: EN };

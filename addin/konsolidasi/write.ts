@@ -1,0 +1,108 @@
+/**
+ * The consolidated workbook written into the CURRENT workbook through the port (SAKIP.md §4.4):
+ * `Rekap OPD`, `Matriks Crosscutting`, the five tables with a leading `Kode OPD` as Excel
+ * tables, and the cross-OPD `Validasi`. The table sheets carry a `Konsolidasi ` prefix (and
+ * Validasi a suffix) so a workbook that holds its own Pokin tables (Bappeda's pemda tree) keeps
+ * them; the .xlsx download (cli/xlsx/consolidated.ts) uses the plain names.
+ * Also the read-only view of one OPD's tree (`Tinjau <kode OPD>`).
+ */
+import { consolidatedSmallSheets } from '../../core/derive/consolidate/sheets.js';
+import { consolidatedSheet, KODE_OPD_HEADER } from '../../core/derive/consolidate/tables.js';
+import { SheetBuilder, sheetName, STYLES, type SheetSpec } from '../../core/derive/spec.js';
+import { canonicalTables, headerKey } from '../../core/layout/tables.js';
+import type { CellValue } from '../../core/snapshot.js';
+import { CONSOLIDATED_TABLES, type ConsolidatedAnswer, type ConsolidatedTableKey, type TreeAnswer } from '../../core/wire/index.js';
+import type { DataTable, WorkbookPort } from '../port.js';
+
+const TABLE_NAMES: Record<ConsolidatedTableKey, string> = {
+  info: 'InfoKonsolidasi', jabatan: 'JabatanKonsolidasi', pohon: 'PohonKinerjaKonsolidasi', indikator: 'IndikatorKonsolidasi', crosscutting: 'CrosscuttingKonsolidasi',
+};
+export const VALIDASI_IN_WORKBOOK = 'Validasi Konsolidasi';
+
+export function tableSheetInWorkbook(key: ConsolidatedTableKey): string {
+  return sheetName(`Konsolidasi ${consolidatedSheet(key)}`);
+}
+
+/** The five consolidated tables as data tables (Kode OPD and the canonical text columns as text). */
+export function consolidatedDataTables(a: ConsolidatedAnswer): DataTable[] {
+  const specs = canonicalTables(a.years);
+  return CONSOLIDATED_TABLES.map((key) => {
+    const header = a.headers[key];
+    const spec = specs.find((s) => s.key === key);
+    const cols = header.map((h) => spec?.columns.find((c) => headerKey(c.header) === headerKey(h)));
+    const rows: CellValue[][] = [];
+    for (const s of a.sections) for (const r of s.tables[key].rows) rows.push([s.opd, ...header.slice(1).map((_, i) => r[i] ?? null)]);
+    return {
+      sheet: tableSheetInWorkbook(key), table: TABLE_NAMES[key], header, rows,
+      textColumns: header.flatMap((h, i) => (h === KODE_OPD_HEADER || cols[i]?.numFmt === '@' ? [i] : [])),
+      widths: header.map((h, i) => (h === KODE_OPD_HEADER ? 24 : cols[i]?.width ?? Math.max(10, h.length + 2))),
+    };
+  });
+}
+
+/** Rekap OPD, Matriks Crosscutting, Validasi (renamed so an OPD's own Validasi sheet stays). */
+export function consolidatedSpecs(a: ConsolidatedAnswer, lang: 'id' | 'en'): SheetSpec[] {
+  const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang);
+  return [rekap, matriks, { ...validasi, name: VALIDASI_IN_WORKBOOK }];
+}
+
+export interface WriteReport {
+  sheets: string[];
+  rows: number;
+}
+
+/** Writes everything; `onProgress` gets the fraction written (by rows; a small sheet counts as its cells' rows). */
+export async function writeConsolidated(port: WorkbookPort, a: ConsolidatedAnswer, lang: 'id' | 'en', onProgress?: (f: number) => void): Promise<WriteReport> {
+  const specs = consolidatedSpecs(a, lang);
+  const tables = consolidatedDataTables(a);
+  const specRows = (s: SheetSpec) => s.cells.reduce((m, c) => Math.max(m, c.row), 0);
+  const total = Math.max(1, specs.reduce((n, s) => n + specRows(s), 0) + tables.reduce((n, t) => n + t.rows.length, 0));
+  let done = 0;
+  const step = (n: number) => { done += n; onProgress?.(Math.min(1, done / total)); };
+  const [rekap, matriks, validasi] = specs;
+  for (const s of [rekap, matriks]) { await port.renderSheet(s); step(specRows(s)); }
+  for (const t of tables) {
+    const before = done;
+    await port.renderTable(t, (w) => { done = before + w; onProgress?.(Math.min(1, done / total)); });
+    done = before + t.rows.length;
+  }
+  await port.renderSheet(validasi);
+  step(specRows(validasi));
+  return { sheets: [rekap.name, matriks.name, ...tables.map((t) => t.sheet), validasi.name], rows: tables.reduce((n, t) => n + t.rows.length, 0) };
+}
+
+export function tinjauSheetName(opd: string): string {
+  return sheetName(`Tinjau ${opd}`);
+}
+
+/**
+ * One OPD's tree as the server holds it, read-only: a note row, then each canonical table
+ * (title, header, rows) one under another. Strings are styled text (`@`), so codes and NIP
+ * stay text; the port writes text that starts like a formula as text.
+ */
+export function tinjauSheet(t: TreeAnswer, lang: 'id' | 'en' = 'id'): SheetSpec {
+  const tables = canonicalTables([]);
+  const rank = (sheet: string) => { const i = tables.findIndex((s) => s.sheet === sheet); return i < 0 ? 99 : i; };
+  const ordered = [...t.tree.tables].sort((a, b) => rank(a.sheet) - rank(b.sheet));
+  const width = Math.max(1, ...ordered.map((x) => x.header.length));
+  const b = new SheetBuilder(tinjauSheetName(t.opd), Array.from({ length: width }, (_, i) => (i < 3 ? 16 : 22)), {
+    paper: 'A4', orientation: 'landscape', fitToWidth: true,
+  });
+  b.spec.styles = { ...STYLES, teks: { ...STYLES.text, numFmt: '@' } };
+  const m = t.meta;
+  b.set(1, 1, lang === 'en'
+    ? `Read only: tree of ${t.opd}, version ${m.version} (${m.status}), pushed ${m.at} by ${m.author}. A copy from the server; edits here are not sent.`
+    : `Hanya baca: pohon ${t.opd} versi ${m.version} (${m.status}), dikirim ${m.at} oleh ${m.author}. Salinan dari server; suntingan di sini tidak dikirim.`, 'bold');
+  let row = 3;
+  for (const table of ordered) {
+    b.set(row++, 1, table.sheet, 'bold');
+    table.header.forEach((h, i) => b.set(row, i + 1, h === null ? '' : String(h), 'header'));
+    row++;
+    for (const r of table.rows) {
+      r.forEach((v, i) => { if (v !== null && v !== '') b.set(row, i + 1, typeof v === 'boolean' ? String(v) : v, typeof v === 'number' ? 'number' : 'teks'); });
+      row++;
+    }
+    row++;
+  }
+  return b.spec;
+}
