@@ -4,7 +4,7 @@ import { AKUMULASI, POLARITAS, YA_TIDAK } from '../layout/tables.js';
 import type { Box, Indikator, RowLoc, Target } from '../model.js';
 import type { CellValue } from '../snapshot.js';
 import {
-  cleanStatement, cleanText, idText, isPercentUnit, matchListValue, normaliseSatuan, parseTarget, plainText,
+  cleanStatement, cleanText, idText, isPercentUnit, matchListValue, normaliseSatuan, parseTarget, plainText, proseText,
 } from './normalise.js';
 import { reportNormalised, reportUnreadable } from './report.js';
 import { cellAt, formatAt, rowHasInput, scrubErrors, type MappedTable } from './table.js';
@@ -103,9 +103,9 @@ export function readIndikator(m: MappedTable, byId: Map<string, Box>, years: num
       akumulasi: readEnum(row, c.akumulasi, AKUMULASI, loc, 'akumulasi', 'Akumulasi', nodeId, issues),
       iku: ikuText === 'Ya' ? true : ikuText === 'Tidak' ? false : null,
       ikuRaw: ikuText,
-      definisi: plainText(at(row, c.definisi)),
-      formula: plainText(at(row, c.formula)),
-      sumberData: plainText(at(row, c.sumberData)),
+      definisi: proseText(at(row, c.definisi)),
+      formula: proseText(at(row, c.formula)),
+      sumberData: proseText(at(row, c.sumberData)),
       kondisiAwal: null,
       targets: new Array(yearly.length).fill(null),
       kondisiAkhir: null,

@@ -82,6 +82,19 @@ export function idText(v: CellValue): string {
 }
 
 /**
+ * Long free text that no rule reads beyond "is it empty" (Definisi Operasional, Formula,
+ * Sumber Data, Catatan): only trimmed, so line breaks a planner typed stay as typed and the
+ * hot path does not scan every character of every paragraph on every pass.
+ */
+export function proseText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  const n = v.length;
+  if (n === 0 || (v.charCodeAt(0) > 32 && v.charCodeAt(n - 1) > 32)) return v;
+  return v.trim();
+}
+
+/**
  * Free text whose clean-up is not worth an F02 (Definisi, Catatan, Nama Pejabat…).
  * Returns a plain string: the reader's hot path allocates nothing for clean cells.
  */

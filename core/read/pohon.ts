@@ -3,7 +3,7 @@ import type { LevelConfig } from '../config.js';
 import type { Issue } from '../issues.js';
 import { headerKey } from '../layout/tables.js';
 import type { Box, RowLoc } from '../model.js';
-import { cleanStatement, cleanText, idText, normaliseCode, parseAmount, plainText } from './normalise.js';
+import { cleanStatement, cleanText, idText, normaliseCode, parseAmount, plainText, proseText } from './normalise.js';
 import { reportNormalised, reportUnreadable } from './report.js';
 import { cellAt, formatAt, rowHasInput, scrubErrors, type MappedTable } from './table.js';
 
@@ -72,7 +72,7 @@ export function readBoxes(m: MappedTable, levels: LevelConfig[], years: number[]
       refPemda: idText(cellAt(m, row, 'refPemda')),
       pagu,
       paguRaw,
-      catatan: plainText(cellAt(m, row, 'catatan')),
+      catatan: proseText(cellAt(m, row, 'catatan')),
       indicators: [],
       children: [],
       index: boxes.length,
