@@ -3,10 +3,10 @@
  * the API enforces them). `cognito:groups` is parsed defensively, as the server does: a JSON
  * array from Cognito, "[a b]" through the API Gateway JWT authorizer, or "a,b".
  */
+import { parseGroups, ROLES, type Role } from '../../core/wire/roles.js';
 import { claimsOf } from './pkce.js';
 
-export const ROLES = ['perencana', 'organisasi', 'bappeda', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { parseGroups, ROLES, type Role };
 
 export interface Identity {
   sub: string;
@@ -15,22 +15,6 @@ export interface Identity {
   pemda: string;
   /** `custom:kode_opd` of a perencana ('' when absent). */
   opd: string;
-}
-
-export function parseGroups(raw: unknown): Role[] {
-  let parts: string[] = [];
-  if (Array.isArray(raw)) parts = raw.filter((x): x is string => typeof x === 'string');
-  else if (typeof raw === 'string') {
-    let s = raw.trim();
-    if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
-    parts = s.split(/[\s,]+/).map((p) => p.replace(/^["']|["']$/g, ''));
-  }
-  const out = new Set<Role>();
-  for (const p of parts) {
-    const k = p.trim().toLowerCase();
-    if ((ROLES as readonly string[]).includes(k)) out.add(k as Role);
-  }
-  return [...out];
 }
 
 export function identityOf(token: string | null): Identity | null {

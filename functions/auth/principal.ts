@@ -3,8 +3,9 @@
  * server passes them) into a principal, and the access rules of each route (ARCHITECTURE §5).
  * Pure: no I/O, so the whole role matrix is testable without a server.
  */
-export const ROLES = ['perencana', 'organisasi', 'bappeda', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { parseGroups, ROLES, type Role } from '../../core/wire/roles.js';
+
+export { parseGroups, ROLES, type Role };
 
 export interface Principal {
   sub: string;
@@ -17,27 +18,6 @@ export interface Principal {
 
 export type ClaimValue = string | number | boolean | string[] | undefined | null;
 export type Claims = Record<string, ClaimValue | unknown>;
-
-/**
- * `cognito:groups` arrives as a JSON array from Cognito, as "[a b]" through the API Gateway
- * JWT authorizer (it flattens arrays to a bracketed, space-separated string), and as "a,b" or
- * "a" from other paths. Unknown groups are ignored.
- */
-export function parseGroups(raw: unknown): Role[] {
-  let parts: string[] = [];
-  if (Array.isArray(raw)) parts = raw.filter((x): x is string => typeof x === 'string');
-  else if (typeof raw === 'string') {
-    let s = raw.trim();
-    if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
-    parts = s.split(/[\s,]+/).map((p) => p.replace(/^["']|["']$/g, ''));
-  }
-  const out = new Set<Role>();
-  for (const p of parts) {
-    const k = p.trim().toLowerCase();
-    if ((ROLES as readonly string[]).includes(k)) out.add(k as Role);
-  }
-  return [...out];
-}
 
 function claimText(v: unknown): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
