@@ -6,7 +6,7 @@
  * Path parameters are checked by core/wire/paths before they get here, so `#` never
  * appears inside a key part.
  */
-import type { ReviewInfo, ReviewStatus, TreeCounts } from '../../core/wire/index.js';
+import type { TreeCounts, VersionMeta } from '../../core/wire/index.js';
 import type { TreeKey } from './types.js';
 
 /** DynamoDB items are limited to 400 KB; chunks stay below 350 KB to leave room for attributes. */
@@ -24,24 +24,13 @@ export const LOG_PREFIX = 'LOG#';
 export const logSk = (at: string, id: string): string => `${LOG_PREFIX}${at}#${id}`;
 
 /** The HEAD item: the only thing that makes a version visible. */
-export interface HeadItem {
+export interface HeadItem extends VersionMeta {
   PK: string;
   SK: typeof HEAD_SK;
   GSI1PK: string;
   GSI1SK: string;
   opd: string;
-  version: number;
-  submissionId: string;
-  hash: string;
-  author: string;
-  at: string;
-  baseVersion: number;
-  counts: TreeCounts;
-  jsonBytes: number;
-  gzipBytes: number;
   chunkCount: number;
-  status: ReviewStatus;
-  review?: ReviewInfo;
   /**
    * true once the post-commit work is done (TTL removed from the chunks, audit item written).
    * The next commit requires it (`sealed = true` in its condition), so HEAD never moves past a
