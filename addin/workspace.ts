@@ -14,6 +14,8 @@ import { LiveValidation, type LiveResult } from './live/controller.js';
 import type { SchedulerState } from './live/scheduler.js';
 import type { WorkbookPort } from './port.js';
 
+export type PullOutcome = { kind: 'pulled'; version: number } | { kind: 'failed'; message: { id: string; en: string } };
+
 export type PushOutcome =
   | { kind: 'pushed'; version: number }
   | { kind: 'blocked'; errors: number }
@@ -135,6 +137,29 @@ export class Workspace {
         this.set({ pending: this.queue.pending });
         return { kind: 'queued' };
       }
+      const f = e instanceof ApiFailure ? e : null;
+      return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) } };
+    }
+  }
+
+  /**
+   * Pulls a version from the server into the workbook (after a 409, or to start from the
+   * server's tree): its canonical tables replace the current ones (Excel keeps the old sheets,
+   * renamed "(asal)"), and the workbook's base becomes that version.
+   */
+  async pull(version?: number): Promise<PullOutcome> {
+    const r = this.state.live ? this.treeRef(this.state.live.snapshot) : null;
+    if (!r) return { kind: 'failed', message: { id: 'Buka atau buat lembar Pokin dulu.', en: 'Open or create the Pokin sheets first.' } };
+    if (!('pemda' in r)) return { kind: 'failed', message: r };
+    try {
+      const answer = await this.api.pull(r, version);
+      const config = readWorkbook(answer.tree).tree.config;
+      await this.live.ownWrite(() => this.port.createTables(answer.tree, config));
+      await this.port.setIdentity({ ...r, baseVersion: answer.meta.version });
+      this.set({ baseVersion: answer.meta.version });
+      await this.validate();
+      return { kind: 'pulled', version: answer.meta.version };
+    } catch (e) {
       const f = e instanceof ApiFailure ? e : null;
       return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) } };
     }

@@ -34,14 +34,26 @@ function asText(v: CellValue): string | number | boolean {
 }
 
 /** Everything for one table: sheet, text formats, values, the Excel table object. */
+/** `base`, else `base2`, `base3`… (or the `numbered` form) that is not taken yet. */
+function freeName(base: string, taken: Set<string>, numbered: (base: string, n: number) => string = (b, n) => `${b}${n}`): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const name = numbered(base, n);
+    if (!taken.has(name)) return name;
+  }
+}
+
 function placeTable(ctx: Excel.RequestContext, spec: TableSpec, snap: TableSnapshot | undefined, existing: Set<string>): Placed {
   const header = (snap?.header ?? spec.columns.map((c) => c.header)).map((h, i) => String(h ?? '').trim() || `Kolom${i + 1}`);
   const rows = (snap?.rows ?? []).map((r) => header.map((_, i) => r[i] ?? null));
   const placed: TableSnapshot = { sheet: spec.sheet, name: spec.table, address: 'A1', header, rows };
   const mapped = mapTable(placed, spec, []);
   if (existing.has(spec.sheet)) {
-    // A foreign sheet of that name stays, renamed: adoption never destroys the source.
-    ctx.workbook.worksheets.getItem(spec.sheet).name = `${spec.sheet.slice(0, 24)} (asal)`;
+    // A sheet of that name stays, renamed: adoption never destroys the source, and a pull
+    // keeps the workbook's previous version next to the pulled one.
+    const free = freeName(`${spec.sheet.slice(0, 22)} (asal)`, existing, (base, n) => `${base.slice(0, -1)} ${n})`);
+    existing.add(free);
+    ctx.workbook.worksheets.getItem(spec.sheet).name = free;
   }
   const ws = ctx.workbook.worksheets.add(spec.sheet);
   for (const c of spec.columns) {
@@ -91,8 +103,19 @@ export async function createCanonicalTables(
 ): Promise<void> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
+  const tables = ctx.workbook.tables;
+  tables.load('items/name');
   await sync();
   const existing = new Set(sheets.items.map((s) => s.name));
+  const existingTables = new Set(tables.items.map((t) => t.name));
+  // Table names are unique per workbook: an older canonical table (adopted source, or the
+  // version a pull replaces) keeps its data under a free name.
+  for (const spec of canonicalTables(config.years)) {
+    if (!existingTables.has(spec.table)) continue;
+    const free = freeName(`${spec.table}_asal`, existingTables);
+    existingTables.add(free);
+    ctx.workbook.tables.getItem(spec.table).name = free;
+  }
   const placed: Partial<Record<TableKey, Placed>> = {};
   for (const spec of canonicalTables(config.years)) {
     const snap = findTable(snapshot, spec);

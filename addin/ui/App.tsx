@@ -133,7 +133,7 @@ export function App({ host }: { host: PaneHost }) {
               <PushPanel
                 signIn={signIn}
                 baseVersion={state!.baseVersion} lastVersion={state!.lastVersion} pending={state!.pending} errors={live?.result.summary.errors ?? 0}
-                onPush={(p, base) => ws.push(p, base)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
+                onPush={(p, base) => ws.push(p, base)} onPull={(v) => ws.pull(v)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
             )}
             {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} />}
             {current === 'reviu' && <ReviuPanel calls={pCalls} failText={failText} />}

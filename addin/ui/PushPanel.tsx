@@ -8,7 +8,7 @@ import {
 import { useState } from 'react';
 import type { StaleDetails, VersionMeta } from '../../core/wire/index.js';
 import type { PendingPush } from '../api/queue.js';
-import type { PushOutcome } from '../workspace.js';
+import type { PullOutcome, PushOutcome } from '../workspace.js';
 import { useLang, useT, useWaktu } from './i18n.js';
 import { SignIn, type SignInProps } from './SignIn.js';
 
@@ -19,13 +19,15 @@ export interface PushPanelProps {
   pending: PendingPush[];
   errors: number;
   onPush: (progress: (s: 'validate' | 'status' | 'send') => void, base?: number) => Promise<PushOutcome>;
+  /** Pulls a version (default: the latest) into the workbook. */
+  onPull: (version?: number) => Promise<PullOutcome>;
   onHistory: () => Promise<VersionMeta[]>;
   onRetryQueue: () => void;
 }
 
 const STEP = { validate: 0.3, status: 0.6, send: 0.9 } as const;
 
-export function PushPanel({ signIn, baseVersion, lastVersion, pending, errors, onPush, onHistory, onRetryQueue }: PushPanelProps) {
+export function PushPanel({ signIn, baseVersion, lastVersion, pending, errors, onPush, onPull, onHistory, onRetryQueue }: PushPanelProps) {
   const t = useT();
   const { tanggal } = useWaktu();
   const lang = useLang();
@@ -48,6 +50,18 @@ export function PushPanel({ signIn, baseVersion, lastVersion, pending, errors, o
       if (r.kind === 'pushed') setHistory(await onHistory().catch(() => null));
     } catch (e) {
       setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setProgress(null);
+    }
+  };
+  const pull = async (version?: number) => {
+    setMessage(null);
+    setConflict(null);
+    setProgress(0.5);
+    try {
+      const r = await onPull(version);
+      if (r.kind === 'pulled') setMessage({ intent: 'success', text: t('pulledVersion', { v: r.version }) });
+      else setMessage({ intent: 'error', text: lang === 'en' ? r.message.en : r.message.id });
     } finally {
       setProgress(null);
     }
@@ -81,6 +95,7 @@ export function PushPanel({ signIn, baseVersion, lastVersion, pending, errors, o
             <DialogContent>{conflict && t('conflictBody', { v: conflict.currentVersion, by: conflict.by, at: tanggal(conflict.at) })}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => { const v = conflict!.currentVersion; setConflict(null); void push(v); }}>{conflict && t('pushOver', { v: conflict.currentVersion })}</Button>
+              <Button onClick={() => { const v = conflict!.currentVersion; void pull(v); }} data-testid="pull-conflict">{conflict && t('pullVersion', { v: conflict.currentVersion })}</Button>
               <Button onClick={() => setConflict(null)}>{t('close')}</Button>
             </DialogActions>
           </DialogBody>

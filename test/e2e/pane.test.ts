@@ -119,5 +119,23 @@ describe.skipIf(!chromium)('task pane in Chromium (preview mode)', () => {
     pane.apiDown = false;
     await page.getByTestId('pending').waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(() => page.locator('text=/Versi dasar: 4/').count(), { timeout: 5000 }).toBeGreaterThan(0);
+
+    // A colleague changes a statement and pushes version 5; our push meets the 409 and we pull theirs.
+    const theirs = structuredClone(tree) as { tables: { name?: string; header: unknown[]; rows: unknown[][] }[] };
+    const pohon = theirs.tables.find((t) => t.name === 'PohonKinerja')!;
+    const col = pohon.header.indexOf('Pernyataan Kinerja');
+    pohon.rows[0][col] = 'Meningkatnya derajat kesehatan masyarakat secara merata';
+    const fifth = await fetch(`${api.url}/v1/pemda/35.19/periode/2025-2029/opd/1.02.0.00.0.00.01.0000/tree`, {
+      method: 'PUT', headers: { authorization: `Bearer ${tok.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ baseVersion: 4, submissionId: 'other-push-0005', tree: theirs }),
+    });
+    expect(fifth.status).toBe(201);
+    await page.getByTestId('push').click();
+    await page.getByTestId('conflict').waitFor();
+    await page.getByTestId('pull-conflict').click();
+    await expect.poll(() => page.getByTestId('push-result').textContent(), { timeout: 10_000 }).toMatch(/Versi 5 ditarik/);
+    await expect.poll(() => page.locator('text=/Versi dasar: 5/').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    const pulled = await page.evaluate(() => JSON.stringify((globalThis as unknown as { __pokin: { state: { live: { snapshot: unknown } } } }).__pokin.state.live.snapshot));
+    expect(pulled).toContain('secara merata');
   });
 });
