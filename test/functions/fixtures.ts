@@ -141,14 +141,5 @@ export function fastRetry(maxAttempts: number) {
   };
 }
 
-/** Deterministic PRNG (mulberry32) for fault injection. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG for fault injection: the generator's mulberry32. */
+export { prng as seeded } from '../helpers/generate.js';
