@@ -8,7 +8,7 @@ import type { Issue } from '../core/issues.js';
 import { readWorkbook } from '../core/read/index.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { checkOpd, checkPemda, type StaleDetails, type VersionMeta } from '../core/wire/index.js';
-import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from './api/client.js';
+import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '../client/api.js';
 import { PushQueue, type PendingPush } from './api/queue.js';
 import { LiveValidation, type LiveResult } from './live/controller.js';
 import type { SchedulerState } from './live/scheduler.js';

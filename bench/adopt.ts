@@ -11,9 +11,9 @@ import ExcelJS from 'exceljs';
 import { adoptWorkbook } from '../core/adopt/index.js';
 import { matriksSheet, pkOwners, pkSheet } from '../core/derive/index.js';
 import { readWorkbook } from '../core/read/index.js';
-import { rawSheet } from '../cli/xlsx/sheet.js';
-import { renderSheet } from '../cli/xlsx/render.js';
-import { canonicalWorkbookBuffer } from '../cli/xlsx/write.js';
+import { rawSheet } from '../xlsx/sheet.js';
+import { renderSheet } from '../xlsx/render.js';
+import { canonicalWorkbookBuffer } from '../xlsx/write.js';
 import { generate } from '../test/helpers/generate.js';
 
 function median(xs: number[]): number {

@@ -14,7 +14,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { consolidate } from '../core/derive/consolidate/model.js';
 import { pageAnswer } from '../core/derive/consolidate/pages.js';
 import { LIMITS } from '../core/wire/index.js';
-import { devToken, makePushBody, pullConsolidated, pushTree, reviewTree } from '../functions/client/api.js';
+import { apiOf, pushBody } from '../client/api.js';
 import { loadConsolidation } from '../functions/http/consolidation-load.js';
 import { handle, pageBudget } from '../functions/http/get-consolidated.js';
 import type { ApiEvent } from '../functions/http/request.js';
@@ -47,24 +47,24 @@ const api = await startApiServer({ port: 0, dataDir: dir, inMemory: true, log: (
 try {
   const o = { api: api.url };
   const t0 = performance.now();
-  const bappeda = await devToken(o, { role: 'bappeda', pemda: KODE_PEMDA });
-  const organisasi = await devToken(o, { role: 'organisasi', pemda: KODE_PEMDA });
-  await pushTree({ ...o, token: bappeda }, { pemda: KODE_PEMDA, periode: PERIODE, opd: 'PEMDA' }, makePushBody(pemdaSnapshot(8), 0));
+  const bappeda = await apiOf(o).devToken({ role: 'bappeda', pemda: KODE_PEMDA });
+  const organisasi = await apiOf(o).devToken({ role: 'organisasi', pemda: KODE_PEMDA });
+  await apiOf({ ...o, token: bappeda }).push({ pemda: KODE_PEMDA, periode: PERIODE, opd: 'PEMDA' }, pushBody(pemdaSnapshot(8), 0));
   let json = 0;
   let next = 0;
   await Promise.all(Array.from({ length: 4 }, async () => {
     while (next < OPDS) {
       const i = next++;
       const opd = kodeOpd(i);
-      const token = await devToken(o, { role: 'perencana', pemda: KODE_PEMDA, opd });
+      const token = await apiOf(o).devToken({ role: 'perencana', pemda: KODE_PEMDA, opd });
       const tree = opdSnapshot(i, {
         boxes: BOXES, refPemda: `SP${1 + (i % 8)}`,
         crosscutting: [1, 2].map((d) => ({ nodeId: `S${d}`, opdTujuan: kodeOpd((i + d) % OPDS), nodeTujuan: `S${d + 2}`, kontribusi: `Kontribusi ${i}-${d}` })),
       });
       json += JSON.stringify(tree).length;
-      await pushTree({ ...o, token }, { pemda: KODE_PEMDA, periode: PERIODE, opd }, makePushBody(tree, 0));
+      await apiOf({ ...o, token }).push({ pemda: KODE_PEMDA, periode: PERIODE, opd }, pushBody(tree, 0));
       // Half the OPDs accepted: basis diterima consolidates those.
-      if (i % 2 === 0) await reviewTree({ ...o, token: organisasi }, { pemda: KODE_PEMDA, periode: PERIODE, opd }, { version: 1, action: 'terima', note: '' });
+      if (i % 2 === 0) await apiOf({ ...o, token: organisasi }).review({ pemda: KODE_PEMDA, periode: PERIODE, opd }, { version: 1, action: 'terima', note: '' });
     }
   }));
   console.log(`# Pokin consolidation benchmark: ${OPDS} OPDs × ${BOXES} boxes (3 indicators each) + pemda tree`);
@@ -87,7 +87,7 @@ try {
       sections = parsed.page.sectionCount;
     }
     const gz = Buffer.from(body, 'base64').length;
-    const pages = next === null ? 1 : (await pullConsolidated({ ...o, token: organisasi }, KODE_PEMDA, PERIODE, basis as 'terbaru')).page.index + 2;
+    const pages = next === null ? 1 : (await apiOf({ ...o, token: organisasi }).consolidated(KODE_PEMDA, PERIODE, basis as 'terbaru')).page.index + 2;
     console.log([
       basis.padEnd(8), f(median(times)).padStart(14), f(Math.min(...times)).padStart(6), (median(times) <= 2000 ? 'met' : 'MISSED').padStart(11),
       f(gz / 1024).padStart(7), f(body.length / 1024).padStart(9), f(body.length / LIMITS.maxResponseBytes, 2).padStart(12), String(sections).padStart(8), String(pages).padStart(5),
@@ -108,7 +108,7 @@ try {
   console.log(`real text compresses worse than generated text: at ×5 the same JSON would be ${f(text.length / 5 / 1024)} KB of gzip → ${text.length / 5 > pageBudget(true) ? 'paged by OPD' : 'one page'}`);
 
   const e0 = performance.now();
-  const whole = await pullConsolidated({ ...o, token: organisasi }, KODE_PEMDA, PERIODE, 'terbaru');
+  const whole = await apiOf({ ...o, token: organisasi }).consolidated(KODE_PEMDA, PERIODE, 'terbaru');
   console.log(`end to end over HTTP (client pullConsolidated, gunzip + parse): ${f(performance.now() - e0)} ms, ${whole.sections.length} sections`);
 } finally {
   await api.stop();

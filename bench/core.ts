@@ -6,7 +6,7 @@
  * Goals: 5,000 boxes ≤ 25 ms and ≤ 10× baseline; 20,000 boxes ≤ 4.5× the 5,000 time.
  * Candidates are timed interleaved, so a busy machine hits all of them alike (`BENCH_GC=1`
  * adds a full GC before each timed call). Optional: reading the 5,000-box workbook
- * from .xlsx through `cli/xlsx/read.ts`.
+ * from .xlsx through `xlsx/read.ts`.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,8 +120,8 @@ async function main(): Promise<void> {
   console.log(`  ${ok(scale <= 4.5)} 20,000 ≤ 4.5× the 5,000 time      (${fmt(scale, 2)}×)`);
 
   // Optional: reading the 5,000-box workbook from .xlsx (ExcelJS adapter), when it exists.
-  const readPath = join(ROOT, 'cli/xlsx/read.ts');
-  const writePath = join(ROOT, 'cli/xlsx/write.ts');
+  const readPath = join(ROOT, 'xlsx/read.ts');
+  const writePath = join(ROOT, 'xlsx/write.ts');
   if (existsSync(readPath) && existsSync(writePath)) {
     const readMod = (await import(pathToFileURL(readPath).href)) as Record<string, unknown>;
     const writeMod = (await import(pathToFileURL(writePath).href)) as Record<string, unknown>;
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
         await writeFn(file, snap, readWorkbook(snap).tree.config);
         const x = await measureAsync(() => readFn(file), 5, 1);
         console.log('');
-        console.log(`xlsx: reading the 5,000-box workbook from .xlsx (cli/xlsx/read.ts): median ${fmt(x.median, 0)} ms over ${x.runs} runs`);
+        console.log(`xlsx: reading the 5,000-box workbook from .xlsx (xlsx/read.ts): median ${fmt(x.median, 0)} ms over ${x.runs} runs`);
       } catch (e) {
         console.log('');
         console.log(`xlsx: read timing skipped (${(e as Error).message})`);
@@ -145,11 +145,11 @@ async function main(): Promise<void> {
       }
     } else {
       console.log('');
-      console.log('xlsx: read timing skipped (no known read function exported by cli/xlsx/read.ts)');
+      console.log('xlsx: read timing skipped (no known read function exported by xlsx/read.ts)');
     }
   } else {
     console.log('');
-    console.log('xlsx: read timing skipped (cli/xlsx/read.ts or write.ts not present)');
+    console.log('xlsx: read timing skipped (xlsx/read.ts or write.ts not present)');
   }
 }
 

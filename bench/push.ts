@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { devToken, makePushBody, pushTree } from '../functions/client/api.js';
+import { apiOf, pushBody } from '../client/api.js';
 import { ROUTES } from '../functions/http/routes.js';
 import { startApiServer } from '../functions/local/server.js';
 import { GENERATED_KODE_OPD, generateSnapshot } from '../test/helpers/generate.js';
@@ -35,7 +35,7 @@ async function pushes(orphanTtlSeconds: number | undefined, label: string): Prom
     storeOptions: { orphanTtlSeconds, onCapacity: (u, op) => { if (/Put|Update/.test(op)) wcu += u; } },
   });
   try {
-    const token = await devToken({ api: api.url }, { role: 'perencana', pemda: ref.pemda, opd: ref.opd });
+    const token = await apiOf({ api: api.url }).devToken({ role: 'perencana', pemda: ref.pemda, opd: ref.opd });
     console.log(`\n## Pushes (${label})`);
     console.log('boxes  | JSON MB | gzip KB | JSON/gzip | p50 ms | p95 ms | ms/1k boxes | WCU/push | WCU / ceil(gzip KB)');
     let base = 0;
@@ -48,7 +48,7 @@ async function pushes(orphanTtlSeconds: number | undefined, label: string): Prom
       for (let i = 0; i < n; i++) {
         wcu = 0;
         const t0 = performance.now();
-        const r = await pushTree({ api: api.url, token }, ref, makePushBody(tree, base));
+        const r = await apiOf({ api: api.url, token }).push(ref, pushBody(tree, base));
         times.push(performance.now() - t0);
         units.push(wcu);
         base = r.answer.version;

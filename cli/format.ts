@@ -4,7 +4,7 @@
  */
 import type { Issue, Severity } from '../core/issues.js';
 import type { ValidationSummary } from '../core/validate.js';
-import type { SheetSummary } from './xlsx/read.js';
+import type { SheetSummary } from '../xlsx/read.js';
 
 export type Lang = 'id' | 'en';
 

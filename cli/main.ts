@@ -12,7 +12,7 @@ import { REMOTE_HELP, runDevToken, runPull, runPush } from './commands/remote.js
 import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
 import { runValidate, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
 import type { Lang } from './format.js';
-import { XlsxError } from './xlsx/errors.js';
+import { XlsxError } from '../xlsx/errors.js';
 
 const HELP: Record<Lang, string> = {
   id: `pokin: alat pohon kinerja SAKIP

@@ -1,6 +1,6 @@
 /**
  * `npm run examples`: renders the example workbooks into `examples/*.xlsx` with the CLI's
- * ExcelJS adapter (`cli/xlsx/write.ts`):
+ * ExcelJS adapter (`xlsx/write.ts`):
  *   examples/dinkes-kabupaten-contoh.xlsx   valid (0 errors)
  *   examples/dinkes-dengan-kesalahan.xlsx   deliberate mistakes (see examples/src/dinkes-salah.ts)
  *
@@ -14,7 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readWorkbook } from '../core/read/index.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
-import { writeCanonicalWorkbook } from '../cli/xlsx/write.js';
+import { writeCanonicalWorkbook } from '../xlsx/write.js';
 import { dinkesWorkbook } from '../examples/src/dinkes.js';
 import { dinkesSalah } from '../examples/src/dinkes-salah.js';
 import { toSnapshot } from '../examples/src/workbook.js';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readXlsx } from '../cli/xlsx/read.js';
+import { readXlsx } from '../xlsx/read.js';
 import { buildExamples, FAULTY_FILE, VALID_FILE } from '../scripts/build-examples.js';
 import { dinkesSalah } from '../examples/src/dinkes-salah.js';
 

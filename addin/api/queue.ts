@@ -5,7 +5,7 @@
  * One entry per tree: a newer push of the same tree replaces an older pending one.
  */
 import type { PushAnswer, PushBody } from '../../core/wire/index.js';
-import { ApiFailure, type TreeRef } from './client.js';
+import { ApiFailure, type TreeRef } from '../../client/api.js';
 
 export interface PendingPush {
   ref: TreeRef;

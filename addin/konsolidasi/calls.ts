@@ -6,7 +6,7 @@
 import type {
   ConsolidationBasis, DecisionStatus, LinkView, OpdRow, ReviewAction, ReviewAnswer, VersionMeta,
 } from '../../core/wire/index.js';
-import type { TreeRef } from '../api/client.js';
+import type { TreeRef } from '../../client/api.js';
 import { identityOf } from '../auth/roles.js';
 import type { Workspace } from '../workspace.js';
 import { tinjauSheet, writeConsolidated } from './write.js';
@@ -77,7 +77,7 @@ export function konsolidasiCalls(ws: Workspace, lang: () => 'id' | 'en'): Konsol
       saveXlsx: async (periode: string, basis: ConsolidationBasis, onProgress: (f: number) => void) => {
         const answer = await ws.api.consolidated(pemda, periode.trim(), basis, (n, of) => onProgress(0.6 * (of ? n / of : 1)));
         // ExcelJS and the workbook builder load only when asked (the pane's first paint stays small).
-        const { buildConsolidatedWorkbook } = await import('../../cli/xlsx/consolidated.js');
+        const { buildConsolidatedWorkbook } = await import('../../xlsx/consolidated.js');
         const bytes = new Uint8Array(await buildConsolidatedWorkbook(answer, lang()).xlsx.writeBuffer());
         onProgress(1);
         const name = `Konsolidasi ${pemda} ${answer.periode} ${answer.basis}.xlsx`;

@@ -3,7 +3,7 @@
  * `Rekap OPD`, `Matriks Crosscutting`, the five tables with a leading `Kode OPD` as Excel
  * tables, and the cross-OPD `Validasi`. The table sheets carry a `Konsolidasi ` prefix (and
  * Validasi a suffix) so a workbook that holds its own Pokin tables (Bappeda's pemda tree) keeps
- * them; the .xlsx download (cli/xlsx/consolidated.ts) uses the plain names.
+ * them; the .xlsx download (xlsx/consolidated.ts) uses the plain names.
  * Also the read-only view of one OPD's tree (`Tinjau <kode OPD>`).
  */
 import { consolidatedSmallSheets } from '../../core/derive/consolidate/sheets.js';

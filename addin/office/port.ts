@@ -11,7 +11,7 @@ import {
   type TreeIdentity, type WorkbookPort,
 } from '../port.js';
 import { checkRequirements, type HostFeatures, type Requirements } from './requirements.js';
-import { DEFAULT_SYNC_TIMEOUT_MS, isStaleReference, portFailure, syncWithWatchdog, type SyncCounter } from './sync.js';
+import { DEFAULT_SYNC_TIMEOUT_MS, isStaleReference, portFailure, syncWithWatchdog, type PortContext, type SyncCounter } from './sync.js';
 import { listCanonicalTables, readKnownTables, type KnownTable } from './tables.js';
 import { createCanonicalTables } from './template.js';
 import { writeDataTable } from './tablewrite.js';
@@ -52,12 +52,15 @@ export class OfficePort implements WorkbookPort {
     this.capabilities = { triggerSource: this.features.triggerSource, mergeUndo: this.features.mergeUndo, cellEditor: false, download: false };
   }
 
-  private async run<T>(write: boolean, batch: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
+  private async run<T>(write: boolean, batch: (context: PortContext) => Promise<T>): Promise<T> {
     const options: Excel.RunOptions = write && this.features.mergeUndo ? { mergeUndoGroup: true, delayForCellEdit: true } : { delayForCellEdit: true };
     try {
-      return await this.excel.run(options, (ctx) => batch(ctx, async () => {
-        if (write) this.stats.writeSyncs++;
-        await syncWithWatchdog(ctx, this.timeout, this.stats);
+      return await this.excel.run(options, (ctx) => batch({
+        workbook: ctx.workbook,
+        sync: async () => {
+          if (write) this.stats.writeSyncs++;
+          await syncWithWatchdog(ctx, this.timeout, this.stats);
+        },
       }));
     } catch (e) {
       throw isStaleReference(e) ? e : portFailure(e);
@@ -66,7 +69,7 @@ export class OfficePort implements WorkbookPort {
 
   /** Re-reads the table list (start, Validasi button, tables added or removed). */
   async refreshTables(): Promise<KnownTable[]> {
-    this.known = await this.run(false, (ctx, sync) => listCanonicalTables(ctx, sync));
+    this.known = await this.run(false, (context) => listCanonicalTables(context));
     return this.known;
   }
 
@@ -74,20 +77,20 @@ export class OfficePort implements WorkbookPort {
     this.stats.reads++;
     const known = this.known ?? (await this.refreshTables());
     try {
-      return (await this.run(false, (ctx, sync) => readKnownTables(ctx, known, sync, this.opts.payloadBudget))).snapshot;
+      return (await this.run(false, (context) => readKnownTables(context, known, this.opts.payloadBudget))).snapshot;
     } catch (e) {
       if (!isStaleReference(e)) throw portFailure(e);
       // A table was renamed or deleted since the list was read: list again, read again.
       const fresh = await this.refreshTables();
-      return (await this.run(false, (ctx, sync) => readKnownTables(ctx, fresh, sync, this.opts.payloadBudget))).snapshot;
+      return (await this.run(false, (context) => readKnownTables(context, fresh, this.opts.payloadBudget))).snapshot;
     }
   }
 
   async listSheets(): Promise<{ sheets: string[]; tables: string[] }> {
-    const sheets = await this.run(false, async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets;
+    const sheets = await this.run(false, async (context) => {
+      const ws = context.workbook.worksheets;
       ws.load('items/name');
-      await sync();
+      await context.sync();
       return ws.items.map((s) => s.name);
     });
     const known = await this.refreshTables();
@@ -97,52 +100,52 @@ export class OfficePort implements WorkbookPort {
   async writeStatus(status: StatusRows): Promise<void> {
     const known = this.known ?? (await this.refreshTables());
     this.stats.writes++;
-    await this.run(true, async (ctx, sync) => {
-      if (queueAllStatus(ctx, known, status) > 0) await sync();
+    await this.run(true, async (context) => {
+      if (queueAllStatus(context, known, status) > 0) await context.sync();
     });
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
-    await this.run(false, async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    await this.run(false, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
-      await sync();
+      await context.sync();
     });
   }
 
   async renderSheet(spec: SheetSpec): Promise<void> {
     this.stats.writes++;
-    await this.run(true, async (ctx, sync) => {
-      const old = ctx.workbook.worksheets.getItemOrNullObject(spec.name);
-      old.load('isNullObject');
-      await sync();
+    await this.run(true, async (context) => {
+      // isNullObject is known after the sync without a load (docs: "*OrNullObject methods and properties").
+      const old = context.workbook.worksheets.getItemOrNullObject(spec.name);
+      await context.sync();
       if (!old.isNullObject) old.delete();
-      const ws = ctx.workbook.worksheets.add(spec.name);
-      await writeSheet(ws, spec, sync, this.opts.payloadBudget);
+      const ws = context.workbook.worksheets.add(spec.name);
+      await writeSheet(context, ws, spec, this.opts.payloadBudget);
       ws.activate();
-      await sync();
+      await context.sync();
     });
   }
 
   async renderTable(table: DataTable, onRows?: (written: number) => void): Promise<void> {
     this.stats.writes++;
-    await this.run(true, (ctx, sync) => writeDataTable(ctx, table, sync, this.opts.payloadBudget, onRows));
+    await this.run(true, (context) => writeDataTable(context, table, this.opts.payloadBudget, onRows));
   }
 
   async createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void> {
     this.stats.writes++;
-    await this.run(true, (ctx, sync) => createCanonicalTables(ctx, snapshot, config, sync));
+    await this.run(true, (context) => createCanonicalTables(context, snapshot, config));
     this.known = null;
   }
 
   async readRawSheet(name: string): Promise<RawSheetValues> {
-    return this.run(false, async (ctx, sync) => {
-      const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    return this.run(false, async (context) => {
+      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
       used.load('values,address');
       const merged = this.features.mergedAreas ? used.getMergedAreasOrNullObject() : null;
       merged?.load('areas/items/address');
-      await sync();
+      await context.sync();
       if (used.isNullObject) return { name, values: [], merges: [] };
       const origin = used.address.slice(used.address.lastIndexOf('!') + 1).split(':')[0];
       const merges = merged && !merged.isNullObject ? merged.areas.items.map((a) => a.address.slice(a.address.lastIndexOf('!') + 1)) : [];
@@ -151,19 +154,19 @@ export class OfficePort implements WorkbookPort {
   }
 
   async getIdentity(): Promise<TreeIdentity | null> {
-    return this.run(false, async (ctx, sync) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    return this.run(false, async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       item.load('value');
-      await sync();
+      await context.sync();
       if (item.isNullObject || typeof item.value !== 'string') return null;
       try { return JSON.parse(item.value) as TreeIdentity; } catch { return null; }
     });
   }
 
   async setIdentity(id: TreeIdentity): Promise<void> {
-    await this.run(true, async (ctx, sync) => {
-      ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(id));
-      await sync();
+    await this.run(true, async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(id));
+      await context.sync();
     });
   }
 
@@ -178,21 +181,21 @@ export class OfficePort implements WorkbookPort {
       trigger === 'ThisLocalAddin' ? 'own' : s === 'Remote' ? 'remote' : 'local';
     void (async () => {
       const known = this.known ?? (await this.refreshTables());
-      handlers = await this.run(false, async (ctx, sync) => {
+      handlers = await this.run(false, async (context) => {
         const out: OfficeExtension.EventHandlerResult<unknown>[] = [];
         if (this.features.triggerSource) {
           for (const sheet of new Set(known.map((t) => t.sheet))) {
-            out.push(ctx.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => listener({ source: source(e.source, e.triggerSource), where: sheet })));
+            out.push(context.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => listener({ source: source(e.source, e.triggerSource), where: sheet })));
           }
         } else {
           for (const t of known) {
-            out.push(ctx.workbook.tables.getItem(t.name).onChanged.add(async (e) => listener({ source: source(e.source), where: t.name })));
+            out.push(context.workbook.tables.getItem(t.name).onChanged.add(async (e) => listener({ source: source(e.source), where: t.name })));
           }
         }
         // Tables added or removed: the list must be read again.
-        out.push(ctx.workbook.tables.onAdded.add(async () => { this.known = null; listener({ source: 'local' }); }));
-        out.push(ctx.workbook.tables.onDeleted.add(async () => { this.known = null; listener({ source: 'local' }); }));
-        await sync();
+        out.push(context.workbook.tables.onAdded.add(async () => { this.known = null; listener({ source: 'local' }); }));
+        out.push(context.workbook.tables.onDeleted.add(async () => { this.known = null; listener({ source: 'local' }); }));
+        await context.sync();
         return out;
       });
       if (disposed) await this.removeHandlers(handlers);
@@ -205,9 +208,9 @@ export class OfficePort implements WorkbookPort {
 
   private async removeHandlers(handlers: OfficeExtension.EventHandlerResult<unknown>[]): Promise<void> {
     if (!handlers.length) return;
-    await this.run(false, async (ctx, sync) => {
+    await this.run(false, async (context) => {
       for (const h of handlers) h.remove();
-      await sync();
+      await context.sync();
     }).catch(() => undefined);
   }
 }

@@ -9,6 +9,7 @@ import { parseA1 } from '../../core/a1.js';
 import { canonicalTables, headerKey } from '../../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 import { planReads, PAYLOAD_BUDGET_BYTES, type ReadPart, type TableShape } from './chunk.js';
+import type { PortContext } from './sync.js';
 
 export interface KnownTable {
   name: string;
@@ -32,10 +33,10 @@ export function stripSheet(address: string): string {
 }
 
 /** Lists the canonical tables (two syncs: names, then shapes). */
-export async function listCanonicalTables(ctx: Excel.RequestContext, sync: () => Promise<void>): Promise<KnownTable[]> {
-  const tables = ctx.workbook.tables;
+export async function listCanonicalTables(context: PortContext): Promise<KnownTable[]> {
+  const tables = context.workbook.tables;
   tables.load('items/name');
-  await sync();
+  await context.sync();
   const wanted = tables.items
     .map((t) => ({ t, spec: CANONICAL.find((s) => headerKey(s.table) === headerKey(t.name)) }))
     .filter((x) => x.spec !== undefined);
@@ -48,7 +49,7 @@ export async function listCanonicalTables(ctx: Excel.RequestContext, sync: () =>
     ws.load('name');
     return { t, spec: spec!, range, header, ws };
   });
-  if (loaded.length) await sync();
+  if (loaded.length) await context.sync();
   return loaded.map(({ t, spec, range, header, ws }) => ({
     name: t.name,
     key: spec.key,
@@ -82,9 +83,15 @@ interface Pending {
   body?: Excel.Range;
 }
 
+/** Values (and number formats, where the reader needs them) of a range: only what is read. */
+function loadCells(range: Excel.Range, withFormats: boolean): void {
+  if (withFormats) range.load('values,numberFormat,address');
+  else range.load('values,address');
+}
+
 /** Reads every known table; one sync when everything fits the payload budget. */
 export async function readKnownTables(
-  ctx: Excel.RequestContext, known: KnownTable[], sync: () => Promise<void>, budget = PAYLOAD_BUDGET_BYTES,
+  context: PortContext, known: KnownTable[], budget = PAYLOAD_BUDGET_BYTES,
 ): Promise<ReadOutcome> {
   const shapes: TableShape[] = known.map((t) => ({
     name: t.name, rows: t.rows, columns: t.columns, withFormats: WITH_FORMATS.has(t.key),
@@ -99,18 +106,18 @@ export async function readKnownTables(
     const parts = queue.shift()!;
     const pending: Pending[] = parts.map((part) => {
       const table = byName.get(part.table)!;
-      const xt = ctx.workbook.tables.getItem(table.name);
-      const props = WITH_FORMATS.has(table.key) ? 'values,numberFormat,address' : 'values,address';
+      const xt = context.workbook.tables.getItem(table.name);
+      const withFormats = WITH_FORMATS.has(table.key);
       if (part.kind === 'whole') {
         const range = xt.getRange();
-        range.load(props);
+        loadCells(range, withFormats);
         return { part, table, range };
       }
       const { col, row } = parseA1(table.address.split(':')[0]);
-      const ws = ctx.workbook.worksheets.getItem(table.sheet);
+      const ws = context.workbook.worksheets.getItem(table.sheet);
       const first = row + 1 + part.start;
       const range = ws.getRangeByIndexes(first - 1, col, part.count, table.columns);
-      range.load(props);
+      loadCells(range, withFormats);
       const p: Pending = { part, table, range };
       if (part.start === 0) {
         p.header = xt.getHeaderRowRange();
@@ -120,7 +127,8 @@ export async function readKnownTables(
       }
       return p;
     });
-    await sync();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized part: Excel on the web refuses a response over 5 MB
+    await context.sync();
     syncs++;
     for (const p of pending) {
       const values = (p.range.values as unknown[][]).map((r) => r.map(cellValue));

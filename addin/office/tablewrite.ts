@@ -10,6 +10,7 @@ import type { CellValue } from '../../core/snapshot.js';
 import type { DataTable } from '../port.js';
 import { PAYLOAD_BUDGET_BYTES } from './chunk.js';
 import { textSafe } from './writes.js';
+import type { PortContext } from './sync.js';
 
 /** Request bytes of one row in a `values` write: its JSON plus the array punctuation. */
 export function rowBytes(row: readonly unknown[]): number {
@@ -50,13 +51,13 @@ export function tableCell(v: CellValue, textColumn: boolean): string | number | 
  * block; the table object, widths and freeze ride on the last block's sync.
  */
 export async function writeDataTable(
-  ctx: Excel.RequestContext, t: DataTable, sync: () => Promise<void>, budget = PAYLOAD_BUDGET_BYTES, onRows?: (written: number) => void,
+  context: PortContext, t: DataTable, budget = PAYLOAD_BUDGET_BYTES, onRows?: (written: number) => void,
 ): Promise<void> {
-  const old = ctx.workbook.worksheets.getItemOrNullObject(t.sheet);
-  old.load('isNullObject');
-  await sync();
+  // isNullObject is known after the sync without a load (docs: "*OrNullObject methods and properties").
+  const old = context.workbook.worksheets.getItemOrNullObject(t.sheet);
+  await context.sync();
   if (!old.isNullObject) old.delete();
-  const ws = ctx.workbook.worksheets.add(t.sheet);
+  const ws = context.workbook.worksheets.add(t.sheet);
   const width = Math.max(1, t.header.length);
   const text = new Set(t.textColumns);
   for (const c of t.textColumns) {
@@ -70,7 +71,8 @@ export async function writeDataTable(
   for (const [k, b] of blocks.entries()) {
     ws.getRangeByIndexes(b.start, 0, b.count, width).values = grid.slice(b.start, b.start + b.count);
     if (k < blocks.length - 1) {
-      await sync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized block: Excel on the web refuses a request over 5 MB
+      await context.sync();
       onRows?.(Math.max(0, b.start + b.count - 1));
     }
   }
@@ -80,6 +82,6 @@ export async function writeDataTable(
   table.style = 'TableStyleLight9';
   ws.freezePanes.freezeRows(1);
   (t.widths ?? []).forEach((w, i) => { ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * 7); });
-  await sync();
+  await context.sync();
   onRows?.(t.rows.length);
 }

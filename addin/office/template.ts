@@ -15,6 +15,7 @@ import { findTable } from '../../core/read/index.js';
 import { mapTable, type MappedTable } from '../../core/read/table.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 import { textSafe } from './writes.js';
+import type { PortContext } from './sync.js';
 
 const ALWAYS: TableKey[] = ['info', 'jabatan', 'pohon', 'indikator', 'crosscutting'];
 const LIST_SHEET = 'Daftar Pilihan';
@@ -43,7 +44,7 @@ function freeName(base: string, taken: Set<string>, numbered: (base: string, n: 
   }
 }
 
-function placeTable(ctx: Excel.RequestContext, spec: TableSpec, snap: TableSnapshot | undefined, existing: Set<string>): Placed {
+function placeTable(context: PortContext, spec: TableSpec, snap: TableSnapshot | undefined, existing: Set<string>): Placed {
   const header = (snap?.header ?? spec.columns.map((c) => c.header)).map((h, i) => String(h ?? '').trim() || `Kolom${i + 1}`);
   const rows = (snap?.rows ?? []).map((r) => header.map((_, i) => r[i] ?? null));
   const placed: TableSnapshot = { sheet: spec.sheet, name: spec.table, address: 'A1', header, rows };
@@ -53,9 +54,9 @@ function placeTable(ctx: Excel.RequestContext, spec: TableSpec, snap: TableSnaps
     // keeps the workbook's previous version next to the pulled one.
     const free = freeName(`${spec.sheet.slice(0, 22)} (asal)`, existing, (base, n) => `${base.slice(0, -1)} ${n})`);
     existing.add(free);
-    ctx.workbook.worksheets.getItem(spec.sheet).name = free;
+    context.workbook.worksheets.getItem(spec.sheet).name = free;
   }
-  const ws = ctx.workbook.worksheets.add(spec.sheet);
+  const ws = context.workbook.worksheets.add(spec.sheet);
   for (const c of spec.columns) {
     const letter = mapped.loc.cols[c.key];
     // Before the values: IDs, codes and NIP stay text (SAKIP.md §4.1).
@@ -79,7 +80,7 @@ class ListSheet {
   private ws?: Excel.Worksheet;
   private next = 0;
   private known = new Map<string, string>();
-  constructor(private readonly ctx: Excel.RequestContext) {}
+  constructor(private readonly context: PortContext) {}
   source(d: Dropdown): string {
     if (d.kind === 'range') return `=${d.range}`;
     if (d.inline) return inlineFormula(d.values).slice(1, -1);
@@ -87,7 +88,7 @@ class ListSheet {
     const hit = this.known.get(key);
     if (hit) return hit;
     if (!this.ws) {
-      this.ws = this.ctx.workbook.worksheets.add(LIST_SHEET);
+      this.ws = this.context.workbook.worksheets.add(LIST_SHEET);
       this.ws.visibility = 'Hidden';
     }
     const col = columnLetter(this.next++);
@@ -99,13 +100,13 @@ class ListSheet {
 }
 
 export async function createCanonicalTables(
-  ctx: Excel.RequestContext, snapshot: WorkbookSnapshot, config: PokinConfig, sync: () => Promise<void>,
+  context: PortContext, snapshot: WorkbookSnapshot, config: PokinConfig,
 ): Promise<void> {
-  const sheets = ctx.workbook.worksheets;
+  const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  const tables = ctx.workbook.tables;
+  const tables = context.workbook.tables;
   tables.load('items/name');
-  await sync();
+  await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name));
   const existingTables = new Set(tables.items.map((t) => t.name));
   // Table names are unique per workbook: an older canonical table (adopted source, or the
@@ -114,18 +115,18 @@ export async function createCanonicalTables(
     if (!existingTables.has(spec.table)) continue;
     const free = freeName(`${spec.table}_asal`, existingTables);
     existingTables.add(free);
-    ctx.workbook.tables.getItem(spec.table).name = free;
+    context.workbook.tables.getItem(spec.table).name = free;
   }
   const placed: Partial<Record<TableKey, Placed>> = {};
   for (const spec of canonicalTables(config.years)) {
     const snap = findTable(snapshot, spec);
     if (!snap && !ALWAYS.includes(spec.key)) continue;
-    placed[spec.key] = placeTable(ctx, spec, snap, existing);
+    placed[spec.key] = placeTable(context, spec, snap, existing);
   }
   const lastRow = DEFAULT_LIST_ROWS;
   const jab = placed.jabatan;
   const listCtx: ListContext = { config, ...(jab?.mapped.loc.cols.id ? { jabatanIdCol: jab.mapped.loc.cols.id, lastRow } : {}) };
-  const lists = new ListSheet(ctx);
+  const lists = new ListSheet(context);
   for (const p of Object.values(placed)) {
     if (!p) continue;
     for (const c of p.spec.columns) {
@@ -158,5 +159,5 @@ export async function createCanonicalTables(
     cf.custom.format.font.color = FONT[f.severity];
   }
   placed.pohon?.ws.activate();
-  await sync();
+  await context.sync();
 }

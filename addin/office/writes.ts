@@ -9,13 +9,14 @@ import type { CellStyle, SheetSpec } from '../../core/derive/spec.js';
 import type { StatusRows } from '../port.js';
 import { DEFAULT_BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from './chunk.js';
 import type { KnownTable } from './tables.js';
+import type { PortContext } from './sync.js';
 
 /** One 2-D write of a table's Status column (`status` rows from the first data row). */
-export function queueStatusWrite(ctx: Excel.RequestContext, table: KnownTable, status: string[]): boolean {
+export function queueStatusWrite(context: PortContext, table: KnownTable, status: string[]): boolean {
   const at = table.columnNames.findIndex((n) => n.trim().toLowerCase() === 'status');
   const n = Math.min(status.length, table.rows);
   if (n === 0) return false;
-  const xt = ctx.workbook.tables.getItem(table.name);
+  const xt = context.workbook.tables.getItem(table.name);
   let target: Excel.Range;
   if (at >= 0) {
     target = xt.columns.getItemAt(at).getDataBodyRange().getCell(0, 0).getResizedRange(n - 1, 0);
@@ -32,11 +33,11 @@ export function queueStatusWrite(ctx: Excel.RequestContext, table: KnownTable, s
   return true;
 }
 
-export function queueAllStatus(ctx: Excel.RequestContext, known: KnownTable[], status: StatusRows): number {
+export function queueAllStatus(context: PortContext, known: KnownTable[], status: StatusRows): number {
   let writes = 0;
   for (const t of known) {
-    if (t.key === 'pohon' && queueStatusWrite(ctx, t, status.pohon)) writes++;
-    if (t.key === 'indikator' && queueStatusWrite(ctx, t, status.indikator)) writes++;
+    if (t.key === 'pohon' && queueStatusWrite(context, t, status.pohon)) writes++;
+    if (t.key === 'indikator' && queueStatusWrite(context, t, status.indikator)) writes++;
   }
   return writes;
 }
@@ -104,7 +105,7 @@ function applyStyle(r: Excel.Range, s: CellStyle): void {
 }
 
 /** Writes a generated sheet into a fresh worksheet, syncing between payload-sized blocks. */
-export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, sync: () => Promise<void>, budget = PAYLOAD_BUDGET_BYTES): Promise<void> {
+export async function writeSheet(context: PortContext, ws: Excel.Worksheet, spec: SheetSpec, budget = PAYLOAD_BUDGET_BYTES): Promise<void> {
   const grid = specGrid(spec);
   const width = grid[0]?.length ?? 1;
   const step = rowsPerWrite(width, budget);
@@ -114,7 +115,8 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, sync: () 
   for (let start = 0; start < grid.length; start += step) {
     const block = grid.slice(start, start + step);
     ws.getRangeByIndexes(start, 0, block.length, width).values = block;
-    if (start + step < grid.length) await sync();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized block: Excel on the web refuses a request over 5 MB
+    if (start + step < grid.length) await context.sync();
   }
   for (const run of runs) {
     const s = spec.styles[run.style];

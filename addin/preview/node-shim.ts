@@ -1,5 +1,5 @@
 /**
- * Browser stand-in for `node:fs/promises`: cli/xlsx/write.ts imports writeFile for the CLI,
+ * Browser stand-in for `node:fs/promises`: xlsx/write.ts imports writeFile for the CLI,
  * the pane only uses its in-memory builder. Calling these in the browser is a bug.
  */
 export async function writeFile(): Promise<never> {

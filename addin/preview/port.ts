@@ -7,9 +7,9 @@ import type ExcelJS from 'exceljs';
 import type { PokinConfig } from '../../core/config.js';
 import { headerKey } from '../../core/layout/tables.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
-import { plainValue } from '../../cli/xlsx/cells.js';
-import { renderSheet as renderDerived } from '../../cli/xlsx/render.js';
-import { buildCanonicalWorkbook } from '../../cli/xlsx/write.js';
+import { plainValue } from '../../xlsx/cells.js';
+import { renderSheet as renderDerived } from '../../xlsx/render.js';
+import { buildCanonicalWorkbook } from '../../xlsx/write.js';
 import {
   PortError, type ChangeHint, type DataTable, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
   type TreeIdentity, type WorkbookPort,

@@ -6,11 +6,11 @@
  * tables). All host calls come in through `host` (props only).
  */
 import { Button, FluentProvider, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SheetSpec } from '../../core/derive/spec.js';
 import type { Issue } from '../../core/issues.js';
 import type { CellValue } from '../../core/snapshot.js';
-import { ApiFailure } from '../api/client.js';
+import { ApiFailure } from '../../client/api.js';
 import { canConsolidate, canReview, identityOf, isPlanner } from '../auth/roles.js';
 import { konsolidasiCalls, plannerCalls } from '../konsolidasi/calls.js';
 import { PortError } from '../port.js';
@@ -75,10 +75,8 @@ export function App({ host }: { host: PaneHost }) {
   const who = useMemo(() => identityOf(token), [token]);
   const reviewer = canConsolidate(who);
   const periode = tree?.config.tahunAwal && tree.config.tahunAkhir ? `${tree.config.tahunAwal}-${tree.config.tahunAkhir}` : '';
-  const langNow = useRef(lang);
-  langNow.current = lang;
   const failText = useCallback((e: unknown) => errorText(e, lang) ?? '', [lang]);
-  const kCalls = useMemo(() => (ws && reviewer ? konsolidasiCalls(ws, () => langNow.current) : null), [ws, token, reviewer]);
+  const kCalls = useMemo(() => (ws && reviewer ? konsolidasiCalls(ws, () => lang) : null), [ws, reviewer, lang]);
   const pCalls = useMemo(() => (ws && isPlanner(who) ? plannerCalls(ws, periode || null) : null), [ws, who, periode]);
   const tabs = [...(hasTables ? ['validasi', 'pohon', 'kirim', 'buat'] : []), ...(hasTables && isPlanner(who) ? ['reviu'] : []), ...(kCalls ? ['konsolidasi'] : [])];
   const current = tabs.includes(tab) ? tab : tabs[0];

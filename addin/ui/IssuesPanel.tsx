@@ -45,7 +45,7 @@ export function IssuesPanel({ live, liveState, error, onValidate, onSelect, onWr
   const t = useT();
   const lang = useLang();
   const [filter, setFilter] = useState('');
-  const issues = live?.result.issues ?? [];
+  const issues = useMemo(() => live?.result.issues ?? [], [live]);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     if (!q) return issues;

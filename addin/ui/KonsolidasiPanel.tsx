@@ -71,7 +71,7 @@ export function KonsolidasiPanel({ calls, defaultPeriode, canReview, failText }:
       </form>
       {rows && <OpdList rows={rows} selected={selected} onSelect={setSelected} />}
       {row && (
-        <ReviewBox row={row} canReview={canReview} failText={failText} onOpenTree={() => calls.openTree(periode, row.opd)}
+        <ReviewBox key={row.opd} row={row} canReview={canReview} failText={failText} onOpenTree={() => calls.openTree(periode, row.opd)}
           onReview={async (action, note) => {
             const a = await calls.review(periode, row.opd, row.version, action, note);
             setRows((rs) => rs?.map((r) => (r.opd === row.opd ? { ...r, status: a.status, review: a.review } : r)) ?? null);

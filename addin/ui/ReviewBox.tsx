@@ -4,7 +4,7 @@
  * the server refuses a return without one, and the OPD needs to know what to fix).
  */
 import { Badge, Button, Field, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OpdRow, ReviewAction } from '../../core/wire/index.js';
 import { useT, useWaktu } from './i18n.js';
 import { STATUS_COLOR } from './OpdList.js';
@@ -25,7 +25,6 @@ export function ReviewBox({ row, canReview, onReview, onOpenTree, failText }: Re
   const [busy, setBusy] = useState(false);
   const [invalid, setInvalid] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  useEffect(() => { setNote(''); setInvalid(false); setMessage(null); }, [row.opd]);
   const act = async (fn: () => Promise<string>) => {
     setBusy(true);
     setMessage(null);

@@ -23,17 +23,21 @@ export function ReviuPanel({ calls, failText }: ReviuPanelProps) {
   const [incoming, setIncoming] = useState<LinkView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
-  const load = useCallback(async () => {
+  const [round, setRound] = useState(0);
+  const load = useCallback(() => setRound((n) => n + 1), []);
+  useEffect(() => {
     if (!calls) return;
-    setError(null);
-    const [v, c] = await Promise.allSettled([calls.versions(), calls.incoming()]);
-    // No tree pushed yet answers 404: an empty history, not an error.
-    setVersions(v.status === 'fulfilled' ? v.value : []);
-    setIncoming(c.status === 'fulfilled' ? c.value.filter((l) => l.status === 'Menunggu') : []);
-    const failed = [v, c].find((x): x is PromiseRejectedResult => x.status === 'rejected' && (x.reason as { status?: number })?.status !== 404);
-    if (failed) setError(failText(failed.reason));
-  }, [calls, failText]);
-  useEffect(() => { void load(); }, [load]);
+    let current = true;
+    void Promise.allSettled([calls.versions(), calls.incoming()]).then(([v, c]) => {
+      if (!current) return;
+      // No tree pushed yet answers 404: an empty history, not an error.
+      setVersions(v.status === 'fulfilled' ? v.value : []);
+      setIncoming(c.status === 'fulfilled' ? c.value.filter((l) => l.status === 'Menunggu') : []);
+      const failed = [v, c].find((x): x is PromiseRejectedResult => x.status === 'rejected' && (x.reason as { status?: number })?.status !== 404);
+      setError(failed ? failText(failed.reason) : null);
+    });
+    return () => { current = false; };
+  }, [calls, failText, round]);
   if (!calls) return <section className="pokin-panel"><Text>{t('plannerNeedsInfo')}</Text></section>;
   const head = versions?.[0];
   const earlier = (versions ?? []).slice(1).filter((v) => v.review);

@@ -12,10 +12,10 @@ import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 import { validateSnapshot } from '../../core/validate.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { describeSheets, summaryLine, type Lang } from '../format.js';
-import { XlsxError } from '../xlsx/errors.js';
-import { readXlsx } from '../xlsx/read.js';
-import { renderSheets } from '../xlsx/render.js';
-import { buildCanonicalWorkbook } from '../xlsx/write.js';
+import { XlsxError } from '../../xlsx/errors.js';
+import { readXlsx } from '../../xlsx/read.js';
+import { renderSheets } from '../../xlsx/render.js';
+import { buildCanonicalWorkbook } from '../../xlsx/write.js';
 import type { CommandIO } from './validate.js';
 
 export const EXPORT_HELP: Record<Lang, string> = {

@@ -10,10 +10,10 @@ import type { AdoptOptions, AdoptReport, KnownJabatan, NotRecognised } from '../
 import { readWorkbook } from '../../core/read/index.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { location, summaryLine, toJson, type Lang } from '../format.js';
-import { XlsxError } from '../xlsx/errors.js';
-import { readXlsx } from '../xlsx/read.js';
-import { readRawSheets } from '../xlsx/sheet.js';
-import { writeCanonicalWorkbook } from '../xlsx/write.js';
+import { XlsxError } from '../../xlsx/errors.js';
+import { readXlsx } from '../../xlsx/read.js';
+import { readRawSheets } from '../../xlsx/sheet.js';
+import { writeCanonicalWorkbook } from '../../xlsx/write.js';
 import type { CommandIO } from './validate.js';
 
 export const IMPORT_HELP: Record<Lang, string> = {

@@ -1,11 +1,11 @@
 /**
  * The commands that talk to the Pokin API: `dev-token`, `push`, `pull`. The HTTP work lives
- * in functions/client; this module parses arguments and prints answers in the chosen language.
+ * in client/; this module parses arguments and prints answers in the chosen language.
  */
 import { checkBasis, checkPeriode } from '../../core/wire/index.js';
-import { ApiClientError, devToken } from '../../functions/client/api.js';
-import { pullConsolidatedWorkbook } from '../../functions/client/consolidated.js';
-import { pullWorkbook, pushWorkbook } from '../../functions/client/workbook.js';
+import { ApiFailure, apiOf } from '../../client/api.js';
+import { pullConsolidatedWorkbook } from '../../client/consolidated.js';
+import { pullWorkbook, pushWorkbook } from '../../client/workbook.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { humanReport, type Lang } from '../format.js';
 import type { CommandIO } from './validate.js';
@@ -74,11 +74,12 @@ function wholeNumber(v: string | undefined, flag: string): number | undefined {
 
 /** Server failures are answered with the server's own bilingual message; exit 2. */
 function serverFailure(e: unknown, io: CommandIO, lang: Lang): number {
-  if (e instanceof ApiClientError) {
+  if (e instanceof ApiFailure && !e.network) {
     io.err(`${e.code}: ${e.text(lang)}`);
     return 2;
   }
-  const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+  const reason = e instanceof Error && e.cause instanceof Error ? e.cause : null;
+  const cause = reason ? `: ${reason.message}${reason.cause instanceof Error ? `: ${reason.cause.message}` : ''}` : '';
   const msg = e instanceof Error ? e.message : String(e);
   io.err(lang === 'en' ? `Cannot reach the API (${msg}${cause}).` : `API tidak dapat dihubungi (${msg}${cause}).`);
   return 2;
@@ -94,7 +95,7 @@ export async function runDevToken(args: string[], io: CommandIO): Promise<number
   const role = required(values.role, '--role');
   const pemda = required(values.pemda, '--pemda');
   try {
-    io.out(await devToken({ api: values.api ?? DEFAULT_API }, { role, pemda, opd: values.opd, sub: values.sub }));
+    io.out(await apiOf({ api: values.api ?? DEFAULT_API }).devToken({ role, pemda, opd: values.opd, sub: values.sub }));
     return 0;
   } catch (e) {
     return serverFailure(e, io, lang);
@@ -134,14 +135,14 @@ export async function runPush(args: string[], io: CommandIO): Promise<number> {
       : `${r.created ? 'Terkirim' : 'Sudah terkirim (kiriman yang sama)'}: ${where}, versi ${version} (${hash.slice(0, 12)}).`);
     return 0;
   } catch (e) {
-    if (e instanceof ApiClientError && e.code === 'STALE_BASE') {
+    if (e instanceof ApiFailure && e.code === 'STALE_BASE') {
       const d = (e.body?.error.details ?? {}) as { currentVersion?: number; by?: string; at?: string };
       io.err(lang === 'en'
         ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${d.at}). Pull it (pokin pull) and review, or push on top with --base ${d.currentVersion}.`
         : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${d.at}). Tarik dulu (pokin pull) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`);
       return 1;
     }
-    if (e instanceof ApiClientError && e.code === 'INVALID_TREE') {
+    if (e instanceof ApiFailure && e.code === 'INVALID_TREE') {
       io.err(`${e.code}: ${e.text(lang)}`);
       return 1;
     }

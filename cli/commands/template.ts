@@ -10,7 +10,7 @@ import { JENIS_PERIODE } from '../../core/layout/tables.js';
 import { VERSI_NOMENKLATUR } from '../../core/nomenklatur/code.js';
 import { langOf, parse, UsageError } from '../args.js';
 import type { Lang } from '../format.js';
-import { writeTemplate, type TemplateParams } from '../xlsx/template.js';
+import { writeTemplate, type TemplateParams } from '../../xlsx/template.js';
 import type { CommandIO } from './validate.js';
 
 export const DEFAULT_VERSI = 'Kepmendagri 900.1-2850/2025';

@@ -10,8 +10,8 @@ import { validateSnapshot } from '../../core/validate.js';
 import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { describeSheets, humanReport, toJson, type Lang } from '../format.js';
-import { XlsxError } from '../xlsx/errors.js';
-import { readXlsx } from '../xlsx/read.js';
+import { XlsxError } from '../../xlsx/errors.js';
+import { readXlsx } from '../../xlsx/read.js';
 
 export const VALIDATE_HELP: Record<Lang, string> = {
   id: `pokin validate BERKAS.xlsx [--json] [--final] [--lang id|en]

@@ -1,7 +1,7 @@
 /**
  * Sheet specifications: generated sheets as plain data (values, named styles, merges, column
  * widths, row heights, print settings, internal hyperlinks). `core/derive` builds them;
- * an adapter renders them (ExcelJS in `cli/xlsx/render.ts` now, Office.js later), so the
+ * an adapter renders them (ExcelJS in `xlsx/render.ts` now, Office.js later), so the
  * layout of a PK or a matrix lives in one place.
  */
 import { a1 } from '../a1.js';

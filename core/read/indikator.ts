@@ -7,7 +7,7 @@ import {
   cleanStatement, cleanText, idText, isPercentUnit, matchListValue, normaliseSatuan, parseTarget, plainText, proseText,
 } from './normalise.js';
 import { reportNormalised, reportUnreadable } from './report.js';
-import { cellAt, formatAt, rowHasInput, scrubErrors, type MappedTable } from './table.js';
+import { formatAt, rowHasInput, scrubErrors, type MappedTable } from './table.js';
 
 function sameUnit(a: string, b: string): boolean {
   if (isPercentUnit(a) && isPercentUnit(b)) return true;

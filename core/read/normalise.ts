@@ -16,6 +16,7 @@ const SPACES = /[\u00a0\u2007\u202f]/g;
 const HAS_SPACE = /[\s\u00a0\u2007\u202f]/;
 /** A code already in dotted form (`1.02.02.2.01.0001`, `X.XX.01`): nothing to normalise. */
 const CLEAN_CODE = /^[0-9X]{1,4}(?:\.[0-9X]{1,4})*$/;
+// eslint-disable-next-line no-control-regex -- control characters pasted from PDFs are exactly what this finds
 const ODD_SPACE = /[\x00-\x1f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /**
@@ -61,7 +62,7 @@ export function cleanText(v: CellValue): Normalised<string> {
 /** Statement / indicator text: also strips bullets, numbering and `Indikator …:` labels. */
 export function cleanStatement(v: CellValue): Normalised<string> {
   const base = cleanText(v);
-  let s = base.value;
+  const s = base.value;
   if (s === '') return base;
   // Most statements start with a word and hold no label: skip both regexes for them.
   if (!s.includes(':') && !mayHaveBullet(s)) return base;
@@ -157,7 +158,7 @@ export function parseAmount(v: CellValue): Normalised<number | null> & { invalid
 
 const ZERO_PADDED_CLASS = /^[^.]+\.[^.]+\.\d{2}\.0[12]\.\d{2}/;
 const RANGE = /^\s*([-−]?[\d.,]+)\s*(?:-|–|—|s\.?\s*d\.?|s\/d|sampai(?: dengan)?)\s*([-−]?[\d.,]+)\s*(.*)$/i;
-const NUM_UNIT = /^\s*([-−+]?[\d.,]*\d)\s*(%|[A-Za-z][A-Za-z .\/-]*)?\s*$/;
+const NUM_UNIT = /^\s*([-−+]?[\d.,]*\d)\s*(%|[A-Za-z][A-Za-z ./-]*)?\s*$/;
 
 /** Satuan that mean percent. */
 export function isPercentUnit(satuan: string): boolean {

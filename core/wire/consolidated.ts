@@ -203,6 +203,7 @@ export function parseDecisionBody(v: unknown): Parsed<DecisionBody> {
     problems.push({ path: 'reason', message: 'reason harus berupa teks.', messageEn: 'reason must be a string.' });
   } else if (reason.length > LIMITS.maxNoteChars) {
     problems.push({ path: 'reason', message: `reason terlalu panjang (> ${LIMITS.maxNoteChars} karakter).`, messageEn: `reason is too long (> ${LIMITS.maxNoteChars} characters).` });
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   } else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(reason)) {
     problems.push({ path: 'reason', message: 'reason berisi karakter kontrol.', messageEn: 'reason contains control characters.' });
   } else if (o.status === 'ditolak' && reason.trim() === '') {

@@ -49,7 +49,9 @@ const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 const A1_RANGE = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/;
 // C0 controls except tab/newline/carriage return (multi-line statements are legitimate).
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const ID_CONTROL = /[\u0000-\u001f\u007f]/;
 const SHEET_FORBIDDEN = /[:\\/?*[\]]/;
 // Header keys (core/layout headerKey form) of the columns that hold IDs.

@@ -8,7 +8,7 @@ import type { LiveResult } from '../../addin/live/controller.js';
 import { LangContext } from '../../addin/ui/i18n.js';
 import { groupIssues, IssuesPanel } from '../../addin/ui/IssuesPanel.js';
 import { TreePanel, treeRoots } from '../../addin/ui/TreePanel.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
+import { readXlsx } from '../../xlsx/read.js';
 import { validateSnapshot } from '../../core/validate.js';
 
 const snapshot = (await readXlsx(readFileSync('examples/dinkes-dengan-kesalahan.xlsx'))).snapshot;

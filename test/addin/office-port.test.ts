@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LiveValidation } from '../../addin/live/controller.js';
 import { OfficePort, type ExcelHost } from '../../addin/office/port.js';
 import { PortError } from '../../addin/port.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
+import { readXlsx } from '../../xlsx/read.js';
 import { mockWorkbook } from './office-mock.js';
 
 const example = await readXlsx(readFileSync('examples/dinkes-dengan-kesalahan.xlsx'));

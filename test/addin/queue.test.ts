@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiFailure } from '../../addin/api/client.js';
+import { ApiFailure } from '../../client/api.js';
 import { PushQueue } from '../../addin/api/queue.js';
 import type { PushBody } from '../../core/wire/index.js';
 

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import { devToken } from '../../functions/client/api.js';
-import { decideCrosscutting, listCrosscutting } from '../../functions/client/consolidated.js';
-import { pushSnapshot } from '../../functions/client/workbook.js';
+import { apiOf } from '../../client/api.js';
+import { pushSnapshot } from '../../client/workbook.js';
 import { startApiServer, type ApiServer } from '../../functions/local/server.js';
 import { KODE_PEMDA, kodeOpd, opdSnapshot, PERIODE, pemdaSnapshot } from '../helpers/opds.js';
 
@@ -56,9 +55,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pokin-cli-konsolidasi-'));
   api = await startApiServer({ port: 0, dataDir: dir, inMemory: true, log: () => {} });
   const o = { api: api.url };
-  tokens.bappeda = await devToken(o, { role: 'bappeda', pemda: KODE_PEMDA });
-  tokens.organisasi = await devToken(o, { role: 'organisasi', pemda: KODE_PEMDA });
-  for (const i of [0, 1, 2]) tokens[i] = await devToken(o, { role: 'perencana', pemda: KODE_PEMDA, opd: kodeOpd(i) });
+  tokens.bappeda = await apiOf(o).devToken({ role: 'bappeda', pemda: KODE_PEMDA });
+  tokens.organisasi = await apiOf(o).devToken({ role: 'organisasi', pemda: KODE_PEMDA });
+  for (const i of [0, 1, 2]) tokens[i] = await apiOf(o).devToken({ role: 'perencana', pemda: KODE_PEMDA, opd: kodeOpd(i) });
 
   expect((await pushSnapshot(pemdaSnapshot(2), { api: api.url, token: tokens.bappeda })).kind).toBe('pushed');
   // OPD 1 asks OPD 2 (to be rejected, with a hostile reason); OPD 2 asks OPD 1 (to be approved).
@@ -77,11 +76,11 @@ afterAll(async () => {
 describe('crosscutting decision flow and the consolidated workbook', () => {
   it('goes from request (push) to decision (target OPD) to both pulls and the consolidated workbook', async () => {
     const ref = (i: number) => ({ pemda: KODE_PEMDA, periode: PERIODE, opd: kodeOpd(i) });
-    const toTwo = (await listCrosscutting({ api: api.url, token: tokens[2] }, ref(2))).incoming;
+    const toTwo = (await apiOf({ api: api.url, token: tokens[2] }).crosscutting(ref(2))).incoming;
     expect(toTwo).toEqual([expect.objectContaining({ sourceOpd: kodeOpd(1), status: 'Menunggu', kontribusi: EVIL_KONTRIBUSI })]);
-    await decideCrosscutting({ api: api.url, token: tokens[2] }, ref(2), toTwo[0].linkId, { status: 'ditolak', reason: EVIL_REASON });
-    const toOne = (await listCrosscutting({ api: api.url, token: tokens[1] }, ref(1))).incoming;
-    await decideCrosscutting({ api: api.url, token: tokens[1] }, ref(1), toOne[0].linkId, { status: 'disetujui', reason: '' });
+    await apiOf({ api: api.url, token: tokens[2] }).decide(ref(2), toTwo[0].linkId, { status: 'ditolak', reason: EVIL_REASON });
+    const toOne = (await apiOf({ api: api.url, token: tokens[1] }).crosscutting(ref(1))).incoming;
+    await apiOf({ api: api.url, token: tokens[1] }).decide(ref(1), toOne[0].linkId, { status: 'disetujui', reason: '' });
 
     // The source's pull: Status / Alasan Tolak of its Crosscutting table.
     const src = join(dir, 'opd1.xlsx');

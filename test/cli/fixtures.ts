@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../core/read/index.js';
 import type { WorkbookSnapshot } from '../../core/snapshot.js';
-import { writeCanonicalWorkbook } from '../../cli/xlsx/write.js';
+import { writeCanonicalWorkbook } from '../../xlsx/write.js';
 import { makeSnapshot, validInput, type WorkbookInput } from '../helpers/snapshot.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

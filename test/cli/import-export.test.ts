@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runExport } from '../../cli/commands/export.js';
 import { runImport } from '../../cli/commands/import.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
+import { readXlsx } from '../../xlsx/read.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { FIXTURES } from '../fixtures/adopt/build.js';
 import { validInput } from '../helpers/snapshot.js';

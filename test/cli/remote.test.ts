@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
+import { readXlsx } from '../../xlsx/read.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { startApiServer, type ApiServer } from '../../functions/local/server.js';
 

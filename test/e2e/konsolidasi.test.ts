@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCanonicalWorkbook } from '../../cli/xlsx/write.js';
+import { buildCanonicalWorkbook } from '../../xlsx/write.js';
 import { readWorkbook } from '../../core/read/index.js';
-import { devToken } from '../../functions/client/api.js';
-import { pushSnapshot } from '../../functions/client/workbook.js';
+import { apiOf } from '../../client/api.js';
+import { pushSnapshot } from '../../client/workbook.js';
 import { KODE_PEMDA, kodeOpd, opdSnapshot, PERIODE, pemdaSnapshot } from '../helpers/opds.js';
 import { buildPane, CHROMIUM_ARGS, findChromium, servePane, type PaneServer } from './harness.js';
 
@@ -44,14 +44,14 @@ describe.skipIf(!chromium)('review and consolidation in Chromium (preview mode)'
     const [{ startApiServer }, dir] = await Promise.all([import('../../functions/local/server.js'), buildPane()]);
     api = await startApiServer({ port: 0, inMemory: true, dataDir: join(tmpdir(), `pokin-e2e-k-data-${process.pid}`), log: () => undefined });
     const o = { api: api.url };
-    const bappeda = await devToken(o, { role: 'bappeda', pemda: KODE_PEMDA });
+    const bappeda = await apiOf(o).devToken({ role: 'bappeda', pemda: KODE_PEMDA });
     expect((await pushSnapshot(pemdaSnapshot(2), { ...o, token: bappeda })).kind).toBe('pushed');
     const trees = [
       opdSnapshot(0, { boxes: 20 }),
       opdSnapshot(1, { boxes: 20, refPemda: 'SP2', crosscutting: [{ nodeId: 'S1', opdTujuan: OPD1, nodeTujuan: 'S1', kontribusi: 'Data capaian sasaran' }] }),
     ];
     for (const [i, tree] of trees.entries()) {
-      const tok = await devToken(o, { role: 'perencana', pemda: KODE_PEMDA, opd: kodeOpd(i) });
+      const tok = await apiOf(o).devToken({ role: 'perencana', pemda: KODE_PEMDA, opd: kodeOpd(i) });
       expect((await pushSnapshot(tree, { ...o, token: tok })).kind).toBe('pushed');
     }
     mkdirSync(SHOTS, { recursive: true });

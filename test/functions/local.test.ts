@@ -9,11 +9,11 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSnapshot } from '../../core/validate.js';
 import { parsePushBody } from '../../core/wire/index.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
+import { readXlsx } from '../../xlsx/read.js';
 import {
-  ApiClientError, devToken, listOpd, listVersions, makePushBody, pullTree, pushTree, reviewTree,
-} from '../../functions/client/api.js';
-import { pullWorkbook, pushSnapshot } from '../../functions/client/workbook.js';
+  ApiFailure, apiOf, pushBody,
+} from '../../client/api.js';
+import { pullWorkbook, pushSnapshot } from '../../client/workbook.js';
 import { startApiServer, type ApiServer } from '../../functions/local/server.js';
 import { OPD, PEMDA, PERIODE, opdTree } from './fixtures.js';
 
@@ -39,41 +39,41 @@ describe('local stack over HTTP', () => {
 
   it('runs push → list → get → review → push → history → pull', async () => {
     const o = { api: api.url };
-    const perencana = await devToken(o, { role: 'perencana', pemda: PEMDA, opd: OPD, sub: 'rina' });
-    const organisasi = await devToken(o, { role: 'organisasi', pemda: PEMDA, sub: 'orgs' });
+    const perencana = await apiOf(o).devToken({ role: 'perencana', pemda: PEMDA, opd: OPD, sub: 'rina' });
+    const organisasi = await apiOf(o).devToken({ role: 'organisasi', pemda: PEMDA, sub: 'orgs' });
     const tree = opdTree();
 
     const first = await pushSnapshot(tree, { api: api.url, token: perencana });
     expect(first).toMatchObject({ kind: 'pushed', created: true, ref, answer: { version: 1 } });
 
     // A retry of the same submission answers 200 with the same version.
-    const body = makePushBody(tree, 1, 'retry-submission-1');
-    expect((await pushTree({ api: api.url, token: perencana }, ref, body)).created).toBe(true);
-    const again = await pushTree({ api: api.url, token: perencana }, ref, body);
+    const body = pushBody(tree, 1, 'retry-submission-1');
+    expect((await apiOf({ api: api.url, token: perencana }).push(ref, body)).created).toBe(true);
+    const again = await apiOf({ api: api.url, token: perencana }).push(ref, body);
     expect(again).toMatchObject({ created: false, answer: { version: 2 } });
 
-    const list = await listOpd({ api: api.url, token: organisasi }, PEMDA, PERIODE);
+    const list = await apiOf({ api: api.url, token: organisasi }).listOpd(PEMDA, PERIODE);
     expect(list.opd).toHaveLength(1);
     expect(list.opd[0]).toMatchObject({ opd: OPD, version: 2, status: 'diajukan', author: 'rina', counts: { boxes: 4, indicators: 4, errors: 0 } });
 
-    const got = await pullTree({ api: api.url, token: organisasi }, ref);
+    const got = await apiOf({ api: api.url, token: organisasi }).pull(ref);
     expect(got.meta.version).toBe(2);
     expect(got.tree).toEqual(tree);
 
-    const returned = await reviewTree({ api: api.url, token: organisasi }, ref, { version: 2, action: 'kembalikan', note: 'Lengkapi indikator' });
+    const returned = await apiOf({ api: api.url, token: organisasi }).review(ref, { version: 2, action: 'kembalikan', note: 'Lengkapi indikator' });
     expect(returned).toMatchObject({ version: 2, status: 'dikembalikan', review: { by: 'orgs', note: 'Lengkapi indikator' } });
 
-    const stale = await pushTree({ api: api.url, token: perencana }, ref, makePushBody(tree, 1)).catch((e: unknown) => e);
-    expect(stale).toBeInstanceOf(ApiClientError);
-    expect((stale as ApiClientError).body?.error).toMatchObject({ code: 'STALE_BASE', details: { currentVersion: 2, by: 'rina' } });
+    const stale = await apiOf({ api: api.url, token: perencana }).push(ref, pushBody(tree, 1)).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ApiFailure);
+    expect((stale as ApiFailure).body?.error).toMatchObject({ code: 'STALE_BASE', details: { currentVersion: 2, by: 'rina' } });
 
     const third = await pushSnapshot(tree, { api: api.url, token: perencana, baseVersion: 2 });
     expect(third).toMatchObject({ kind: 'pushed', answer: { version: 3 } });
-    await reviewTree({ api: api.url, token: organisasi }, ref, { version: 3, action: 'terima', note: '' });
+    await apiOf({ api: api.url, token: organisasi }).review(ref, { version: 3, action: 'terima', note: '' });
 
-    const hist = await listVersions({ api: api.url, token: perencana }, ref);
+    const hist = await apiOf({ api: api.url, token: perencana }).versions(ref);
     expect(hist.versions.map((v) => [v.version, v.status])).toEqual([[3, 'diterima'], [2, 'dikembalikan'], [1, 'diajukan']]);
-    expect((await pullTree({ api: api.url, token: perencana }, ref, 1)).meta.version).toBe(1);
+    expect((await apiOf({ api: api.url, token: perencana }).pull(ref, 1)).meta.version).toBe(1);
 
     const out = join(dir, 'pulled.xlsx');
     const pulled = await pullWorkbook({ api: api.url, token: organisasi, opd: OPD, periode: PERIODE, out });
@@ -98,10 +98,10 @@ describe('local stack over HTTP', () => {
   });
 
   it('keeps trees and the signing key across a restart', async () => {
-    const token = await devToken({ api: api.url }, { role: 'admin', pemda: PEMDA });
+    const token = await apiOf({ api: api.url }).devToken({ role: 'admin', pemda: PEMDA });
     await api.stop();
     api = await startApiServer({ port: 0, dataDir: dir, log: () => {} });
-    const got = await pullTree({ api: api.url, token }, ref);
+    const got = await apiOf({ api: api.url, token }).pull(ref);
     expect(got.meta.version).toBe(3);
   });
 });

@@ -3,12 +3,10 @@
  * answer (`pullConsolidated` follows the pages), the crosscutting lists and decisions, and the
  * CLI's `pokin pull --consolidated` writing the consolidated workbook.
  */
-import type { ConsolidatedAnswer, ConsolidationBasis } from '../../core/wire/index.js';
-import { writeConsolidatedWorkbook } from '../../cli/xlsx/consolidated.js';
-import { pullConsolidated, tokenClaims, type ApiOptions } from './api.js';
+import type { ConsolidatedAnswer, ConsolidationBasis } from '../core/wire/index.js';
+import { writeConsolidatedWorkbook } from '../xlsx/consolidated.js';
+import { apiOf, tokenClaims, type ApiOptions } from './api.js';
 
-export { decideCrosscutting, listCrosscutting, pullConsolidated, consolidatedPage } from './api.js';
-export { consolidatedSmallSheets, matriksText, rekapSheet, matriksCrosscuttingSheet, validasiKonsolidasiSheet } from '../../core/derive/consolidate/sheets.js';
 
 export interface ConsolidatedPullOptions extends ApiOptions {
   /** Default: the token's `custom:pemda`. */
@@ -22,7 +20,7 @@ export interface ConsolidatedPullOptions extends ApiOptions {
 /** `pokin pull --consolidated …`: writes the consolidated workbook; returns the answer it wrote. */
 export async function pullConsolidatedWorkbook(o: ConsolidatedPullOptions): Promise<ConsolidatedAnswer> {
   const pemda = o.pemda ?? String(tokenClaims(o.token ?? '')['custom:pemda'] ?? '');
-  const answer = await pullConsolidated(o, pemda, o.periode, o.basis);
+  const answer = await apiOf(o).consolidated(pemda, o.periode, o.basis);
   await writeConsolidatedWorkbook(o.out, answer, o.lang);
   return answer;
 }

@@ -6,7 +6,7 @@
  * as well (exceljs/exceljs#3027, #749), which Excel may open as a file.
  */
 import ExcelJS from 'exceljs';
-import type { CellStyle, SheetSpec } from '../../core/derive/spec.js';
+import type { CellStyle, SheetSpec } from '../core/derive/spec.js';
 import { neutralise } from './write.js';
 
 type Styled = Partial<ExcelJS.Style>;

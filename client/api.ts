@@ -1,15 +1,16 @@
 /**
- * The pane's API client (browser fetch; the CLI's client in functions/client uses Node's
- * zlib and crypto). Contract: core/wire. The body goes out gzip-compressed when the browser
- * has CompressionStream; failures are `ApiFailure`s carrying the server's bilingual error.
+ * The Pokin API client, one for the CLI and the task pane: web-platform APIs only (fetch,
+ * CompressionStream, crypto.getRandomValues), which Node 20 and every webview the pane
+ * supports provide. Contract: core/wire. Push bodies go out gzip-compressed; every failure
+ * is an `ApiFailure` carrying the server's bilingual error body.
  */
-import type { WorkbookSnapshot } from '../../core/snapshot.js';
-import { mergePages } from '../../core/derive/consolidate/pages.js';
+import type { WorkbookSnapshot } from '../core/snapshot.js';
+import { mergePages } from '../core/derive/consolidate/pages.js';
 import {
   consolidatedUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
   type DecisionBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer, type ReviewBody,
   type StaleDetails, type TreeAnswer, type VersionsAnswer,
-} from '../../core/wire/index.js';
+} from '../core/wire/index.js';
 
 export interface TreeRef {
   pemda: string;
@@ -18,15 +19,24 @@ export interface TreeRef {
 }
 
 export interface ApiConfig {
-  /** Base URL; '' = same origin (the dev server proxies /v1 and /dev to the local API). */
+  /** Base URL, e.g. http://127.0.0.1:4000; '' = same origin (the pane's dev server proxies /v1 and /dev). */
   base: string;
-  token: () => string | null;
+  /** The bearer token, or a getter for one that changes (the pane's sign-in). */
+  token?: string | null | (() => string | null);
+  fetch?: typeof fetch;
+}
+
+/** How the CLI and scripts name a server: its URL and a token. */
+export interface ApiOptions {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  api: string;
+  token?: string;
   fetch?: typeof fetch;
 }
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly body: ErrorBody | null, readonly network = false) {
-    super(body ? `${body.error.code}: ${body.error.messageEn}` : network ? 'network error' : `HTTP ${status}`);
+  constructor(readonly status: number, readonly body: ErrorBody | null, readonly network = false, raw = '') {
+    super(body ? `${body.error.code}: ${body.error.messageEn}` : network ? 'network error' : `HTTP ${status}${raw ? `: ${raw.slice(0, 200)}` : ''}`);
     this.name = 'ApiFailure';
   }
   get code(): string {
@@ -41,7 +51,8 @@ export class ApiFailure extends Error {
     const d = this.body.error.details as Partial<StaleDetails> | undefined;
     return d && typeof d.currentVersion === 'number' ? { currentVersion: d.currentVersion, by: String(d.by ?? ''), at: String(d.at ?? '') } : null;
   }
-  text(lang: 'id' | 'en'): string {
+  /** The server's message in the requested language. */
+  text(lang: 'id' | 'en' = 'id'): string {
     if (this.body) return lang === 'en' ? this.body.error.messageEn : this.body.error.message;
     return this.network
       ? (lang === 'en' ? 'The server cannot be reached.' : 'Server tidak dapat dihubungi.')
@@ -57,18 +68,42 @@ export function newSubmissionId(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-async function gzip(text: string): Promise<{ body: BodyInit; encoding: string | null }> {
-  if (typeof CompressionStream === 'undefined') return { body: text, encoding: null };
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
-  return { body: await new Response(stream).arrayBuffer(), encoding: 'gzip' };
+/** The PUT body; a fresh submissionId unless one is given (reuse it only to retry the same push). */
+export function pushBody(tree: WorkbookSnapshot, baseVersion: number, submissionId: string = newSubmissionId()): PushBody {
+  return { baseVersion, submissionId, tree };
 }
+
+/** The body as sent on the wire: gzip of the JSON text. */
+export async function encodePushBody(body: PushBody): Promise<Uint8Array> {
+  const stream = new Blob([JSON.stringify(body)]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The claims of a token, unverified (for defaults such as the pemda; the server verifies). */
+export function tokenClaims(token: string): Record<string, unknown> {
+  const part = (token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
+  try {
+    const bin = atob(part + '='.repeat((4 - (part.length % 4)) % 4));
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (ch) => ch.charCodeAt(0)))) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+const json = (v: unknown) => ({ bytes: JSON.stringify(v) as BodyInit, encoding: null });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class PokinApi {
   constructor(private readonly cfg: ApiConfig) {}
 
-  private async call<T>(method: string, path: string, body?: { bytes: BodyInit; encoding: string | null }): Promise<{ status: number; value: T }> {
+  private token(): string | null {
+    const t = this.cfg.token;
+    return typeof t === 'function' ? t() : (t ?? null);
+  }
+
+  private async call<T>(method: string, path: string, body?: { bytes: BodyInit; encoding: string | null }, anonymous = false): Promise<{ status: number; value: T }> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    const token = this.cfg.token();
+    const token = anonymous ? null : this.token();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body) {
       headers['content-type'] = 'application/json';
@@ -77,27 +112,41 @@ export class PokinApi {
     let res: Response;
     try {
       res = await (this.cfg.fetch ?? fetch)(`${this.cfg.base.replace(/\/+$/, '')}${path}`, { method, headers, ...(body ? { body: body.bytes } : {}) });
-    } catch {
-      throw new ApiFailure(0, null, true);
+    } catch (cause) {
+      const failure = new ApiFailure(0, null, true);
+      failure.cause = cause;
+      throw failure;
     }
     const text = await res.text();
     let parsed: unknown = null;
     try { parsed = text ? JSON.parse(text) : null; } catch { parsed = null; }
-    if (!res.ok) throw new ApiFailure(res.status, isErrorBody(parsed) ? parsed : null);
+    if (!res.ok) throw new ApiFailure(res.status, isErrorBody(parsed) ? parsed : null, false, text);
     return { status: res.status, value: parsed as T };
   }
 
-  async push(ref: TreeRef, body: PushBody): Promise<{ created: boolean; answer: PushAnswer }> {
-    const z = await gzip(JSON.stringify(body));
-    const r = await this.call<PushAnswer>('PUT', `${treeUrl(ref)}/tree`, { bytes: z.body, encoding: z.encoding });
-    return { created: r.status === 201, answer: r.value };
+  /**
+   * PUT the tree. With `attempts` > 1 a network failure or a 502/503/504 is retried with the
+   * same submissionId, so a push that did commit answers 200 with its version instead of
+   * creating a second one (the pane queues instead: attempts 1).
+   */
+  async push(ref: TreeRef, body: PushBody, attempts = 1): Promise<{ created: boolean; answer: PushAnswer }> {
+    const bytes = await encodePushBody(body);
+    for (let i = 1; ; i++) {
+      try {
+        const r = await this.call<PushAnswer>('PUT', `${treeUrl(ref)}/tree`, { bytes: bytes as BodyInit, encoding: 'gzip' });
+        return { created: r.status === 201, answer: r.value };
+      } catch (e) {
+        if (!(e instanceof ApiFailure && e.retryable) || i >= attempts) throw e;
+        await sleep(300 * 2 ** i);
+      }
+    }
   }
 
   async versions(ref: TreeRef): Promise<VersionsAnswer> {
     return (await this.call<VersionsAnswer>('GET', `${treeUrl(ref)}/versions`)).value;
   }
 
-  async pull(ref: TreeRef, version?: number): Promise<TreeAnswer> {
+  async pull(ref: TreeRef, version?: number | null): Promise<TreeAnswer> {
     return (await this.call<TreeAnswer>('GET', `${treeUrl(ref)}/tree${version ? `?version=${version}` : ''}`)).value;
   }
 
@@ -108,7 +157,7 @@ export class PokinApi {
 
   /** Accept (`terima`) or return (`kembalikan`, note required) the HEAD version of an OPD. */
   async review(ref: TreeRef, body: ReviewBody): Promise<ReviewAnswer> {
-    return (await this.call<ReviewAnswer>('POST', `${treeUrl(ref)}/review`, { bytes: JSON.stringify(body), encoding: null })).value;
+    return (await this.call<ReviewAnswer>('POST', `${treeUrl(ref)}/review`, json(body))).value;
   }
 
   /** One page of the consolidation (`cursor` = the previous page's `page.next`). */
@@ -148,16 +197,16 @@ export class PokinApi {
 
   /** The target OPD's decision (`ref.opd` = the caller's own OPD; a reason is required to reject). */
   async decide(ref: TreeRef, linkId: string, body: DecisionBody): Promise<DecisionAnswer> {
-    return (await this.call<DecisionAnswer>('POST', `${treeUrl(ref)}/crosscutting/${encodeURIComponent(linkId)}/decision`, { bytes: JSON.stringify(body), encoding: null })).value;
+    return (await this.call<DecisionAnswer>('POST', `${treeUrl(ref)}/crosscutting/${encodeURIComponent(linkId)}/decision`, json(body))).value;
   }
 
-  /** Local stack only. */
-  async devToken(req: { role: string; pemda: string; opd?: string }): Promise<string> {
-    const r = await this.call<{ token: string }>('POST', '/dev/token', { bytes: JSON.stringify(req), encoding: null });
-    return r.value.token;
+  /** Local stack only: a signed dev token for a role (`POST /dev/token`). */
+  async devToken(req: { role: string; pemda: string; opd?: string; sub?: string }): Promise<string> {
+    return (await this.call<{ token: string }>('POST', '/dev/token', json(req), true)).value.token;
   }
 }
 
-export function pushBody(tree: WorkbookSnapshot, baseVersion: number, submissionId: string): PushBody {
-  return { baseVersion, submissionId, tree };
+/** The client for CLI-style options. */
+export function apiOf(o: ApiOptions): PokinApi {
+  return new PokinApi({ base: o.api, token: o.token ?? null, fetch: o.fetch });
 }

@@ -1,4 +1,4 @@
-// Run: node addin/assets/make-icons.mjs (rewrites icon-16/32/64/80.png next to this file).
+// Run: node scripts/make-icons.mjs (rewrites addin/assets/icon-16/32/64/80.png).
 // One-off generator of the Pokin ribbon icons: a green rounded square with a white
 // three-box hierarchy (a pohon kinerja). Supersampled 4x4 for anti-aliasing.
 import { writeFileSync } from 'node:fs';
@@ -36,5 +36,5 @@ for (const size of [16, 32, 64, 80]) {
     const i = (py * size + px) * 4;
     if (a) { out[i] = Math.round(r / a); out[i + 1] = Math.round(g / a); out[i + 2] = Math.round(b / a); out[i + 3] = Math.round((255 * a) / (ss * ss)); }
   }
-  writeFileSync(new URL(`icon-${size}.png`, import.meta.url), png(size, out));
+  writeFileSync(new URL(`../addin/assets/icon-${size}.png`, import.meta.url), png(size, out));
 }

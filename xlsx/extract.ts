@@ -1,12 +1,12 @@
 /**
- * ExcelJS workbook → `WorkbookSnapshot`, without Node APIs: the CLI (cli/xlsx/read.ts) and the
+ * ExcelJS workbook → `WorkbookSnapshot`, without Node APIs: the CLI (xlsx/read.ts) and the
  * pane's preview mode in the browser (addin/preview) share it. Canonical tables are found by
  * their Excel table name, else by their header row (`locate.ts`).
  */
 import type ExcelJS from 'exceljs';
-import { a1, columnLetter } from '../../core/a1.js';
-import { canonicalTables, headerKey, type TableSpec } from '../../core/layout/tables.js';
-import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
+import { a1, columnLetter } from '../core/a1.js';
+import { canonicalTables, headerKey, type TableSpec } from '../core/layout/tables.js';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
 import { findHeaderRow, lastValueRow, tableObjects, type Block, type SheetScan } from './locate.js';
 

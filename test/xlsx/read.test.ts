@@ -1,12 +1,12 @@
 import { afterAll, describe, it, expect } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { XlsxError } from '../../cli/xlsx/errors.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
+import { XlsxError } from '../../xlsx/errors.js';
+import { readXlsx } from '../../xlsx/read.js';
 import type { TableSnapshot } from '../../core/snapshot.js';
 import { validateSnapshot } from '../../core/validate.js';
 import { makeSnapshot, validInput } from '../helpers/snapshot.js';
-import { plainSheet, save, tempDir, writeInput } from './fixtures.js';
+import { plainSheet, save, tempDir, writeInput } from '../cli/fixtures.js';
 
 const tmp = tempDir('read');
 afterAll(() => tmp.cleanup());

@@ -4,8 +4,8 @@
  * table spec's columns.
  */
 import type ExcelJS from 'exceljs';
-import { parseA1 } from '../../core/a1.js';
-import { headerKey, matchesColumn, type TableSpec } from '../../core/layout/tables.js';
+import { parseA1 } from '../core/a1.js';
+import { headerKey, matchesColumn, type TableSpec } from '../core/layout/tables.js';
 import { plainValue } from './cells.js';
 
 /** An Excel table (ListObject) on a sheet; rows 1-based, columns 1-based (ExcelJS style). */

@@ -2,9 +2,9 @@ import { afterAll, describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { UsageError } from '../../cli/args.js';
 import { templateParams } from '../../cli/commands/template.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
-import { writeTemplate, type TemplateParams } from '../../cli/xlsx/template.js';
-import { tempDir } from './fixtures.js';
+import { readXlsx } from '../../xlsx/read.js';
+import { writeTemplate, type TemplateParams } from '../../xlsx/template.js';
+import { tempDir } from '../cli/fixtures.js';
 
 const tmp = tempDir('template');
 afterAll(() => tmp.cleanup());

@@ -6,10 +6,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { consolidatedSmallSheets } from '../../core/derive/consolidate/sheets.js';
-import { consolidatedSheet, KODE_OPD_HEADER } from '../../core/derive/consolidate/tables.js';
-import { canonicalTables, headerKey } from '../../core/layout/tables.js';
-import { CONSOLIDATED_TABLES, type ConsolidatedAnswer } from '../../core/wire/index.js';
+import { consolidatedSmallSheets } from '../core/derive/consolidate/sheets.js';
+import { consolidatedSheet, KODE_OPD_HEADER } from '../core/derive/consolidate/tables.js';
+import { canonicalTables, headerKey } from '../core/layout/tables.js';
+import { CONSOLIDATED_TABLES, type ConsolidatedAnswer } from '../core/wire/index.js';
 import { renderSheet } from './render.js';
 import { neutralise } from './write.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { readXlsx } from '../../cli/xlsx/read.js';
-import { neutralise } from '../../cli/xlsx/write.js';
+import { readXlsx } from '../../xlsx/read.js';
+import { neutralise } from '../../xlsx/write.js';
 import { validInput } from '../helpers/snapshot.js';
-import { tempDir, writeInput } from './fixtures.js';
+import { tempDir, writeInput } from '../cli/fixtures.js';
 
 const tmp = tempDir('write');
 afterAll(() => tmp.cleanup());

@@ -2,7 +2,7 @@
  * Typed errors for workbook files the CLI cannot use. Each carries a bilingual message a
  * planner can act on; the CLI prints it without a stack trace and exits with 2.
  */
-import type { Bilingual } from '../../core/issues.js';
+import type { Bilingual } from '../core/issues.js';
 
 export type XlsxErrorCode =
   | 'not-found' | 'is-directory' | 'empty' | 'encrypted' | 'legacy-xls' | 'ods' | 'not-xlsx' | 'corrupt' | 'unreadable' | 'no-tables';

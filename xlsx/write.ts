@@ -10,17 +10,17 @@
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { columnLetter } from '../../core/a1.js';
-import type { PokinConfig } from '../../core/config.js';
-import { conditionalFormats, type Placements } from '../../core/layout/conditional.js';
+import { columnLetter } from '../core/a1.js';
+import type { PokinConfig } from '../core/config.js';
+import { conditionalFormats, type Placements } from '../core/layout/conditional.js';
 import {
   DEFAULT_LIST_ROWS, infoValueList, inlineFormula, resolveList, type Dropdown, type ListContext,
-} from '../../core/layout/lists.js';
-import { canonicalTables, type TableSpec } from '../../core/layout/tables.js';
-import type { TableKey } from '../../core/model.js';
-import { findTable } from '../../core/read/index.js';
-import { mapTable, type MappedTable } from '../../core/read/table.js';
-import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
+} from '../core/layout/lists.js';
+import { canonicalTables, type TableSpec } from '../core/layout/tables.js';
+import type { TableKey } from '../core/model.js';
+import { findTable } from '../core/read/index.js';
+import { mapTable, type MappedTable } from '../core/read/table.js';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
 
 /** The tables every canonical workbook carries, even empty (the optional ones only when given). */

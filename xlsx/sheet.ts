@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
-import { columnLetter } from '../../core/a1.js';
-import type { RawSheet } from '../../core/adopt/types.js';
-import type { CellValue } from '../../core/snapshot.js';
+import { columnLetter } from '../core/a1.js';
+import type { RawSheet } from '../core/adopt/types.js';
+import type { CellValue } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
 import { XlsxError } from './errors.js';
 import { checkSignature, loadWorkbook } from './open.js';

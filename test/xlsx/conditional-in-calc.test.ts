@@ -8,10 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeCanonicalWorkbook } from '../../cli/xlsx/write.js';
+import { writeCanonicalWorkbook } from '../../xlsx/write.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { makeSnapshot, validInput } from '../helpers/snapshot.js';
-import { tempDir } from './fixtures.js';
+import { tempDir } from '../cli/fixtures.js';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 if (!SOFFICE && process.env.CI === 'true') throw new Error('LibreOffice Calc (soffice) is required in CI: .ci/run installs libreoffice-calc');

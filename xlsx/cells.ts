@@ -3,7 +3,7 @@
  * give their cached result, errors their text (`#REF!`), rich text and hyperlinks their
  * text, dates an ISO date.
  */
-import type { CellValue } from '../../core/snapshot.js';
+import type { CellValue } from '../core/snapshot.js';
 
 /** The shapes ExcelJS 4.4 returns from `cell.value` when reading a file. */
 type RawValue =

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(import.meta.dirname, '..');
 const certDir = join(root, '.pokin', 'certs');
 const PORT = Number(process.env.POKIN_PANE_PORT ?? 3000);
 
@@ -32,7 +32,7 @@ async function certificates(): Promise<{ key: Buffer; cert: Buffer; ca: string; 
   return { key: readFileSync(key), cert: readFileSync(cert), ca, source: 'office-addin-dev-certs' };
 }
 
-const { startApiServer } = await import('../../functions/local/server.js');
+const { startApiServer } = await import('../functions/local/server.js');
 const api = await startApiServer();
 const tls = await certificates();
 const { createServer } = await import('vite');

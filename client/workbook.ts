@@ -4,22 +4,20 @@
  *   pokin pull --opd O [--pemda P --periode A-B] --api URL --token T --out FILE.xlsx [--version N]
  * Push validates locally first (errors block, as in the pane), then sends the gzip body.
  */
-import { isPemdaTree } from '../../core/config.js';
-import type { Issue } from '../../core/issues.js';
-import { canonicalTables, headerKey, INFO_VERSI_SERVER } from '../../core/layout/tables.js';
-import { findTable, readWorkbook } from '../../core/read/index.js';
-import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
-import { validateTree, type ValidationSummary } from '../../core/validate.js';
-import { checkOpd, checkPemda, type PushAnswer } from '../../core/wire/index.js';
-import { readXlsx } from '../../cli/xlsx/read.js';
+import { isPemdaTree } from '../core/config.js';
+import type { Issue } from '../core/issues.js';
+import { canonicalTables, headerKey, INFO_VERSI_SERVER } from '../core/layout/tables.js';
+import { findTable, readWorkbook } from '../core/read/index.js';
+import type { CellValue, WorkbookSnapshot } from '../core/snapshot.js';
+import { validateTree, type ValidationSummary } from '../core/validate.js';
+import { checkOpd, checkPemda, type PushAnswer } from '../core/wire/index.js';
+import { readXlsx } from '../xlsx/read.js';
 import { writeFile } from 'node:fs/promises';
-import { crosscuttingMasukSheet, withLinkStatuses } from '../../core/derive/consolidate/pull.js';
-import type { CrosscuttingAnswer } from '../../core/wire/index.js';
-import { renderSheet } from '../../cli/xlsx/render.js';
-import { buildCanonicalWorkbook } from '../../cli/xlsx/write.js';
-import {
-  ApiClientError, encodePushBody, listCrosscutting, listVersions, makePushBody, pullTree, pushTree, tokenClaims, type ApiOptions, type TreeRef,
-} from './api.js';
+import { crosscuttingMasukSheet, withLinkStatuses } from '../core/derive/consolidate/pull.js';
+import type { CrosscuttingAnswer } from '../core/wire/index.js';
+import { renderSheet } from '../xlsx/render.js';
+import { buildCanonicalWorkbook } from '../xlsx/write.js';
+import { ApiFailure, apiOf, encodePushBody, pushBody, tokenClaims, type ApiOptions, type TreeRef } from './api.js';
 
 export interface PushOptions extends ApiOptions {
   /**
@@ -54,27 +52,27 @@ export async function pushSnapshot(snapshot: WorkbookSnapshot, o: PushOptions): 
   const result = validateTree(read.tree, read.issues);
   if (result.summary.errors > 0) return { kind: 'invalid', issues: result.issues, summary: result.summary };
   const where = treeRefOf(snapshot);
-  if (!('ref' in where)) throw new ApiClientError(400, { error: { code: 'INFO_MISMATCH', message: where.message, messageEn: where.messageEn } }, '');
+  if (!('ref' in where)) throw new ApiFailure(400, { error: { code: 'INFO_MISMATCH', message: where.message, messageEn: where.messageEn } });
   const ref = where.ref;
   let base = o.baseVersion ?? read.tree.config.versiServer ?? 0;
   if (base === 'head') {
     if (o.dryRun) base = 0;
     else {
       try {
-        base = (await listVersions(o, ref)).versions[0]?.version ?? 0;
+        base = (await apiOf(o).versions(ref)).versions[0]?.version ?? 0;
       } catch (e) {
-        if (!(e instanceof ApiClientError && e.status === 404)) throw e;
+        if (!(e instanceof ApiFailure && e.status === 404)) throw e;
         base = 0;
       }
     }
   }
-  const body = makePushBody(snapshot, base, o.submissionId);
+  const body = pushBody(snapshot, base, o.submissionId);
   if (o.dryRun) {
-    const bytes = encodePushBody(body);
+    const bytes = await encodePushBody(body);
     if (o.bodyOut) await writeFile(o.bodyOut, bytes);
     return { kind: 'dry-run', ref, bytes: bytes.length, bodyOut: o.bodyOut, summary: result.summary };
   }
-  const r = await pushTree(o, ref, body);
+  const r = await apiOf(o).push(ref, body, 3);
   return { kind: 'pushed', ref, created: r.created, answer: r.answer, summary: result.summary };
 }
 
@@ -122,13 +120,13 @@ export function withInfoValue(snapshot: WorkbookSnapshot, key: string, value: Ce
 export async function pullWorkbook(o: PullOptions): Promise<{ version: number; headVersion: number; out: string; crosscutting: CrosscuttingAnswer | null }> {
   const pemda = o.pemda ?? String(tokenClaims(o.token ?? '')['custom:pemda'] ?? '');
   const ref = { pemda, periode: o.periode, opd: o.opd };
-  const answer = await pullTree(o, ref, o.version);
+  const answer = await apiOf(o).pull(ref, o.version);
   let links: CrosscuttingAnswer | null = null;
   try {
-    links = await listCrosscutting(o, ref);
+    links = await apiOf(o).crosscutting(ref);
   } catch (e) {
     // A server from before the crosscutting routes: the pull still works, without statuses.
-    if (!(e instanceof ApiClientError && e.code === 'ROUTE_NOT_FOUND')) throw e;
+    if (!(e instanceof ApiFailure && e.code === 'ROUTE_NOT_FOUND')) throw e;
   }
   let tree = withInfoValue(answer.tree, INFO_VERSI_SERVER, answer.meta.version);
   if (links) tree = withLinkStatuses(tree, o.opd, links.outgoing);

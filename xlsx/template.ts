@@ -2,9 +2,9 @@
  * The empty canonical workbook a planner starts from (`pokin template`): the tables of
  * SAKIP.md §4.2 with the year columns of the period, and `Info` filled from the arguments.
  */
-import { defaultConfig, type JenisPemda, type PokinConfig } from '../../core/config.js';
-import { canonicalTables, INFO_KEYS } from '../../core/layout/tables.js';
-import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
+import { defaultConfig, type JenisPemda, type PokinConfig } from '../core/config.js';
+import { canonicalTables, INFO_KEYS } from '../core/layout/tables.js';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { writeCanonicalWorkbook, type WriteOptions } from './write.js';
 
 export interface TemplateParams {
