@@ -25,7 +25,7 @@ export { bacaKriteria, bangunKriteria, barisKriteriaBawaan, kriteriaBawaan, type
 export { bacaJawabanLke, type BacaanJawaban } from './jawaban.js';
 export { bobotKriteria, bulat, hitungSkor, kriteriaTermahal, rekapJson, type BelumDijawab, type JawabanSkor, type RekapJson, type RekapKomponen, type RekapLke, type RekapSub, type SkorKriteria } from './skor.js';
 export { usulanNaik, type PerubahanJawaban, type UsulanNaik } from './naik.js';
-export { evaluatorUntuk, saranLke, SARAN_EVALUATORS, teksSaran, EVALUATOR_POHON, type Saran, type SaranContext, type SaranEvaluator, type Temuan } from './saran/index.js';
+export { evaluatorUntuk, saranLke, SARAN_EVALUATORS, teksSaran, EVALUATOR_POHON, SARAN_CASCADE, SARAN_CROSSCUTTING, SARAN_PK, SARAN_POKIN, SARAN_SMART, SARAN_TARGET, type Saran, type SaranContext, type SaranEvaluator, type Temuan } from './saran/index.js';
 export { lembarLke, tabelKriteriaLke, type LembarLke } from './lembar.js';
 export * from './dokumen.js';
 
