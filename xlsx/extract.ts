@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { a1, columnLetter } from '../core/a1.js';
+import { lkeTables } from '../core/layout/lke.js';
 import { canonicalTables, headerKey, type TableSpec } from '../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
@@ -43,7 +44,8 @@ function scansOf(wb: ExcelJS.Workbook): SheetScan[] {
 function locate(scans: SheetScan[]): LocatedTable[] {
   const out: LocatedTable[] = [];
   const used = new Set<string>();
-  for (const spec of canonicalTables([])) {
+  // The LKE tables (SAKIP.md §13) are read like the tree's, so `pokin lke` and the pane see them.
+  for (const spec of [...canonicalTables([]), ...lkeTables()]) {
     const block = byTableName(scans, spec) ?? byHeader(scans, spec, used);
     if (!block) continue;
     used.add(`${block.scan.ws.name}!${block.top}`);

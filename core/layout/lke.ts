@@ -65,20 +65,25 @@ export function kriteriaLkeColumns(): ColumnSpec[] {
   ];
 }
 
-/** Both LKE tables; neither is part of a tree workbook's required set. */
+/**
+ * Both LKE tables; neither is part of a tree workbook's required set. `Kriteria LKE` comes
+ * first: a reader that finds tables by their header row (a sheet saved without table objects)
+ * must let it claim its own block before the `LKE` spec, whose first column (`Komponen`) the
+ * criteria table also has.
+ */
 export function lkeTables(): TableSpec[] {
   return [
-    { key: 'lke', sheet: LKE_SHEET, table: LKE_TABLE, required: false, columns: lkeColumns() },
     { key: 'kriteriaLke', sheet: KRITERIA_LKE_SHEET, table: KRITERIA_LKE_TABLE, required: false, columns: kriteriaLkeColumns() },
+    { key: 'lke', sheet: LKE_SHEET, table: LKE_TABLE, required: false, columns: lkeColumns() },
   ];
 }
 
 export function lkeTableSpec(): TableSpec {
-  return lkeTables()[0];
+  return lkeTables()[1];
 }
 
 export function kriteriaLkeTableSpec(): TableSpec {
-  return lkeTables()[1];
+  return lkeTables()[0];
 }
 
 /** A dropdown over a block of consecutive rows whose criteria share one answer list. */
