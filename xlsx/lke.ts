@@ -47,7 +47,7 @@ function addTable(wb: ExcelJS.Workbook, spec: TableSpec, header: string[], rows:
     col.width = c?.width ?? Math.max(10, Math.min(40, h.length + 2));
     // Column styles before the rows exist: ExcelJS gives new cells their column's style.
     if (c?.numFmt) col.numFmt = c.numFmt;
-    if (c && WRAP.has(c.key)) col.alignment = { wrapText: true, vertical: 'top' };
+    col.alignment = c && WRAP.has(c.key) ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
   });
   ws.addTable({
     name: spec.table,
@@ -90,6 +90,19 @@ export function addLkeSheet(wb: ExcelJS.Workbook, lembar: LembarLke): ExcelJS.Wo
     return { formula: nilaiFormula(`${jawabanCol}${r + 2}`, skala), result: plain ?? '' };
   }));
   const ws = addTable(wb, spec, spec.columns.map((c) => c.header), rows, 4);
+  // Row heights for the wrapped texts: neither Excel nor Calc grows a written row on open.
+  const wrapped = spec.columns.map((c, i) => ({ i, width: c.width })).filter(({ i }) => WRAP.has(spec.columns[i].key));
+  rows.forEach((row, r) => {
+    const lines = Math.max(1, ...wrapped.map(({ i, width }) => {
+      const v = row[i];
+      const text = typeof v === 'string' ? v : '';
+      return Math.ceil(text.length / (width * 1.15));
+    }));
+    if (lines > 1) ws.getRow(r + 2).height = Math.min(409, 13 * lines + 3);
+  });
+  ws.getRow(1).height = 30;
+  // Printable as it stands: A4 landscape, all columns on the page width, the header on every page.
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   for (const d of jawabanDropdowns(jawabanCol, 2, lembar.skala.map((s) => s?.map((p) => p.kode) ?? null))) {
     dataValidations(ws).add(d.range, validation(inlineFormula(d.values)));
   }
@@ -122,6 +135,9 @@ export function buildLkeWorkbook(input: LkeWorkbookInput): ExcelJS.Workbook {
   return wb;
 }
 
-export async function writeLkeWorkbook(target: string, input: LkeWorkbookInput): Promise<void> {
-  await writeFile(target, Buffer.from(await buildLkeWorkbook(input).xlsx.writeBuffer()));
+/** Writes the workbook; returns the names of the sheets it holds. */
+export async function writeLkeWorkbook(target: string, input: LkeWorkbookInput): Promise<string[]> {
+  const wb = buildLkeWorkbook(input);
+  await writeFile(target, Buffer.from(await wb.xlsx.writeBuffer()));
+  return wb.worksheets.map((w) => w.name);
 }

@@ -108,7 +108,8 @@ async function template(argv: string[], io: CommandIO, rekap: boolean): Promise<
   if (values.out && !values.force && (await exists(values.out))) {
     throw new UsageError({ id: `${values.out} sudah ada; pakai --force untuk menimpanya.`, en: `${values.out} already exists; use --force to overwrite it.` });
   }
-  const snapshot: WorkbookSnapshot = present ? (await readXlsx(file)).snapshot : { tables: [] };
+  const read = present ? await readXlsx(file) : undefined;
+  const snapshot: WorkbookSnapshot = read?.snapshot ?? { tables: [] };
   const ev = evaluasiLke(snapshot);
   const stop = criteriaUnusable(ev, io, lang);
   if (stop !== null) return stop;
@@ -119,11 +120,18 @@ async function template(argv: string[], io: CommandIO, rekap: boolean): Promise<
   const canonical = placed.tables.length ? { snapshot: placed, config: readWorkbook(placed).tree.config } : undefined;
   const unit = ev.tree ? [ev.tree.config.namaOpd, ev.tree.config.pemda].filter(Boolean).join(' — ') : '';
   const generated = rekap ? [lkeRekapSheet({ rekap: ev.rekap, naik: ev.naik, sumber: ev.kriteria.sumber, ...(unit ? { unit } : {}) }, lang)] : [];
-  await writeLkeWorkbook(target, { ...(canonical ? { canonical } : {}), lembar, ...(kriteria ? { kriteria } : {}), generated });
+  const written = await writeLkeWorkbook(target, { ...(canonical ? { canonical } : {}), lembar, ...(kriteria ? { kriteria } : {}), generated });
+  // Nothing is left behind silently: name the source sheets the new workbook does not hold.
+  const left = (read?.sheets ?? []).map((x) => x.name).filter((n) => !written.includes(n));
   const answered = ev.rekap.kriteria.length - ev.rekap.belumDijawab.length;
   io.out(lang === 'en'
     ? `Written ${target}: LKE of ${ev.kriteria.semua.length} criteria (${ev.kriteria.sumber.en}), ${answered} answered, ${ev.saran.size} Saran Pokin${kriteria ? ', Kriteria LKE table' : ''}${rekap ? ', LKE Rekap' : ''}.`
     : `Tertulis ${target}: LKE ${ev.kriteria.semua.length} kriteria (${ev.kriteria.sumber.id}), ${answered} terjawab, ${ev.saran.size} Saran Pokin${kriteria ? ', tabel Kriteria LKE' : ''}${rekap ? ', LKE Rekap' : ''}.`);
+  if (left.length) {
+    io.out(lang === 'en'
+      ? `Not copied from ${file} (only the canonical tables and the LKE are): ${left.join(', ')}. Generated sheets come back with pokin export.`
+      : `Tidak disalin dari ${file} (hanya tabel kanonik dan LKE): ${left.join(', ')}. Lembar turunan dibuat lagi dengan pokin export.`);
+  }
   if (ev.issues.length) io.err(issueLines(ev.issues, lang).join('\n'));
   return 0;
 }

@@ -42,7 +42,7 @@ const L = {
 const t = (b: { id: string; en: string }, lang: 'id' | 'en') => (lang === 'en' ? b.en : b.id);
 /** Row height for wrapped text: explicit, because neither Excel nor Calc grows a row on open. */
 const tinggi = (text: string, width: number) => Math.max(15, 13 * Math.ceil(text.length / Math.max(1, width * 1.15)) + 3);
-const WIDTHS = [5, 12, 52, 10, 10, 9, 10, 11];
+const WIDTHS = [5, 12, 52, 10, 10, 10, 10, 11];
 const FULL = WIDTHS.reduce((a, b) => a + b, 0);
 const angka = (x: number, lang: 'id' | 'en') => {
   const s = (Math.round(Number(x.toPrecision(12)) * 100) / 100).toFixed(2);

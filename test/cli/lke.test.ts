@@ -76,6 +76,17 @@ describe('pokin lke template', () => {
     expect(smart[col('Jawaban') - 1]).toBeNull();
   });
 
+  it('names the sheets of the source workbook it does not copy', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile('examples/dinkes-kabupaten-contoh.xlsx');
+    wb.addWorksheet('Catatan Rapat').getCell('A1').value = 'notulen';
+    const src = tmp.path('dengan-lembar-lain.xlsx');
+    await wb.xlsx.writeFile(src);
+    const r = await run(['lke', 'template', src, '--out', tmp.path('dengan-lembar-lain-lke.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(hanya tabel kanonik dan LKE): Catatan Rapat.');
+  });
+
   it('keeps answers, links and notes typed in Excel when the LKE is refreshed, and carries the variant table', async () => {
     const base = tmp.path('refresh-base.xlsx');
     await run(['lke', 'template', base, '--kriteria']);
