@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { evaluasiLke, hitungSkor, rekapJson } from '../core/lke/index.js';
 import { readXlsx } from '../xlsx/read.js';
+import { lkeTables } from '../core/layout/lke.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FILE = join(ROOT, 'examples', 'dinkes-lke-contoh.xlsx');
@@ -25,7 +26,7 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); cons
 const ms = (x: number) => `${x < 1 ? x.toFixed(3) : x.toFixed(1)} ms`;
 
 async function score(): Promise<unknown> {
-  const { snapshot } = await readXlsx(bytes);
+  const { snapshot } = await readXlsx(bytes, lkeTables());
   return rekapJson(evaluasiLke(snapshot, { saran: false }).rekap);
 }
 
@@ -34,11 +35,11 @@ async function main(): Promise<void> {
   await score();
   const cold = performance.now() - t0;
 
-  const { snapshot } = await readXlsx(bytes);
+  const { snapshot } = await readXlsx(bytes, lkeTables());
   const ev = evaluasiLke(snapshot, { saran: false });
   const candidates: [string, () => Promise<unknown> | unknown][] = [
     ['ExcelJS load (baseline)', async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer); }],
-    ['readXlsx (load + tables)', () => readXlsx(bytes)],
+    ['readXlsx (load + tables)', () => readXlsx(bytes, lkeTables())],
     ['lke score (read + score + JSON)', score],
     ['Saran Pokin path (snapshot → saran)', () => evaluasiLke(snapshot)],
     ['hitungSkor alone', () => hitungSkor(ev.kriteria, ev.bacaan.jawaban)],

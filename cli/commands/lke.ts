@@ -10,7 +10,7 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { lkeRekapSheet } from '../../core/derive/index.js';
 import type { Issue } from '../../core/issues.js';
-import { kriteriaLkeTableSpec, lkeTableSpec } from '../../core/layout/lke.js';
+import { kriteriaLkeTableSpec, lkeTables, lkeTableSpec } from '../../core/layout/lke.js';
 import {
   barisKriteriaBawaan, bulat, evaluasiLke, lembarLke, rekapJson, tabelKriteriaLke, type EvaluasiLke,
 } from '../../core/lke/index.js';
@@ -108,7 +108,7 @@ async function template(argv: string[], io: CommandIO, rekap: boolean): Promise<
   if (values.out && !values.force && (await exists(values.out))) {
     throw new UsageError({ id: `${values.out} sudah ada; pakai --force untuk menimpanya.`, en: `${values.out} already exists; use --force to overwrite it.` });
   }
-  const read = present ? await readXlsx(file) : undefined;
+  const read = present ? await readXlsx(file, lkeTables()) : undefined;
   const snapshot: WorkbookSnapshot = read?.snapshot ?? { tables: [] };
   const ev = evaluasiLke(snapshot);
   const stop = criteriaUnusable(ev, io, lang);
@@ -142,7 +142,7 @@ async function score(argv: string[], io: CommandIO): Promise<number> {
   if (values.help) { io.out(LKE_HELP[lang]); return 0; }
   if (positionals.length !== 1) throw new UsageError({ id: 'Sebutkan tepat satu berkas: pokin lke score BERKAS.xlsx', en: 'Name exactly one file: pokin lke score FILE.xlsx' });
   const file = positionals[0];
-  const { snapshot } = await readXlsx(file);
+  const { snapshot } = await readXlsx(file, lkeTables());
   if (!findTable(snapshot, lkeTableSpec())) {
     io.err(lang === 'en'
       ? `${file}: no LKE table. Add one with: pokin lke template ${file} --out OUT.xlsx`

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { main } from '../../cli/main.js';
-import { lkeColumns } from '../../core/layout/lke.js';
+import { lkeColumns, lkeTables } from '../../core/layout/lke.js';
 import { barisKriteriaBawaan, tabelKriteriaLke } from '../../core/lke/index.js';
 import { readXlsx } from '../../xlsx/read.js';
 import { validateSnapshot } from '../../core/validate.js';
@@ -48,7 +48,7 @@ describe('pokin lke template', () => {
     const r = await run(['lke', 'template', f, '--kriteria']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('LKE 76 kriteria');
-    const { snapshot } = await readXlsx(f);
+    const { snapshot } = await readXlsx(f, lkeTables());
     const lke = snapshot.tables.find((t) => t.name === 'LKE')!;
     expect(lke.header).toEqual(H);
     expect(lke.rows.length).toBe(76);
@@ -64,8 +64,8 @@ describe('pokin lke template', () => {
     const r = await run(['lke', 'template', src, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('6 Saran Pokin');
-    const before = await readXlsx(src);
-    const after = await readXlsx(out);
+    const before = await readXlsx(src, lkeTables());
+    const after = await readXlsx(out, lkeTables());
     // The tree reads and validates exactly as before.
     const strip = (s: typeof before.snapshot) => s.tables.filter((t) => t.name !== 'LKE').map((t) => [t.name, t.header, t.rows]);
     expect(strip(after.snapshot)).toEqual(strip(before.snapshot));
@@ -99,7 +99,7 @@ describe('pokin lke template', () => {
     const r = await run(['lke', 'template', typed, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 terjawab');
-    const lke = (await readXlsx(out)).snapshot.tables.find((t) => t.name === 'LKE')!;
+    const lke = (await readXlsx(out, lkeTables())).snapshot.tables.find((t) => t.name === 'LKE')!;
     const row = lke.rows.find((x) => x[col('Kode') - 1] === 'AREN001.1')!;
     expect([row[col('Jawaban') - 1], row[col('Nilai') - 1], row[col('Tautan') - 1]]).toEqual(['Y', 1, 'https://contoh/renstra.pdf']);
     // Text from another user stays text: written as a string, never as a formula.
@@ -109,7 +109,7 @@ describe('pokin lke template', () => {
     const noteCell = ws.getRow(lke.rows.indexOf(row) + 2).getCell(col('Catatan Evaluator'));
     expect(noteCell.value).toBe('=HYPERLINK("http://jahat")');
     expect(noteCell.type).toBe(ExcelJS.ValueType.String);
-    expect((await readXlsx(out)).snapshot.tables.some((t) => t.name === 'KriteriaLKE')).toBe(true);
+    expect((await readXlsx(out, lkeTables())).snapshot.tables.some((t) => t.name === 'KriteriaLKE')).toBe(true);
   });
 
   it('refuses a variant whose sub komponen weights do not add up (V01), naming the cell', async () => {

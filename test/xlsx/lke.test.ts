@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lkeColumns } from '../../core/layout/lke.js';
+import { lkeColumns, lkeTables } from '../../core/layout/lke.js';
 import { barisKriteriaBawaan, kriteriaBawaan, lembarLke, tabelKriteriaLke } from '../../core/lke/index.js';
 import { buildLkeWorkbook } from '../../xlsx/lke.js';
 import { readXlsx } from '../../xlsx/read.js';
@@ -63,10 +63,19 @@ describe('the LKE sheet in the .xlsx', () => {
     [lke.header, ...lke.rows].forEach((r, i) => { lws.getRow(i + 3).values = r as ExcelJS.CellValue[]; });
     const file = tmp.path('plain.xlsx');
     await wb.xlsx.writeFile(file);
-    const { snapshot } = await readXlsx(file);
+    const { snapshot } = await readXlsx(file, lkeTables());
     expect(snapshot.tables.map((t) => [t.name, t.sheet, t.address, t.rows.length])).toEqual([
       ['KriteriaLKE', 'Kriteria LKE', 'A1', 76], ['LKE', 'Penilaian', 'A3', 76],
     ]);
+  });
+});
+
+describe('reading a workbook that holds an LKE', () => {
+  it('reads the LKE tables only when asked, so a push still sends the tree\'s tables alone', async () => {
+    const plain = await readXlsx('examples/dinkes-lke-contoh.xlsx');
+    expect(plain.snapshot.tables.map((t) => t.name)).toEqual(['Info', 'Jabatan', 'PohonKinerja', 'Indikator', 'Crosscutting']);
+    const withLke = await readXlsx('examples/dinkes-lke-contoh.xlsx', lkeTables());
+    expect(withLke.snapshot.tables.map((t) => t.name)).toEqual(['Info', 'Jabatan', 'PohonKinerja', 'Indikator', 'Crosscutting', 'LKE']);
   });
 });
 

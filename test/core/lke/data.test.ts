@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { LKE_CSV, LKE_MODULE, lkeModule } from '../../../scripts/build-lke.js';
 import { buildLkeExample, LKE_FILE } from '../../../scripts/build-examples.js';
 import { readXlsx } from '../../../xlsx/read.js';
+import { lkeTables } from '../../../core/layout/lke.js';
 
 describe('shipped LKE criteria', () => {
   it.skipIf(!existsSync(LKE_CSV))('core/lke/data/kriteria-88-2021.ts is up to date with the shared CSV (run npm run lke)', () => {
@@ -28,7 +29,7 @@ describe('examples/dinkes-lke-contoh.xlsx', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pokin-lke-example-'));
     try {
       const built = await buildLkeExample(dir);
-      const contents = async (f: string) => (await readXlsx(f)).snapshot.tables.map((t) => ({ name: t.name, header: t.header, rows: t.rows }));
+      const contents = async (f: string) => (await readXlsx(f, lkeTables())).snapshot.tables.map((t) => ({ name: t.name, header: t.header, rows: t.rows }));
       expect(await contents(LKE_FILE), 'stale: run npm run examples').toEqual(await contents(built));
     } finally {
       rmSync(dir, { recursive: true, force: true });
