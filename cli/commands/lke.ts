@@ -17,7 +17,7 @@ import {
 import { findTable, readWorkbook } from '../../core/read/index.js';
 import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import { langOf, parse, UsageError } from '../args.js';
-import { location, type Lang } from '../format.js';
+import { location, toJson, type Lang } from '../format.js';
 import { writeLkeWorkbook } from '../../xlsx/lke.js';
 import { readXlsx } from '../../xlsx/read.js';
 import { placedSnapshot } from './export.js';
@@ -62,13 +62,18 @@ function issueLines(issues: readonly Issue[], lang: Lang): string[] {
   return issues.map((i) => `  ${location(i.sheet, i.cell).padEnd(20)} ${i.rule} ${i.severity}${i.id ? ` [${i.id}]` : ''}  ${lang === 'en' ? i.messageEn : i.message}`);
 }
 
-/** Stops with exit 2 (and the cells to fix) when the criteria list cannot score. */
-function criteriaUnusable(ev: EvaluasiLke, io: CommandIO, lang: Lang): number | null {
+/**
+ * Stops with exit 2 (and the cells to fix) when the criteria list cannot score; with --json
+ * also `{"error":{"code","message"},"issues":[…]}` on stdout, as `pokin validate` does.
+ */
+function criteriaUnusable(ev: EvaluasiLke, io: CommandIO, lang: Lang, json = false): number | null {
   if (ev.kriteriaSah) return null;
   const bad = ev.issues.filter((i) => i.severity === 'E' && i.sheet !== lkeTableSpec().sheet);
-  io.err([lang === 'en'
+  const message = lang === 'en'
     ? `The criteria list (${ev.kriteria.sumber.en}) cannot score; fix it first:`
-    : `Daftar kriteria (${ev.kriteria.sumber.id}) tidak dapat menilai; perbaiki dahulu:`, ...issueLines(bad, lang)].join('\n'));
+    : `Daftar kriteria (${ev.kriteria.sumber.id}) tidak dapat menilai; perbaiki dahulu:`;
+  if (json) io.out(JSON.stringify({ error: { code: 'kriteria-invalid', message }, issues: toJson({ boxes: 0, indicators: 0, errors: bad.length, warnings: 0, infos: 0 }, bad, lang).issues }));
+  io.err([message, ...issueLines(bad, lang)].join('\n'));
   return 2;
 }
 
@@ -144,13 +149,15 @@ async function score(argv: string[], io: CommandIO): Promise<number> {
   const file = positionals[0];
   const { snapshot } = await readXlsx(file, lkeTables());
   if (!findTable(snapshot, lkeTableSpec())) {
-    io.err(lang === 'en'
+    const message = lang === 'en'
       ? `${file}: no LKE table. Add one with: pokin lke template ${file} --out OUT.xlsx`
-      : `${file}: tabel LKE tidak ditemukan. Tambahkan dengan: pokin lke template ${file} --out KELUARAN.xlsx`);
+      : `${file}: tabel LKE tidak ditemukan. Tambahkan dengan: pokin lke template ${file} --out KELUARAN.xlsx`;
+    if (values.json) io.out(JSON.stringify({ error: { code: 'no-lke', message } }));
+    io.err(message);
     return 2;
   }
   const ev = evaluasiLke(snapshot, { saran: false });
-  const stop = criteriaUnusable(ev, io, lang);
+  const stop = criteriaUnusable(ev, io, lang, values.json === true);
   if (stop !== null) return stop;
   if (values.json) io.out(JSON.stringify(rekapJson(ev.rekap)));
   else io.out(humanRecap(file, ev, lang));

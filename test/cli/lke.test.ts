@@ -164,11 +164,20 @@ describe('pokin lke score', () => {
     expect(human.stdout).toMatch(/Predikat: AA \(Sangat Memuaskan\)/);
   });
 
-  it('exits 2 with a hint when the workbook has no LKE table', async () => {
+  it('exits 2 with a hint when the workbook has no LKE table (JSON: an error object)', async () => {
     const r = await run(['lke', 'score', 'examples/dinkes-kabupaten-contoh.xlsx']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('tabel LKE tidak ditemukan');
     expect(r.stderr).toContain('pokin lke template');
+    const j = await run(['lke', 'score', 'examples/dinkes-kabupaten-contoh.xlsx', '--json']);
+    expect(JSON.parse(j.stdout)).toMatchObject({ error: { code: 'no-lke' } });
+  });
+
+  it('answers an unknown subcommand with exit 2 and no stack trace', async () => {
+    const r = await run(['lke', 'nilai', 'x.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('pokin lke: sub-perintah "nilai" tidak dikenal (template, score, rekap).');
+    expect((await run(['help', 'lke'])).stdout).toContain('pokin lke score BERKAS.xlsx [--json]');
   });
 
   it('scores the example through the real command line (child process)', async () => {
