@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { langHint, UsageError } from './args.js';
 import { EXPORT_HELP, runExport } from './commands/export.js';
 import { IMPORT_HELP, runImport } from './commands/import.js';
+import { LKE_HELP, runLke } from './commands/lke.js';
 import { REMOTE_HELP, runDevToken, runPull, runPush } from './commands/remote.js';
 import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
 import { runValidate, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
@@ -26,6 +27,7 @@ Perintah:
   pull --opd … --periode … --out BERKAS.xlsx      menarik satu versi pohon dari server
   pull --consolidated --periode … --out B.xlsx    buku kerja konsolidasi semua OPD (Bagian Organisasi)
   dev-token --role … --pemda … [--opd …]          token uji dari server lokal
+  lke template|score|rekap BERKAS.xlsx            evaluasi SAKIP mandiri (LKE PermenPANRB 88/2021)
   help [PERINTAH]                                 bantuan
 
 Pakai "pokin PERINTAH --help" untuk rinciannya. Tambahkan --lang en untuk bahasa Inggris.`,
@@ -40,12 +42,13 @@ Commands:
   pull --opd … --periode … --out FILE.xlsx        fetch one version of a tree from the server
   pull --consolidated --periode … --out F.xlsx    the consolidated workbook of every OPD (Bagian Organisasi)
   dev-token --role … --pemda … [--opd …]          a test token from the local server
+  lke template|score|rekap FILE.xlsx              SAKIP self-assessment (LKE, PermenPANRB 88/2021)
   help [COMMAND]                                  help
 
 Use "pokin COMMAND --help" for details. Add --lang en for English.`,
 };
 
-const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, ...REMOTE_HELP };
+const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, lke: LKE_HELP, ...REMOTE_HELP };
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const lang = langHint(argv);
@@ -59,6 +62,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       case 'push': return await runPush(rest, io);
       case 'pull': return await runPull(rest, io);
       case 'dev-token': return await runDevToken(rest, io);
+      case 'lke': return await runLke(rest, io);
       case undefined: case 'help': case '--help': case '-h': {
         const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
         io.out((topic && COMMAND_HELP[topic]?.[lang]) || HELP[lang]);

@@ -11,7 +11,9 @@ export type RuleId =
   | 'B01' | 'B02' | 'B03' | 'B04' | 'B05'
   | 'J01' | 'J02' | 'J03' | 'J04' | 'J05'
   | 'P01' | 'P02'
-  | 'X01' | 'X02' | 'X03' | 'X04' | 'X05';
+  | 'X01' | 'X02' | 'X03' | 'X04' | 'X05'
+  /** The LKE self-assessment (core/lke, SAKIP.md §13): weights that do not add up, stale rows. */
+  | 'V01' | 'V02' | 'V03';
 
 export interface Issue {
   rule: RuleId;

@@ -130,4 +130,6 @@ export interface PohonKinerja {
   tables: Partial<Record<TableKey, TableLoc>>;
 }
 
-export type TableKey = 'info' | 'jabatan' | 'pohon' | 'indikator' | 'crosscutting' | 'konfigurasiLevel' | 'nomenklatur';
+export type TableKey = 'info' | 'jabatan' | 'pohon' | 'indikator' | 'crosscutting' | 'konfigurasiLevel' | 'nomenklatur'
+  /** The LKE self-assessment (SAKIP.md §13; core/layout/lke.ts). */
+  | 'lke' | 'kriteriaLke';

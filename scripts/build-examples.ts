@@ -3,6 +3,7 @@
  * ExcelJS adapter (`xlsx/write.ts`):
  *   examples/dinkes-kabupaten-contoh.xlsx   valid (0 errors)
  *   examples/dinkes-dengan-kesalahan.xlsx   deliberate mistakes (see examples/src/dinkes-salah.ts)
+ *   examples/dinkes-lke-contoh.xlsx         the valid tree with an LKE self-assessment (examples/src/dinkes-lke.ts)
  *
  * The output is byte-for-byte deterministic: ExcelJS stamps the document properties and
  * JSZip every zip entry with the current time, so the clock is pinned to a fixed instant while
@@ -18,11 +19,17 @@ import { writeCanonicalWorkbook } from '../xlsx/write.js';
 import { dinkesWorkbook } from '../examples/src/dinkes.js';
 import { dinkesSalah } from '../examples/src/dinkes-salah.js';
 import { toSnapshot } from '../examples/src/workbook.js';
+import { dinkesLkeJawaban } from '../examples/src/dinkes-lke.js';
+import { lkeRekapSheet } from '../core/derive/index.js';
+import { lkeColumns } from '../core/layout/lke.js';
+import { evaluasiLke, lembarLke } from '../core/lke/index.js';
+import { writeLkeWorkbook } from '../xlsx/lke.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXAMPLES_DIR = join(ROOT, 'examples');
 export const VALID_FILE = join(EXAMPLES_DIR, 'dinkes-kabupaten-contoh.xlsx');
 export const FAULTY_FILE = join(EXAMPLES_DIR, 'dinkes-dengan-kesalahan.xlsx');
+export const LKE_FILE = join(EXAMPLES_DIR, 'dinkes-lke-contoh.xlsx');
 
 /** Fixed timestamp for document properties and zip entries (UTC, so the bytes do not depend on TZ). */
 const FIXED_TIME = Date.UTC(2025, 0, 2, 8, 0, 0);
@@ -61,12 +68,27 @@ export async function buildExamples(dir = EXAMPLES_DIR): Promise<{ valid: string
   return { valid, faulty };
 }
 
+/** The valid tree plus its LKE (answers from examples/src/dinkes-lke.ts, Saran Pokin, LKE Rekap). */
+export async function buildLkeExample(dir = EXAMPLES_DIR): Promise<string> {
+  const target = join(dir, 'dinkes-lke-contoh.xlsx');
+  const tree = toSnapshot(dinkesWorkbook());
+  const header = lkeColumns().map((c) => c.header);
+  const answers = { sheet: 'LKE', name: 'LKE', address: 'A1', header, rows: dinkesLkeJawaban().map((r) => header.map((h) => r[h] ?? null)) };
+  const ev = evaluasiLke({ tables: [...tree.tables, answers] });
+  const config = readWorkbook(tree).tree.config;
+  const rekap = lkeRekapSheet({ rekap: ev.rekap, naik: ev.naik, sumber: ev.kriteria.sumber, unit: `${config.namaOpd} — ${config.pemda}` });
+  mkdirSync(dir, { recursive: true });
+  await withFixedClock(() => writeLkeWorkbook(target, { canonical: { snapshot: tree, config }, lembar: lembarLke(ev.kriteria, ev.bacaan, ev.saran), generated: [rekap] }));
+  return target;
+}
+
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const { valid, faulty } = await buildExamples();
+  const lke = await buildLkeExample();
   const { expected } = dinkesSalah();
-  for (const f of [valid, faulty]) console.log(`${relative(ROOT, f)}  sha256:${sha(f)}`);
+  for (const f of [valid, faulty, lke]) console.log(`${relative(ROOT, f)}  sha256:${sha(f)}`);
   console.log(`${expected.length} planted mistakes, ${new Set(expected.map((e) => e.rule)).size} rule IDs: ${[...new Set(expected.map((e) => e.rule))].sort().join(' ')}`);
 }

@@ -194,4 +194,5 @@ function main(): void {
   ], toLines(b.rows));
 }
 
-main();
+// Only when run, not when another script imports `parseCsv`.
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

@@ -40,10 +40,11 @@ function scansOf(wb: ExcelJS.Workbook): SheetScan[] {
   return wb.worksheets.map((ws) => ({ ws, lastRow: lastValueRow(ws), tables: tableObjects(ws) }));
 }
 
-function locate(scans: SheetScan[]): LocatedTable[] {
+/** The canonical tables, then `extra` ones a caller asks for (the LKE tables of `pokin lke`). */
+function locate(scans: SheetScan[], extra: readonly TableSpec[] = []): LocatedTable[] {
   const out: LocatedTable[] = [];
   const used = new Set<string>();
-  for (const spec of canonicalTables([])) {
+  for (const spec of [...canonicalTables([]), ...extra]) {
     const block = byTableName(scans, spec) ?? byHeader(scans, spec, used);
     if (!block) continue;
     used.add(`${block.scan.ws.name}!${block.top}`);
@@ -56,9 +57,13 @@ export function locateTables(wb: ExcelJS.Workbook): LocatedTable[] {
   return locate(scansOf(wb));
 }
 
-export function extract(wb: ExcelJS.Workbook): XlsxRead {
+/**
+ * `extra`: tables to read besides the canonical ones. Only what a command asks for is read,
+ * so a push sends the tree's tables whatever else the workbook holds.
+ */
+export function extract(wb: ExcelJS.Workbook, extra: readonly TableSpec[] = []): XlsxRead {
   const scans = scansOf(wb);
-  return { snapshot: { tables: locate(scans).map((t) => t.snapshot) }, sheets: scans.map(summary) };
+  return { snapshot: { tables: locate(scans, extra).map((t) => t.snapshot) }, sheets: scans.map(summary) };
 }
 
 function byTableName(scans: SheetScan[], spec: TableSpec): Block | undefined {

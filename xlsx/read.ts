@@ -5,19 +5,20 @@
  * become an `XlsxError` with a bilingual message, never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
+import type { TableSpec } from '../core/layout/tables.js';
 import { XlsxError } from './errors.js';
 import { extract, type XlsxRead } from './extract.js';
 import { checkSignature, loadWorkbook } from './open.js';
 
 export type { SheetSummary, XlsxRead } from './extract.js';
 
-/** Reads a workbook from a path or from its bytes. */
-export async function readXlsx(input: string | Uint8Array): Promise<XlsxRead> {
+/** Reads a workbook from a path or from its bytes; `extra` tables (e.g. `lkeTables()`) besides the canonical ones. */
+export async function readXlsx(input: string | Uint8Array, extra: readonly TableSpec[] = []): Promise<XlsxRead> {
   const file = typeof input === 'string' ? input : undefined;
   const bytes = file !== undefined ? await readBytes(file) : Buffer.from(input as Uint8Array);
   checkSignature(bytes, file);
   const wb = await loadWorkbook(bytes, file);
-  return extract(wb);
+  return extract(wb, extra);
 }
 
 async function readBytes(file: string): Promise<Buffer> {

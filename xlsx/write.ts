@@ -144,7 +144,7 @@ class ListWriter {
   }
 }
 
-function validation(formula: string): ExcelJS.DataValidation {
+export function validation(formula: string): ExcelJS.DataValidation {
   // `warning`, not `stop`: a planner may keep a variant ("sasaran program") that core
   // normalises with an F02; the dropdown guides, core judges.
   return {
@@ -154,7 +154,7 @@ function validation(formula: string): ExcelJS.DataValidation {
 }
 
 /** ExcelJS 4.4 has `worksheet.dataValidations` at run time but not in its type definitions. */
-function dataValidations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void } {
+export function dataValidations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void } {
   return (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
 }
 

@@ -17,6 +17,7 @@ export { matriksSheet, matriksHeaders, treeOrder, MATRIKS_SHEET, MATRIKS_GROUPS 
 export { levelSheet, levelOneOf, LEVEL_SHEET } from './level.js';
 export { pkSheet, pkSheets, pkOwners, pkSheetName, budgetItems, DEFAULT_PK_WORDING, type PkOptions, type PkWording } from './pk.js';
 export { validasiSheet, VALIDASI_SHEET } from './validasi.js';
+export { lkeRekapSheet, LKE_REKAP_SHEET, type LkeRekapInput } from './lke.js';
 
 export type DerivedKind = 'matriks' | 'level' | 'pk' | 'validasi';
 export const DERIVED_KINDS: readonly DerivedKind[] = ['matriks', 'level', 'pk', 'validasi'];
