@@ -5,6 +5,7 @@
  * become an `XlsxError` with a bilingual message, never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
+import type ExcelJS from 'exceljs';
 import { XlsxError } from './errors.js';
 import { extract, type XlsxRead } from './extract.js';
 import { checkSignature, loadWorkbook } from './open.js';
@@ -13,11 +14,16 @@ export type { SheetSummary, XlsxRead } from './extract.js';
 
 /** Reads a workbook from a path or from its bytes. */
 export async function readXlsx(input: string | Uint8Array): Promise<XlsxRead> {
+  return (await readXlsxWorkbook(input)).read;
+}
+
+/** The snapshot and the ExcelJS workbook it came from (for the sheets that are not tables: PKs). */
+export async function readXlsxWorkbook(input: string | Uint8Array): Promise<{ read: XlsxRead; wb: ExcelJS.Workbook }> {
   const file = typeof input === 'string' ? input : undefined;
   const bytes = file !== undefined ? await readBytes(file) : Buffer.from(input as Uint8Array);
   checkSignature(bytes, file);
   const wb = await loadWorkbook(bytes, file);
-  return extract(wb);
+  return { read: extract(wb), wb };
 }
 
 async function readBytes(file: string): Promise<Buffer> {

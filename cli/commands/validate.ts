@@ -39,7 +39,7 @@ export interface CommandIO {
  * The reference list is optional: a missing or broken list only turns the Ref rules off,
  * it never stops a validation.
  */
-async function loadReference(snapshot: WorkbookSnapshot): Promise<NomenklaturIndex | null> {
+export async function loadReference(snapshot: WorkbookSnapshot): Promise<NomenklaturIndex | null> {
   const spec = canonicalTables([]).find((s) => s.key === 'info');
   if (!spec) return null;
   const { config } = readInfo(findTable(snapshot, spec), []);

@@ -5,19 +5,27 @@
  */
 import { levelsOfTree } from '../config.js';
 import type { Box, PohonKinerja } from '../model.js';
+import { fitRowHeights } from './fit.js';
 import { treeOrder } from './matriks.js';
-import { SheetBuilder, type SheetSpec } from './spec.js';
+import { SheetBuilder, type Paper, type SheetSpec } from './spec.js';
 
 export const LEVEL_SHEET = 'Tabel Level';
 
-export function levelSheet(tree: PohonKinerja): SheetSpec {
+export interface LevelOptions {
+  /** Default A4 (landscape). */
+  kertas?: Paper;
+}
+
+export function levelSheet(tree: PohonKinerja, opts: LevelOptions = {}): SheetSpec {
   const levels = levelsOfTree(tree.config);
   const used = levels.filter((l) => tree.boxes.some((b) => b.level?.name === l.name));
   const first = used.length ? levels.indexOf(used[0]) : 0;
   const last = used.length ? levels.indexOf(used[used.length - 1]) : -1;
   const shown = levels.slice(first, last + 1);
   const widths = shown.flatMap(() => [34, 30]);
-  const s = new SheetBuilder(LEVEL_SHEET, widths.length ? widths : [34, 30], { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [3, 3] });
+  const s = new SheetBuilder(LEVEL_SHEET, widths.length ? widths : [34, 30], {
+    paper: opts.kertas ?? 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [3, 3], pageNumbers: true,
+  });
   s.spec.freezeRows = 3;
   const legend = shown.map((l, i) => `Level ${i + 1} = ${l.name}`).join('; ');
   s.merge(1, 1, 1, Math.max(2, shown.length * 2), `Pohon Kinerja ${tree.config.namaOpd}`.trim(), 'title');
@@ -39,7 +47,7 @@ export function levelSheet(tree: PohonKinerja): SheetSpec {
     for (let k = 0; k < n; k++) s.set(row + k, c + 1, b.indicators[k]?.nama ?? null, 'text');
     row += n;
   }
-  return s.spec;
+  return fitRowHeights(s.spec);
 }
 
 /** The configured level the view's `Level 1` stands for (for `AdoptOptions.levelAwal`). */
