@@ -2,9 +2,9 @@
  * The budget block of a PK (SAKIP.md §8), shared by the PK sheet and rule B05: which coded
  * boxes a position's PK lists, from which pagu column, and what they should add up to.
  * - Level: the coded boxes at the level configured for the jenjang (`Anggaran PK <jenjang>`)
- *   that the position owns or that lie below its boxes. When there are none (a tree that
- *   stops at kegiatan), the nearest coded level the position owns: the block is never empty
- *   by accident.
+ *   that the position owns or that lie below its boxes. An owned coded box with none below
+ *   it (a tree that stops at kegiatan) is listed itself, at the nearest coded level the
+ *   position owns: the block is never empty by accident.
  * - Source: `Pagu DPA <year>` when the workbook has that column (the approved budget the PK
  *   is signed with), else `Pagu <year>`, the Renstra's indicative pagu.
  */
@@ -14,16 +14,17 @@ import { treeOrder } from './matriks.js';
 
 const TYPE: Record<BudgetLevel, NomenklaturType> = { Program: 'program', Kegiatan: 'kegiatan', 'Sub Kegiatan': 'sub_kegiatan' };
 const LEVEL_OF: Record<NomenklaturType, BudgetLevel> = { program: 'Program', kegiatan: 'Kegiatan', sub_kegiatan: 'Sub Kegiatan' };
-const DEPTH: Record<NomenklaturType, number> = { program: 0, kegiatan: 1, sub_kegiatan: 2 };
 
 export type PaguSource = 'DPA' | 'Renstra';
 
 export interface BudgetBlock {
   /** The level configured for the position's jenjang. */
   configured: BudgetLevel;
-  /** The level listed: `configured`, or the nearest coded level the position owns. */
+  /** The level listed: `configured`, or the nearest coded level the position owns when every item falls back. */
   level: BudgetLevel;
   items: Box[];
+  /** Owned coded boxes with nothing at the configured level below them, listed at their own level. */
+  fallback: Box[];
   source: PaguSource;
   /** The amount of each item for the year (null = blank). */
   amounts: (number | null)[];
@@ -64,26 +65,35 @@ export function ownedBoxes(tree: PohonKinerja, idJabatan: string): Box[] {
 export function budgetBlock(tree: PohonKinerja, idJabatan: string, tahun: number, owned = ownedBoxes(tree, idJabatan)): BudgetBlock {
   const j = tree.jabatanById.get(idJabatan);
   const configured: BudgetLevel = j?.jenjang ? tree.config.anggaranPk[j.jenjang] : 'Sub Kegiatan';
-  let level = configured;
-  let items = budgetItems(owned, configured);
-  if (items.length === 0) {
-    // Nearest coded level among the boxes the position owns; on a tie the higher level,
-    // whose pagu already holds the lower one.
-    const want = DEPTH[TYPE[configured]];
-    let best: NomenklaturType | undefined;
-    for (const b of owned) {
-      const t = b.level?.nomenklatur;
-      if (!t) continue;
-      const d = Math.abs(DEPTH[t] - want);
-      if (best === undefined || d < Math.abs(DEPTH[best] - want) || (d === Math.abs(DEPTH[best] - want) && DEPTH[t] < DEPTH[best])) best = t;
+  const type = TYPE[configured];
+  const items: Box[] = [];
+  const fallback: Box[] = [];
+  const seen = new Set<Box>();
+  const visit = (b: Box, found: Box[]) => {
+    if (seen.has(b)) return;
+    seen.add(b);
+    if (b.level?.nomenklatur === type) { found.push(b); return; }
+    for (const c of b.children) visit(c, found);
+  };
+  for (const b of owned) {
+    if (seen.has(b)) continue;
+    const found: Box[] = [];
+    visit(b, found);
+    if (found.length) items.push(...found);
+    else if (b.level?.nomenklatur) {
+      // Nothing at the configured level below this box (a tree that stops at kegiatan):
+      // the box itself, the nearest coded level the position owns.
+      items.push(b);
+      fallback.push(b);
     }
-    if (best) { level = LEVEL_OF[best]; items = budgetItems(owned, level); }
   }
+  const levels = [...new Set(items.map((b) => LEVEL_OF[b.level!.nomenklatur!]))];
+  const level = fallback.length === 0 ? configured : levels.length === 1 ? levels[0] : configured;
   const yi = tree.config.years.indexOf(tahun);
   const source = paguSource(tree, tahun);
   const amounts = items.map((b) => paguOf(b, yi, source));
-  const total = amounts.reduce<number>((s, v) => s + (v ?? 0), 0);
-  return { configured, level, items, source, amounts, total };
+  const total = amounts.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+  return { configured, level, items, fallback, source, amounts, total };
 }
 
 /**

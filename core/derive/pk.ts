@@ -205,8 +205,11 @@ export function pkSheet(tree: PohonKinerja, idJabatan: string, tahun: number, op
   notes.push(block.source === 'DPA'
     ? `Sumber anggaran: DPA tahun ${tahun} (kolom Pagu DPA ${tahun}).`
     : `Anggaran indikatif menurut Renstra (kolom Pagu ${tahun}); DPA tahun ${tahun} belum diisi (kolom Pagu DPA ${tahun}).`);
-  if (block.level !== block.configured && block.items.length) {
-    notes.push(`Tidak ada ${block.configured} pada kotak jabatan ini; anggaran dicantumkan pada tingkat ${block.level}.`);
+  if (block.fallback.length) {
+    const which = block.fallback.map((b) => b.kode || b.id).join(', ');
+    notes.push(block.level !== block.configured
+      ? `Tidak ada ${block.configured} di bawah kotak jabatan ini; anggaran dicantumkan pada tingkat ${block.level}.`
+      : `Tanpa ${block.configured} di bawahnya, dicantumkan pada tingkatnya sendiri: ${which}.`);
   }
   for (const n of notes) line(n, 'note');
   r++;
