@@ -41,7 +41,8 @@ export const N02: Rule = (ctx) => {
     if (!shape) continue;
     const anc = nearestCodedAncestor(box);
     const a = anc && byBox.get(anc);
-    if (!a || !a.shape) continue;
+    // A parent whose code is of the wrong type is N08's: its children's prefixes follow from it.
+    if (!a || !a.shape || a.shape !== anc!.level?.nomenklatur) continue;
     if (startsWithCode(kode, a.kode, f.bidang)) continue;
     // With the class digit put right the code fits its parent: the mistake is N05's alone.
     const fixed = classFixed(kode, ctx.tree.config.jenisPemda);
