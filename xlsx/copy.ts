@@ -11,11 +11,16 @@ import { neutralise } from './write.js';
 const MERGE = 1;
 type MergeMap = Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
 
-export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Workbook): ExcelJS.Worksheet {
+/**
+ * `breaks`: rows after which a page starts. ExcelJS 4.4 does not read `<rowBreaks>` back from
+ * a file (exceljs/exceljs#2249, fix in the unmerged #2602), so a caller that knows the
+ * layout passes them; breaks ExcelJS did read are kept as well.
+ */
+export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Workbook, breaks: readonly number[] = []): ExcelJS.Worksheet {
   const ws = dst.addWorksheet(src.name, {
     pageSetup: { ...src.pageSetup },
     headerFooter: { ...src.headerFooter },
-    views: src.views.map((v) => ({ ...v })),
+    views: (src.views ?? []).map((v) => ({ ...v })),
   });
   for (let c = 1; c <= src.columnCount; c++) {
     const w = src.getColumn(c).width;
@@ -36,6 +41,7 @@ export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Workbook): Ex
   for (const d of Object.values((src as unknown as { _merges?: MergeMap })._merges ?? {})) {
     if (d) ws.mergeCells(`${columnLetter(d.left - 1)}${d.top}:${columnLetter(d.right - 1)}${d.bottom}`);
   }
-  for (const b of (src as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? []) ws.getRow(b.id).addPageBreak();
+  const read = ((src as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? []).map((b) => b.id);
+  for (const r of new Set([...read, ...breaks])) ws.getRow(r).addPageBreak();
   return ws;
 }

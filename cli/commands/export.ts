@@ -14,7 +14,7 @@
 import ExcelJS from 'exceljs';
 import type { PohonKinerja } from '../../core/model.js';
 import {
-  DERIVED_KINDS, deriveSheets, parsePkSheetName, pkPlan, pkSheet, PAPERS, type DerivedKind, type Paper, type PkOptions, type SheetSpec,
+  DERIVED_KINDS, DRAF_TEXT, deriveSheets, parsePkSheetName, pkPlan, pkSheet, PAPERS, type DerivedKind, type Paper, type PkOptions, type SheetSpec,
 } from '../../core/derive/index.js';
 import type { Issue } from '../../core/issues.js';
 import { canonicalTables, headerKey } from '../../core/layout/tables.js';
@@ -117,6 +117,19 @@ function nextChange(sheetNames: readonly string[], tahun: number): (id: string) 
   return (id) => (last.get(id) ?? 0) + 1;
 }
 
+/**
+ * The page break of a PK sheet, before its lampiran (after the statement page's signatures
+ * and the blank row below them: `pkSheet`'s layout). ExcelJS does not read page breaks back
+ * (exceljs/exceljs#2249), so a kept PK gets its break from its content.
+ */
+function lampiranBreak(ws: ExcelJS.Worksheet): number[] {
+  let title = 0;
+  ws.eachRow((row, n) => { if (!title && /^LAMPIRAN PERJANJIAN KINERJA/.test(String(row.getCell(1).value ?? ''))) title = n; });
+  if (!title) return [];
+  const draf = String(ws.getRow(title - 1).getCell(1).value ?? '').startsWith(DRAF_TEXT);
+  return [title - (draf ? 3 : 2)];
+}
+
 interface PkRequest { tahun: number; only: string[] | null; opts: PkOptions; perubahan: { tanggal: string; alasan: string } | null }
 
 function pkSpecs(tree: PohonKinerja, req: PkRequest, existing: readonly string[]): { specs: SheetSpec[]; skipped: { id: string; boxes: string[] }[] } {
@@ -202,7 +215,7 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
     // PK sheets already in the input stay as they were (an earlier PK is never edited in place).
     const made = new Set(specs.map((s) => s.name));
     const kept = input.worksheets.filter((w) => parsePkSheetName(w.name) && !made.has(w.name));
-    for (const w of kept) copyWorksheet(w, wb);
+    for (const w of kept) copyWorksheet(w, wb, lampiranBreak(w));
     renderSheets(wb, specs);
     await wb.xlsx.writeFile(values.out);
     const names = specs.map((s) => s.name);

@@ -16,13 +16,14 @@ export const DEFAULT_ROW_HEIGHT = 15;
 /** Excel's largest row height, in points. */
 export const MAX_ROW_HEIGHT = 409;
 /**
- * Line advance per point of font size. Calibri's ascent + descent + line gap is 1.22 em;
- * Excel rounds each line to whole pixels (15 pt per line at 11 pt), so 1.32 keeps both
- * Excel and LibreOffice inside the row.
+ * Line advance per point of font size: Excel's default row height for Calibri 11 is 15 pt,
+ * a line of whole screen pixels (Calibri's ascent + descent + line gap is 1.22 em; LibreOffice
+ * advances Carlito lines by less). 15/11 per point keeps both programs inside the row and a
+ * one-line row at Excel's default height.
  */
-const LINE_PER_PT = 1.32;
+const LINE_PER_PT = 15 / 11;
 /** Room above the first and below the last line, in points. */
-const ROW_PADDING = 2;
+const ROW_PADDING = 0;
 /**
  * Width a cell loses to its left and right margins and borders, in points (LibreOffice
  * insets text ~2 pt per side, Excel 2 px). The advance widths are not hinted: Excel and
@@ -105,6 +106,35 @@ function parseRange(range: string): Area | null {
 function shownText(c: CellSpec): string | null {
   if (c.value === null || c.value === '') return null;
   return typeof c.value === 'number' ? null : String(c.value);
+}
+
+/** Excel width units a column needs to show `points` of text plus the cell margins. */
+function charsFor(points: number): number {
+  return Math.ceil(((points + CELL_MARGIN) / 0.75 / 7) * 4) / 4;
+}
+
+/**
+ * Widens the columns whose wrapped cells hold a word longer than the column is wide (up to
+ * `max` units): Excel and Calc would break such a word between letters ("Penyelenggaraa|n").
+ * Cells merged across columns are left to their merged width. Returns the same specification.
+ */
+export function fitColumnWidths(spec: SheetSpec, max = 30): SheetSpec {
+  const across = new Set<string>();
+  for (const m of spec.merges) {
+    const a = parseRange(m);
+    if (a && a.right > a.left) across.add(`${a.top}:${a.left}`);
+  }
+  for (const c of spec.cells) {
+    if (typeof c.value !== 'string' || c.value === '' || across.has(`${c.row}:${c.col}`)) continue;
+    const style = c.style ? spec.styles[c.style] : undefined;
+    if (style?.wrap !== true) continue;
+    let longest = 0;
+    for (const w of c.value.split(/\s+/)) longest = Math.max(longest, textWidth(w, style.size ?? DEFAULT_FONT_SIZE, style.bold === true));
+    const need = Math.min(max, charsFor(longest));
+    const i = c.col - 1;
+    if (need > (spec.columnWidths[i] ?? 8.43)) spec.columnWidths[i] = need;
+  }
+  return spec;
 }
 
 /**

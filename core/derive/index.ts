@@ -14,7 +14,7 @@ import type { SheetSpec } from './spec.js';
 import { validasiSheet as validasiRows } from './validasi.js';
 
 export * from './spec.js';
-export { fitRowHeights, wrappedLines, textWidth, columnPoints, linesHeight } from './fit.js';
+export { fitColumnWidths, fitRowHeights, wrappedLines, textWidth, columnPoints, linesHeight } from './fit.js';
 export { matriksSheet, matriksHeaders, treeOrder, MATRIKS_SHEET, MATRIKS_GROUPS, type MatriksOptions } from './matriks.js';
 export { levelSheet, levelOneOf, LEVEL_SHEET, type LevelOptions } from './level.js';
 export {

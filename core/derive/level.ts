@@ -5,7 +5,7 @@
  */
 import { levelsOfTree } from '../config.js';
 import type { Box, PohonKinerja } from '../model.js';
-import { fitRowHeights } from './fit.js';
+import { fitColumnWidths, fitRowHeights } from './fit.js';
 import { treeOrder } from './matriks.js';
 import { SheetBuilder, type Paper, type SheetSpec } from './spec.js';
 
@@ -47,7 +47,7 @@ export function levelSheet(tree: PohonKinerja, opts: LevelOptions = {}): SheetSp
     for (let k = 0; k < n; k++) s.set(row + k, c + 1, b.indicators[k]?.nama ?? null, 'text');
     row += n;
   }
-  return fitRowHeights(s.spec);
+  return fitRowHeights(fitColumnWidths(s.spec));
 }
 
 /** The configured level the view's `Level 1` stands for (for `AdoptOptions.levelAwal`). */

@@ -13,7 +13,7 @@
  */
 import { levelsOfTree } from '../config.js';
 import type { Box, Indikator, PohonKinerja, Target } from '../model.js';
-import { fitRowHeights } from './fit.js';
+import { fitColumnWidths, fitRowHeights } from './fit.js';
 import { angkaText, numberStyle, SheetBuilder, type Paper, type SheetSpec, type SpecValue } from './spec.js';
 
 export const MATRIKS_SHEET = 'Matriks Cascading';
@@ -188,5 +188,5 @@ export function matriksSheet(tree: PohonKinerja, opts: MatriksOptions = {}): She
     }
     row = ownLast + 1;
   }
-  return fitRowHeights(s.spec);
+  return fitRowHeights(fitColumnWidths(s.spec));
 }

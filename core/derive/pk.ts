@@ -115,7 +115,7 @@ export function pkTargetRows(tree: PohonKinerja, idJabatan: string, tahun: numbe
   return out;
 }
 
-const WIDTHS = [5, 34, 34, 11, 15];
+const WIDTHS = [5, 34, 32.5, 12.5, 15];
 
 export function pkSheet(tree: PohonKinerja, idJabatan: string, tahun: number, opts: PkOptions = {}): SheetSpec {
   const cfg = tree.config;

@@ -106,29 +106,25 @@ export const P01: Rule = ({ tree, issues, pkSheets }) => {
       }));
       continue;
     }
+    // Rows are matched by Sasaran and indicator name, so one missing or extra row is one finding.
     const want = pkTargetRows(tree, id, tahun);
-    const n = Math.max(rows.length, want.length);
-    for (let k = 0; k < n; k++) {
-      const got = rows[k];
-      const w = want[k];
-      if (!got) {
-        issues.push(issue('P01', 'E', where((rows[rows.length - 1]?.row ?? 1) + 1, 2), {
+    const used = new Set<number>();
+    const lastRow = rows.length ? rows[rows.length - 1].row : 1;
+    for (const w of want) {
+      const k = rows.findIndex((g, n) => !used.has(n) && same(g.indikator, w.indikator) && g.sasaran === text(w.sasaran));
+      if (k < 0) {
+        issues.push(issue('P01', 'E', where(lastRow, 2), {
           id: `PK ${raw.name} tidak memuat indikator "${w.indikator}" (${w.sasaran}), padahal kotak milik ${id} menargetkannya tahun ${tahun}; buat ulang PK.`,
           en: `PK ${raw.name} lacks indicator "${w.indikator}" (${w.sasaran}), which a box owned by ${id} targets in ${tahun}; generate the PK again.`,
         }));
         continue;
       }
-      if (!w) {
-        issues.push(issue('P01', 'E', where(got.row, 2), {
-          id: `Indikator "${text(got.indikator)}" di ${raw.name} bukan indikator kotak milik ${id} dengan target ${tahun}; buat ulang PK.`,
-          en: `Indicator "${text(got.indikator)}" in ${raw.name} is not an indicator of a box owned by ${id} with a ${tahun} target; generate the PK again.`,
-        }));
-        continue;
-      }
-      if (!same(got.indikator, w.indikator) || got.sasaran !== text(w.sasaran) || !same(got.satuan, w.satuan)) {
-        issues.push(issue('P01', 'E', where(got.row, 2), {
-          id: `Baris ${got.row} ${raw.name} ("${text(got.indikator)}") tidak sesuai pohon kinerja: seharusnya "${w.indikator}" (${w.sasaran}, ${w.satuan}); buat ulang PK.`,
-          en: `Row ${got.row} of ${raw.name} ("${text(got.indikator)}") does not match the tree: expected "${w.indikator}" (${w.sasaran}, ${w.satuan}); generate the PK again.`,
+      used.add(k);
+      const got = rows[k];
+      if (!same(got.satuan, w.satuan)) {
+        issues.push(issue('P01', 'E', where(got.row, 3), {
+          id: `Satuan "${text(got.indikator)}" di ${raw.name} tertulis ${text(got.satuan) || '(kosong)'}, padahal di lembar Indikator ${w.satuan || '(kosong)'}; buat ulang PK.`,
+          en: `The unit of "${text(got.indikator)}" in ${raw.name} reads ${text(got.satuan) || '(empty)'}, but the Indikator sheet says ${w.satuan || '(empty)'}; generate the PK again.`,
         }));
       } else if (!same(got.target, w.target)) {
         const shown = typeof w.target === 'number' ? angka(w.target) : String(w.target ?? '');
@@ -138,6 +134,13 @@ export const P01: Rule = ({ tree, issues, pkSheets }) => {
         }));
       }
     }
+    rows.forEach((g, n) => {
+      if (used.has(n)) return;
+      issues.push(issue('P01', 'E', where(g.row, 2), {
+        id: `Indikator "${text(g.indikator)}" di ${raw.name} bukan indikator kotak milik ${id} dengan target ${tahun}; buat ulang PK.`,
+        en: `Indicator "${text(g.indikator)}" in ${raw.name} is not an indicator of a box owned by ${id} with a ${tahun} target; generate the PK again.`,
+      }));
+    });
   }
 };
 
