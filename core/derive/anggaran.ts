@@ -62,7 +62,8 @@ export function ownedBoxes(tree: PohonKinerja, idJabatan: string): Box[] {
   return treeOrder(tree).filter((b) => b.penanggungJawab === idJabatan);
 }
 
-export function budgetBlock(tree: PohonKinerja, idJabatan: string, tahun: number, owned = ownedBoxes(tree, idJabatan)): BudgetBlock {
+/** The items of a position's budget block (any year): the level part of `budgetBlock`. */
+export function budgetItemsOf(tree: PohonKinerja, idJabatan: string, owned: Box[]): Pick<BudgetBlock, 'configured' | 'level' | 'items' | 'fallback'> {
   const j = tree.jabatanById.get(idJabatan);
   const configured: BudgetLevel = j?.jenjang ? tree.config.anggaranPk[j.jenjang] : 'Sub Kegiatan';
   const type = TYPE[configured];
@@ -89,11 +90,25 @@ export function budgetBlock(tree: PohonKinerja, idJabatan: string, tahun: number
   }
   const levels = [...new Set(items.map((b) => LEVEL_OF[b.level!.nomenklatur!]))];
   const level = fallback.length === 0 ? configured : levels.length === 1 ? levels[0] : configured;
+  return { configured, level, items, fallback };
+}
+
+export function budgetBlock(tree: PohonKinerja, idJabatan: string, tahun: number, owned = ownedBoxes(tree, idJabatan), of = budgetItemsOf(tree, idJabatan, owned)): BudgetBlock {
   const yi = tree.config.years.indexOf(tahun);
   const source = paguSource(tree, tahun);
-  const amounts = items.map((b) => paguOf(b, yi, source));
+  const amounts = of.items.map((b) => paguOf(b, yi, source));
   const total = amounts.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-  return { configured, level, items, fallback, source, amounts, total };
+  return { ...of, source, amounts, total };
+}
+
+/** Every position's owned boxes in tree order, in one pass over the tree. */
+export function ownedByPosition(tree: PohonKinerja): Map<string, Box[]> {
+  const out = new Map<string, Box[]>();
+  for (const b of treeOrder(tree)) {
+    if (!b.penanggungJawab) continue;
+    (out.get(b.penanggungJawab) ?? out.set(b.penanggungJawab, []).get(b.penanggungJawab)!).push(b);
+  }
+  return out;
 }
 
 /**

@@ -101,11 +101,13 @@ export function tempatOf(tree: PohonKinerja, opts: PkOptions = {}): string {
 }
 
 /** The lampiran's first block: one entry per indicator of the owned boxes with a target that year. */
-export function pkTargetRows(tree: PohonKinerja, idJabatan: string, tahun: number): { sasaran: string; indikator: string; satuan: string; target: string | number | null }[] {
+export function pkTargetRows(
+  tree: PohonKinerja, idJabatan: string, tahun: number, owned = ownedBoxes(tree, idJabatan),
+): { sasaran: string; indikator: string; satuan: string; target: string | number | null }[] {
   const yi = tree.config.years.indexOf(tahun);
   const out: { sasaran: string; indikator: string; satuan: string; target: string | number | null }[] = [];
   if (yi < 0) return out;
-  for (const b of ownedBoxes(tree, idJabatan)) {
+  for (const b of owned) {
     const sasaran = b.pernyataan || [b.kode, b.nomenklatur].filter(Boolean).join(' ');
     for (const i of b.indicators) {
       if (i.targets[yi]?.kind === 'none') continue;
@@ -167,7 +169,8 @@ export function pkSheet(tree: PohonKinerja, idJabatan: string, tahun: number, op
   r++;
   ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target'].forEach((h, i) => s.set(r, i + 1, h, 'header'));
   r++;
-  const rows = pkTargetRows(tree, idJabatan, tahun);
+  const owned = ownedBoxes(tree, idJabatan);
+  const rows = pkTargetRows(tree, idJabatan, tahun, owned);
   let no = 0;
   for (let k = 0; k < rows.length;) {
     let n = 1;
@@ -186,7 +189,7 @@ export function pkSheet(tree: PohonKinerja, idJabatan: string, tahun: number, op
   r++;
 
   // Block 2: the budget at the level configured for the jenjang (or the nearest one owned).
-  const block = budgetBlock(tree, idJabatan, tahun);
+  const block = budgetBlock(tree, idJabatan, tahun, owned);
   s.set(r, 1, 'No', 'header');
   s.merge(r, 2, r, 4, 'Program/Kegiatan/Sub Kegiatan', 'header');
   s.set(r, 5, 'Anggaran (Rp)', 'header');

@@ -95,7 +95,8 @@ const SHARED_MIN = 5;
  */
 export const K19: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
-    const d = words(i.definisi);
+    // Only a definition about as short as the name can merely restate it.
+    const d = i.definisi !== '' && i.definisi.length <= i.nama.length + 10 ? words(i.definisi) : [];
     if (d.length > 0) {
       const name = new Set(words(i.nama));
       if (d.every((w) => name.has(w))) {
@@ -117,7 +118,7 @@ export const K19: Rule = ({ tree, issues }) => {
     if (filled.length < SHARED_MIN) continue;
     const byValue = new Map<string, Indikator[]>();
     for (const i of filled) {
-      const k = words(i[field]).join(' ');
+      const k = i[field].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       (byValue.get(k) ?? byValue.set(k, []).get(k)!).push(i);
     }
     for (const same of byValue.values()) {

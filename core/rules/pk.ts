@@ -8,7 +8,7 @@
  * - B05 (W): a PK's budget block adds up to the pagu of the coded boxes its position owns.
  */
 import { levelsOfTree } from '../config.js';
-import { budgetBlock, ownedBoxes, ownedPagu } from '../derive/anggaran.js';
+import { budgetBlock, budgetItemsOf, ownedByPosition, ownedPagu } from '../derive/anggaran.js';
 import { parsePkSheetName, pkPlan, pkTargetRows } from '../derive/pk.js';
 import { angka, issue, rupiah } from '../issues.js';
 import { headerKey } from '../layout/tables.js';
@@ -40,13 +40,15 @@ export const B05: Rule = ({ tree, issues }) => {
   // A box whose pagu does not add up is B01's (an error): B05 would only repeat it.
   const b01 = new Set(issues.filter((i) => i.rule === 'B01').map((i) => i.id));
   const { owners } = pkPlan(tree);
+  const byOwner = ownedByPosition(tree);
   const tol = tree.config.toleransiPagu;
   for (const id of owners) {
-    const owned = ownedBoxes(tree, id);
+    const owned = byOwner.get(id) ?? [];
     if (owned.some((b) => b01.has(b.id))) continue;
+    const items = budgetItemsOf(tree, id, owned);
     const off: { y: number; total: number; want: number; source: string }[] = [];
     tree.config.years.forEach((y, yi) => {
-      const block = budgetBlock(tree, id, y, owned);
+      const block = budgetBlock(tree, id, y, owned, items);
       const want = ownedPagu(owned, yi, block.source);
       if (want === null || Math.abs(block.total - want) <= tol) return;
       off.push({ y, total: block.total, want, source: block.source === 'DPA' ? `Pagu DPA ${y}` : `Pagu ${y}` });
