@@ -4,9 +4,9 @@
  * title row says which configured level `Level 1` stands for, so an import can start there.
  */
 import { levelsOfTree } from '../config.js';
-import type { Box, PohonKinerja } from '../model.js';
+import type { PohonKinerja } from '../model.js';
 import { fitColumnWidths, fitRowHeights } from './fit.js';
-import { treeOrder } from './matriks.js';
+import { nestedRows } from './matriks.js';
 import { SheetBuilder, type Paper, type SheetSpec } from './spec.js';
 
 export const LEVEL_SHEET = 'Tabel Level';
@@ -32,12 +32,7 @@ export function levelSheet(tree: PohonKinerja, opts: LevelOptions = {}): SheetSp
   s.merge(2, 1, 2, Math.max(2, shown.length * 2), legend, 'plainCenter');
   shown.forEach((_, i) => { s.set(3, 2 * i + 1, `Level ${i + 1}`, 'header'); s.set(3, 2 * i + 2, 'Indikator', 'header'); });
   const col = new Map(shown.map((l, i) => [l.name, 2 * i + 1]));
-  const ordered = treeOrder(tree).filter((b) => b.level && col.has(b.level.name));
-  const span = new Map<Box, number>();
-  for (let i = ordered.length - 1; i >= 0; i--) {
-    const b = ordered[i];
-    span.set(b, Math.max(1, b.indicators.length) + b.children.reduce((n, c) => n + (span.get(c) ?? 0), 0));
-  }
+  const { ordered, span } = nestedRows(tree, (b) => (b.level ? col.get(b.level.name) : undefined), (b) => Math.max(1, b.indicators.length));
   let row = 4;
   for (const b of ordered) {
     const c = col.get(b.level!.name) as number;

@@ -76,6 +76,40 @@ export function treeOrder(tree: PohonKinerja): Box[] {
   return out;
 }
 
+/**
+ * The rows of a nested view (Matriks, level table): boxes shown in a column, each followed by
+ * the boxes nested under it, with the number of rows each spans (its own rows plus its
+ * nested boxes'). A box nests under its nearest shown ancestor only when its column lies to
+ * the right of that ancestor's; otherwise (a level inversion, T04, or a cycle) it starts
+ * its own block (after the block it would have sat in), so no merged ancestor covers it and
+ * hides its text.
+ */
+export function nestedRows(tree: PohonKinerja, colOf: (b: Box) => number | undefined, ownRows: (b: Box) => number): { ordered: Box[]; span: Map<Box, number> } {
+  const kids = new Map<Box, Box[]>();
+  const roots: Box[] = [];
+  for (const b of treeOrder(tree)) {
+    const c = colOf(b);
+    if (c === undefined) continue;
+    let a = b.parent;
+    const seen = new Set<Box>([b]);
+    while (a && !seen.has(a) && colOf(a) === undefined) { seen.add(a); a = a.parent; }
+    const ac = a && !seen.has(a) ? colOf(a) : undefined;
+    if (a && ac !== undefined && ac < c) (kids.get(a) ?? kids.set(a, []).get(a)!).push(b);
+    else roots.push(b);
+  }
+  const ordered: Box[] = [];
+  const span = new Map<Box, number>();
+  const visit = (b: Box): number => {
+    ordered.push(b);
+    let n = ownRows(b);
+    for (const k of kids.get(b) ?? []) n += visit(k);
+    span.set(b, n);
+    return n;
+  };
+  for (const r of roots) visit(r);
+  return { ordered, span };
+}
+
 /** Which matrix group a box's level falls in: uncoded levels fill Tujuan/Sasaran from the bottom. */
 export function groupIndex(tree: PohonKinerja): (b: Box) => number | undefined {
   const uncoded = levelsOfTree(tree.config).filter((l) => !l.nomenklatur).map((l) => l.name);
@@ -130,17 +164,17 @@ export function matriksSheet(tree: PohonKinerja, opts: MatriksOptions = {}): She
   const firstPagu = firstTarget + shownYears.length;
   const pjCol = firstPagu + shownYears.length;
   const lastCol = pjCol;
-  const ordered = treeOrder(tree).filter((b) => groupOf(b) !== undefined);
   const isBand = (b: Box) => band && (groupOf(b) as number) <= 1;
-  // Rows each box spans (its own indicator rows plus its subtree), computed bottom-up.
-  const own = new Map<Box, number>(ordered.map((b) => [b, Math.max(1, b.indicators.length) + (isBand(b) ? 1 : 0)]));
-  const span = new Map<Box, number>();
-  for (let i = ordered.length - 1; i >= 0; i--) {
-    const b = ordered[i];
-    let n = own.get(b) as number;
-    for (const c of b.children) n += span.get(c) ?? 0;
-    span.set(b, n);
-  }
+  // The column a box's statement (or code) sits in; bands sit left of everything.
+  const colOfBox = (b: Box): number | undefined => {
+    const g = groupOf(b);
+    if (g === undefined) return undefined;
+    if (band && g <= 1) return g - 2;
+    const gc = MATRIKS_GROUPS[g];
+    return gc.kode ?? gc.stmt;
+  };
+  const own = (b: Box) => Math.max(1, b.indicators.length) + (isBand(b) ? 1 : 0);
+  const { ordered, span } = nestedRows(tree, colOfBox, own);
   const numbers = (r: number, ind: Indikator | undefined) => {
     s.set(r, col(16), ind?.satuan || null, 'center');
     const awal = ind ? targetValue(ind.kondisiAwal) : null;
@@ -168,7 +202,7 @@ export function matriksSheet(tree: PohonKinerja, opts: MatriksOptions = {}): She
     const gc = MATRIKS_GROUPS[g];
     const first = row;
     const last = row + (span.get(b) as number) - 1;
-    const ownLast = row + (own.get(b) as number) - 1;
+    const ownLast = row + own(b) - 1;
     const text = (c: number | undefined, v: string) => { if (c !== undefined) s.merge(first, col(c), last, col(c), v || null, 'text'); };
     text(gc.stmt, b.pernyataan);
     text(gc.kode, b.kode);

@@ -22,6 +22,7 @@ import { deriveSheets, pkSheets, type SheetSpec } from '../../core/derive/index.
 import { readWorkbook } from '../../core/read/index.js';
 import { validateTree } from '../../core/validate.js';
 import { dinkesWorkbook } from '../../examples/src/dinkes.js';
+import { dinkesSalah } from '../../examples/src/dinkes-salah.js';
 import { toSnapshot } from '../../examples/src/workbook.js';
 import { renderSheets } from '../../xlsx/render.js';
 import { writeCanonicalWorkbook } from '../../xlsx/write.js';
@@ -140,6 +141,14 @@ describe.skipIf(!READY)('the example on paper (LibreOffice Calc → PDF)', () =>
     expect(smallest).toBeGreaterThanOrEqual(7);
     for (const p of pages(pdf)) expect(p).toContain('Penanggung');
     expect(missingWords([m], visibleText(pdf))).toEqual([]);
+  }, 180_000);
+
+  it('the level table and the Validasi sheet (long messages) show every word too', async () => {
+    const faulty = readWorkbook(toSnapshot(dinkesSalah().workbook));
+    const checked = validateTree(faulty.tree, faulty.issues, { final: true });
+    const specs = deriveSheets(checked.tree, checked.issues, { sheets: ['level', 'validasi'] });
+    expect(specs.map((s) => s.name)).toEqual(['Tabel Level', 'Validasi']);
+    expect(missingWords(specs, visibleText(toPdf(await write(specs, 'level-validasi.xlsx'))))).toEqual([]);
   }, 180_000);
 
   it('a draft PK on F4 (215 × 330 mm) carries DRAF on every page', async () => {

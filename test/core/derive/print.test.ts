@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  budgetBlock, fitRowHeights, linesHeight, matriksSheet, numberStyle, parsePkSheetName, pkPlan, pkSheet, STYLES, wrappedLines, type SheetSpec,
+  budgetBlock, fitRowHeights, levelSheet, linesHeight, matriksSheet, numberStyle, parsePkSheetName, pkPlan, pkSheet, STYLES, wrappedLines, type SheetSpec,
 } from '../../../core/derive/index.js';
 import { targetValue } from '../../../core/derive/matriks.js';
 import { readWorkbook } from '../../../core/read/index.js';
@@ -120,6 +120,24 @@ describe('Matriks Cascading on paper', () => {
     expect(band?.value).toBe('Sasaran Strategis: Meningkatnya derajat kesehatan masyarakat');
     expect(m.merges).toContain(`A2:${String.fromCharCode(64 + header(m).length)}2`);
     expect(texts(m)).toContain('Indikator Sasaran Strategis: Angka Harapan Hidup');
+  });
+});
+
+describe('nested views of a broken tree', () => {
+  it('never put a value inside another cell\'s merge (a Tujuan under a Sasaran Strategis, cycles, lost parents)', async () => {
+    const { dinkesSalah } = await import('../../../examples/src/dinkes-salah.js');
+    const { toSnapshot } = await import('../../../examples/src/workbook.js');
+    const tree = readWorkbook(toSnapshot(dinkesSalah().workbook)).tree;
+    for (const spec of [matriksSheet(tree), matriksSheet(tree, { perSasaran: true }), levelSheet(tree)]) {
+      const covered = new Map<string, string>();
+      for (const m of spec.merges) {
+        const [, c1, r1, c2, r2] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m)!;
+        const col = (x: string) => [...x].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        for (let r = Number(r1); r <= Number(r2); r++) for (let c = col(c1); c <= col(c2); c++) if (r !== Number(r1) || c !== col(c1)) covered.set(`${r}:${c}`, m);
+      }
+      const hidden = spec.cells.filter((c) => c.value !== null && covered.has(`${c.row}:${c.col}`)).map((c) => `${c.row}:${c.col} ${String(c.value)} under ${covered.get(`${c.row}:${c.col}`)}`);
+      expect(hidden, spec.name).toEqual([]);
+    }
   });
 });
 
