@@ -50,6 +50,13 @@ export interface PokinConfig {
   maksIndikator: number;
   toleransiPagu: number;
   satuanKualitatif: string[];
+  /** K18: a year-on-year target jump beyond this factor is unrealistic (Info `Faktor Lonjakan`). */
+  faktorLonjakan: number;
+  /**
+   * Place printed on the PK date line (Info `Tempat Penandatanganan`), e.g. `Soreang` for
+   * Kabupaten Bandung; empty = the pemda name without `Kabupaten`/`Kota`/`Provinsi`.
+   */
+  tempatPenandatanganan: string;
   levels: LevelConfig[];
   /**
    * Server version this workbook was pulled from or last pushed as (Info `Versi Server`);
@@ -108,6 +115,8 @@ export function defaultConfig(): PokinConfig {
     maksIndikator: 3,
     toleransiPagu: 0,
     satuanKualitatif: ['Predikat', 'Opini', 'Kategori'],
+    faktorLonjakan: 3,
+    tempatPenandatanganan: '',
     levels: defaultLevels(),
     versiServer: null,
   };

@@ -73,6 +73,13 @@ export interface Box {
   pagu: (number | null)[];
   /** Text that could not be read as an amount (B02), by year index; null = none. */
   paguRaw: (string | null)[];
+  /**
+   * `Pagu DPA <year>` (optional columns, SAKIP.md §8): the approved budget the PK is signed
+   * with, by year index; null = blank or no such column (`TableLoc.cols['paguDpa:<year>']`
+   * says whether the column exists).
+   */
+  paguDpa: (number | null)[];
+  paguDpaRaw: (string | null)[];
   catatan: string;
   indicators: Indikator[];
   parent?: Box;

@@ -2,6 +2,7 @@
  * Validation: a pure function of the snapshots. Reads the whole workbook into the tree,
  * runs every rule on the whole tree, returns the issues in Validasi order.
  */
+import type { RawSheet } from './adopt/types.js';
 import { countIssues, sortIssues, type Issue } from './issues.js';
 import type { PohonKinerja } from './model.js';
 import type { NomenklaturIndex } from './nomenklatur/types.js';
@@ -15,8 +16,10 @@ export interface ValidateOptions {
   nomenklatur?: NomenklaturIndex | null;
   /** Known Sasaran Pemda IDs (from the backend) for T06's existence check. */
   pemdaSasaranIds?: ReadonlySet<string> | null;
-  /** Also run the Final rules (J04, X03): at finalisation, before a push, for PK generation. */
+  /** Also run the Final rules (J04, P01–P03, B05, X03): at finalisation, before a push, for PK generation. */
   final?: boolean;
+  /** The workbook's PK sheets (names `PK <tahun> <ID>`, `PKP …`) for P01. */
+  pkSheets?: readonly RawSheet[];
 }
 
 export interface ValidationSummary {
@@ -39,6 +42,7 @@ export function validateTree(tree: PohonKinerja, readIssues: Issue[], opts: Vali
     tree,
     nomenklatur: opts.nomenklatur ?? null,
     pemdaSasaranIds: opts.pemdaSasaranIds ?? null,
+    pkSheets: opts.pkSheets ?? [],
     issues: readIssues.slice(),
   };
   for (const rule of ALL_RULES) rule(ctx);

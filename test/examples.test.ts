@@ -81,7 +81,7 @@ describe('example workbooks through the CLI', () => {
     for (const family of ['F', 'T', 'K', 'N', 'B', 'J', 'X']) expect([...rules].some((r) => r.startsWith(family)), family).toBe(true);
     const live = [
       'F01', 'F02', 'T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10',
-      'K01', 'K02', 'K03', 'K04', 'K05', 'K06', 'K07', 'K08', 'K09', 'K10', 'K11', 'K12', 'K13', 'K16',
+      'K01', 'K02', 'K03', 'K04', 'K05', 'K06', 'K07', 'K08', 'K09', 'K10', 'K11', 'K12', 'K13', 'K16', 'K18', 'K19', 'K20', 'K21',
       'N01', 'N02', 'N05', 'N06', 'N07', 'N08', 'N09', 'B01', 'B02', 'B03', 'J01', 'J02', 'J03', 'X01', 'X02',
     ];
     expect(live.filter((r) => !rules.has(r as never))).toEqual([]);

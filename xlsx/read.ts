@@ -5,6 +5,7 @@
  * become an `XlsxError` with a bilingual message, never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
+import type ExcelJS from 'exceljs';
 import type { TableSpec } from '../core/layout/tables.js';
 import { XlsxError } from './errors.js';
 import { extract, type XlsxRead } from './extract.js';
@@ -14,11 +15,16 @@ export type { SheetSummary, XlsxRead } from './extract.js';
 
 /** Reads a workbook from a path or from its bytes; `extra` tables (e.g. `lkeTables()`) besides the canonical ones. */
 export async function readXlsx(input: string | Uint8Array, extra: readonly TableSpec[] = []): Promise<XlsxRead> {
+  return (await readXlsxWorkbook(input, extra)).read;
+}
+
+/** The snapshot and the ExcelJS workbook it came from (for the sheets that are not tables: PKs). */
+export async function readXlsxWorkbook(input: string | Uint8Array, extra: readonly TableSpec[] = []): Promise<{ read: XlsxRead; wb: ExcelJS.Workbook }> {
   const file = typeof input === 'string' ? input : undefined;
   const bytes = file !== undefined ? await readBytes(file) : Buffer.from(input as Uint8Array);
   checkSignature(bytes, file);
   const wb = await loadWorkbook(bytes, file);
-  return extract(wb, extra);
+  return { read: extract(wb, extra), wb };
 }
 
 async function readBytes(file: string): Promise<Buffer> {

@@ -6,7 +6,7 @@
  * as well (exceljs/exceljs#3027, #749), which Excel may open as a file.
  */
 import ExcelJS from 'exceljs';
-import type { CellStyle, SheetSpec } from '../core/derive/spec.js';
+import type { CellStyle, Paper, SheetSpec } from '../core/derive/spec.js';
 import { neutralise } from './write.js';
 
 type Styled = Partial<ExcelJS.Style>;
@@ -16,7 +16,11 @@ const THIN: Partial<ExcelJS.Borders> = {
 
 function toExcel(s: CellStyle): Styled {
   const out: Styled = {};
-  if (s.bold || s.italic || s.size) out.font = { ...(s.bold ? { bold: true } : {}), ...(s.italic ? { italic: true } : {}), ...(s.size ? { size: s.size } : {}) };
+  // The font is always named: a `<font>` without `<name>` falls back to the program's
+  // default face (a serif in LibreOffice), wider than the Calibri the row heights assume.
+  if (s.bold || s.italic || s.size) {
+    out.font = { name: 'Calibri', family: 2, size: s.size ?? 11, ...(s.bold ? { bold: true } : {}), ...(s.italic ? { italic: true } : {}) };
+  }
   if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
   if (s.border) out.border = THIN;
   if (s.wrap || s.horizontal || s.vertical) {
@@ -32,19 +36,38 @@ function linkValue(target: string, text: string): ExcelJS.CellFormulaValue {
   return { formula: `HYPERLINK("#${q(target)}","${q(text)}")`, result: text, date1904: false };
 }
 
+/**
+ * SpreadsheetML paper sizes (the XlPaperSize numbers, learn.microsoft.com
+ * microsoft.office.interop.excel.xlpapersize): 9 = A4, 8 = A3, 14 = Folio 8.5 × 13 in
+ * (216 × 330 mm), the F4 of Indonesian offices; LibreOffice prints 14 as 612 × 936 pt.
+ */
+const PAPER_SIZE: Record<Paper, number> = { A4: 9, A3: 8, F4: 14 };
+
+/** Header/footer text is a small language of `&` codes: a literal `&` is written `&&`. */
+const hfText = (s: string) => s.replace(/&/g, '&&');
+
 export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const p = spec.print;
+  // Wide landscape views get narrow side margins: every point of width raises the print scale.
+  const side = p.orientation === 'landscape' ? 0.3 : 0.5;
   const ws = wb.addWorksheet(spec.name, {
     pageSetup: {
-      paperSize: 9, // A4
-      orientation: spec.print.orientation,
-      fitToPage: spec.print.fitToWidth,
+      paperSize: PAPER_SIZE[p.paper],
+      orientation: p.orientation,
+      fitToPage: p.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(spec.print.titleRows ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` } : {}),
+      margins: { left: side, right: side, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(p.titleRows ? { printTitlesRow: `${p.titleRows[0]}:${p.titleRows[1]}` } : {}),
     },
     ...(spec.freezeRows ? { views: [{ state: 'frozen' as const, ySplit: spec.freezeRows }] } : {}),
   });
+  if (p.header || p.pageNumbers) {
+    ws.headerFooter = {
+      ...(p.header ? { oddHeader: `&C&"-,Bold"&14${hfText(p.header)}` } : {}),
+      ...(p.pageNumbers ? { oddFooter: '&CHalaman &P dari &N' } : {}),
+    };
+  }
   spec.columnWidths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   const styles = new Map<string, Styled>();
   const styleOf = (k: string) => {

@@ -124,7 +124,10 @@ export async function writeSheet(context: PortContext, ws: Excel.Worksheet, spec
   }
   for (const m of spec.merges) ws.getRange(m).merge(false);
   spec.columnWidths.forEach((w, i) => { ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * 7); });
-  for (const [row, h] of Object.entries(spec.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
+  // Heights come from core/derive/fit.ts (points, computed from the text: Excel never
+  // auto-fits merged cells). `rowHeight` is in points, though the reference does not say so
+  // (OfficeDev/office-js-docs-reference#1679); Excel caps it at 409.
+  for (const [row, h] of Object.entries(spec.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = Math.min(409, h);
   for (const c of spec.cells) {
     if (!c.link) continue;
     ws.getRange(`${columnLetter(c.col - 1)}${c.row}`).hyperlink = { documentReference: c.link, textToDisplay: String(c.value ?? c.link) };

@@ -1,33 +1,65 @@
 /**
- * `pokin export CANONICAL.xlsx --out OUT.xlsx [--sheets matriks,level,pk,validasi] [--tahun 2026]`:
+ * `pokin export CANONICAL.xlsx --out OUT.xlsx [--sheets matriks,level,pk,validasi] [--tahun 2026] …`:
  * writes the canonical tables again plus the generated sheets of SAKIP.md §4.3 (Matriks
  * Cascading, the level table view, one PK per position, Validasi). The Validasi links point
  * into the same output workbook, so the tables are rewritten at A1 of their own sheets.
- * Exit 0: written; 2: unusable arguments or file.
+ *
+ * PKs are signed documents: they are refused while the tree has errors (exit 1, nothing
+ * written) unless `--draf`, which stamps every page DRAF. A PK Perubahan is requested with
+ * `--perubahan --tanggal TANGGAL --alasan TEKS`: it becomes `PKP <tahun> <ID>` (`PKP2 …` for
+ * the next change), carrying that date and reason on its pages, and every PK sheet the input
+ * workbook already holds is copied over unchanged, so the earlier PK is kept.
+ * Exit 0: written; 1: PK refused (errors in the tree); 2: unusable arguments or file.
  */
 import ExcelJS from 'exceljs';
-import { DERIVED_KINDS, deriveSheets, type DerivedKind } from '../../core/derive/index.js';
+import type { PohonKinerja } from '../../core/model.js';
+import {
+  DERIVED_KINDS, DRAF_TEXT, deriveSheets, parsePkSheetName, pkPlan, pkSheet, PAPERS, type DerivedKind, type Paper, type PkOptions, type SheetSpec,
+} from '../../core/derive/index.js';
+import type { Issue } from '../../core/issues.js';
 import { canonicalTables, headerKey } from '../../core/layout/tables.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 import { validateSnapshot } from '../../core/validate.js';
 import { langOf, parse, UsageError } from '../args.js';
-import { describeSheets, summaryLine, type Lang } from '../format.js';
+import { describeSheets, location, summaryLine, type Lang } from '../format.js';
+import { copyWorksheet } from '../../xlsx/copy.js';
 import { XlsxError } from '../../xlsx/errors.js';
-import { readXlsx } from '../../xlsx/read.js';
+import { readXlsxWorkbook } from '../../xlsx/read.js';
 import { renderSheets } from '../../xlsx/render.js';
 import { buildCanonicalWorkbook } from '../../xlsx/write.js';
-import type { CommandIO } from './validate.js';
+import { loadReference, type CommandIO } from './validate.js';
 
 export const EXPORT_HELP: Record<Lang, string> = {
-  id: `pokin export KANONIK.xlsx --out KELUARAN.xlsx [--sheets matriks,level,pk,validasi] [--tahun TTTT] [--tempat KOTA] [--lang id|en]
+  id: `pokin export KANONIK.xlsx --out KELUARAN.xlsx [--sheets matriks,level,pk,validasi] [--tahun TTTT]
+       [--kertas A4|A3|F4] [--per-sasaran] [--tempat KOTA] [--jabatan ID,ID] [--draf]
+       [--perubahan --tanggal TANGGAL --alasan TEKS] [--lang id|en]
 
   Menulis tabel kanonik beserta lembar turunan: Matriks Cascading, Tabel Level, PK <tahun> <ID Jabatan>
-  untuk setiap jabatan pemilik kotak, dan Validasi. --tahun memilih tahun PK (bawaan: tahun awal periode).`,
-  en: `pokin export CANONICAL.xlsx --out OUT.xlsx [--sheets matriks,level,pk,validasi] [--tahun YYYY] [--tempat CITY] [--lang id|en]
+  untuk setiap jabatan pemilik kotak, dan Validasi.
+  --tahun        tahun PK (bawaan: tahun awal periode); Matriks hanya memuat tahun ini (tanpa --tahun: seluruh periode)
+  --kertas       kertas Matriks dan Tabel Level (lanskap; bawaan A4); PK memakai A4, atau F4 (Folio 215 × 330 mm)
+  --per-sasaran  Matriks dengan pita per Tujuan dan Sasaran Strategis (lebih lebar untuk dicetak)
+  --tempat       tempat penandatanganan PK (bawaan: Info "Tempat Penandatanganan")
+  --jabatan      PK hanya untuk jabatan ini
+  --draf         PK dibuat walau pohon masih memuat error; setiap halaman bercap DRAF
+  --perubahan    PK Perubahan (PKP <tahun> <ID>) dengan --tanggal dan --alasan; PK sebelumnya dalam berkas tetap disimpan
+
+  Exit: 0 ditulis, 1 PK ditolak karena pohon memuat error (tidak ada yang ditulis), 2 argumen atau berkas tidak dapat dipakai.`,
+  en: `pokin export CANONICAL.xlsx --out OUT.xlsx [--sheets matriks,level,pk,validasi] [--tahun YYYY]
+       [--kertas A4|A3|F4] [--per-sasaran] [--tempat CITY] [--jabatan ID,ID] [--draf]
+       [--perubahan --tanggal DATE --alasan TEXT] [--lang id|en]
 
   Writes the canonical tables and the generated sheets: Matriks Cascading, the level table, a
-  PK <year> <ID Jabatan> for every position that owns boxes, and Validasi. --tahun picks the PK year
-  (default: the first year of the period).`,
+  PK <year> <ID Jabatan> for every position that owns boxes, and Validasi.
+  --tahun        the PK year (default: the first year of the period); the Matriks shows this year only (without it: the period)
+  --kertas       paper of the Matriks and level table (landscape; default A4); PKs use A4, or F4 (Folio 215 × 330 mm)
+  --per-sasaran  Matriks with a band per Tujuan and Sasaran Strategis (wider columns on paper)
+  --tempat       place of signing (default: Info "Tempat Penandatanganan")
+  --jabatan      PKs for these positions only
+  --draf         PKs even though the tree still has errors; every page stamped DRAF
+  --perubahan    a PK Perubahan (PKP <year> <ID>) with --tanggal and --alasan; earlier PKs in the file are kept
+
+  Exit: 0 written, 1 PK refused because the tree has errors (nothing written), 2 unusable arguments or file.`,
 };
 
 const stdio: CommandIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
@@ -57,11 +89,64 @@ function kindsOf(v: string | undefined): DerivedKind[] {
   return out;
 }
 
+function paperOf(v: string | undefined): Paper | undefined {
+  if (v === undefined) return undefined;
+  const p = PAPERS.find((x) => x.toLowerCase() === v.trim().toLowerCase());
+  if (!p) throw new UsageError({ id: `--kertas harus ${PAPERS.join(', ')} (bukan "${v}").`, en: `--kertas must be ${PAPERS.join(', ')} (not "${v}").` });
+  return p;
+}
+
+/** Why no PK may be generated: the errors, listed like `pokin validate` does (first 10). */
+function refusal(issues: readonly Issue[], summary: string, lang: Lang): string {
+  const errors = issues.filter((i) => i.severity === 'E');
+  const shown = errors.slice(0, 10).map((i) => `  ${location(i.sheet, i.cell)}  ${i.rule}${i.id ? ` [${i.id}]` : ''}  ${lang === 'en' ? i.messageEn : i.message}`);
+  const more = errors.length > 10 ? [lang === 'en' ? `  … and ${errors.length - 10} more (pokin validate)` : `  … dan ${errors.length - 10} lagi (pokin validate)`] : [];
+  const head = lang === 'en'
+    ? `No PK generated: the tree has ${errors.length} errors. A PK is a signed document; fix the errors first, or add --draf for a copy stamped DRAF on every page.`
+    : `PK tidak dibuat: pohon memuat ${errors.length} error. PK adalah dokumen yang ditandatangani; perbaiki errornya dahulu, atau tambahkan --draf untuk salinan bercap DRAF di setiap halaman.`;
+  return [head, ...shown, ...more, summary].join('\n');
+}
+
+/** The next change number of each position's PK Perubahan for the year, from the sheets the input holds. */
+function nextChange(sheetNames: readonly string[], tahun: number): (id: string) => number {
+  const last = new Map<string, number>();
+  for (const n of sheetNames) {
+    const p = parsePkSheetName(n);
+    if (p && p.tahun === tahun && p.ke > 0) last.set(p.idJabatan, Math.max(last.get(p.idJabatan) ?? 0, p.ke));
+  }
+  return (id) => (last.get(id) ?? 0) + 1;
+}
+
+/**
+ * The page break of a PK sheet, before its lampiran (after the statement page's signatures
+ * and the blank row below them: `pkSheet`'s layout). ExcelJS does not read page breaks back
+ * (exceljs/exceljs#2249), so a kept PK gets its break from its content.
+ */
+function lampiranBreak(ws: ExcelJS.Worksheet): number[] {
+  let title = 0;
+  ws.eachRow((row, n) => { if (!title && /^LAMPIRAN PERJANJIAN KINERJA/.test(String(row.getCell(1).value ?? ''))) title = n; });
+  if (!title) return [];
+  const draf = String(ws.getRow(title - 1).getCell(1).value ?? '').startsWith(DRAF_TEXT);
+  return [title - (draf ? 3 : 2)];
+}
+
+interface PkRequest { tahun: number; only: string[] | null; opts: PkOptions; perubahan: { tanggal: string; alasan: string } | null }
+
+function pkSpecs(tree: PohonKinerja, req: PkRequest, existing: readonly string[]): { specs: SheetSpec[]; skipped: { id: string; boxes: string[] }[] } {
+  const plan = pkPlan(tree, req.opts);
+  const owners = req.only ? plan.owners.filter((id) => req.only!.includes(id)) : plan.owners;
+  const ke = nextChange(existing, req.tahun);
+  const specs = owners.map((id) => pkSheet(tree, id, req.tahun, req.perubahan ? { ...req.opts, perubahan: { ...req.perubahan, ke: ke(id) } } : req.opts));
+  return { specs, skipped: plan.skipped };
+}
+
 export async function runExport(argv: string[], io: CommandIO = stdio): Promise<number> {
   let lang: Lang = 'id';
   try {
     const { values, positionals } = parse(argv, {
       out: { type: 'string' }, sheets: { type: 'string' }, tahun: { type: 'string' }, tempat: { type: 'string' },
+      kertas: { type: 'string' }, 'per-sasaran': { type: 'boolean' }, jabatan: { type: 'string' }, draf: { type: 'boolean' },
+      perubahan: { type: 'boolean' }, tanggal: { type: 'string' }, alasan: { type: 'string' },
       lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
@@ -70,8 +155,15 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
       throw new UsageError({ id: 'Pakai: pokin export KANONIK.xlsx --out KELUARAN.xlsx', en: 'Usage: pokin export CANONICAL.xlsx --out OUT.xlsx' });
     }
     const kinds = kindsOf(values.sheets);
+    const kertas = paperOf(values.kertas);
+    if (values.perubahan && (!values.tanggal?.trim() || !values.alasan?.trim())) {
+      throw new UsageError({
+        id: '--perubahan memerlukan --tanggal (tanggal penandatanganan) dan --alasan (mis. "Perubahan anggaran (DPPA 2026)").',
+        en: '--perubahan needs --tanggal (the signing date) and --alasan (e.g. "Perubahan anggaran (DPPA 2026)").',
+      });
+    }
     const file = positionals[0];
-    const read = await readXlsx(file);
+    const { read, wb: input } = await readXlsxWorkbook(file);
     if (!read.snapshot.tables.some((t) => t.name === 'PohonKinerja')) {
       const msg = lang === 'en'
         ? `${file}: no PohonKinerja table (run pokin import first). Sheets found:`
@@ -80,7 +172,9 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
       return 2;
     }
     const placed = placedSnapshot(read.snapshot);
-    const result = validateSnapshot(placed, { final: kinds.includes('pk') });
+    const withPk = kinds.includes('pk');
+    // The same validation as `pokin validate --final`, reference list included.
+    const result = validateSnapshot(placed, { final: withPk, nomenklatur: await loadReference(placed) });
     const years = result.tree.config.years;
     let tahun: number | undefined;
     if (values.tahun !== undefined) {
@@ -92,16 +186,53 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
         });
       }
     }
+    const summary = summaryLine(result.summary, lang);
+    if (withPk && result.summary.errors > 0 && !values.draf) {
+      io.err(refusal(result.issues, summary, lang));
+      return 1;
+    }
+    const only = values.jabatan ? values.jabatan.split(',').map((s) => s.trim()).filter(Boolean) : null;
     const specs = deriveSheets(result.tree, result.issues, {
-      sheets: kinds, lang, ...(tahun !== undefined ? { tahun } : {}), ...(values.tempat ? { pk: { tempat: values.tempat } } : {}),
+      sheets: kinds.filter((k) => k !== 'pk'), lang, ...(tahun !== undefined ? { tahun } : {}),
+      matriks: { ...(kertas ? { kertas } : {}), perSasaran: values['per-sasaran'] === true },
+      level: kertas ? { kertas } : {},
     });
+    const existing = input.worksheets.map((w) => w.name);
+    let skipped: { id: string; boxes: string[] }[] = [];
+    const pkYear = tahun ?? years[0];
+    if (withPk && pkYear !== undefined) {
+      const pk = pkSpecs(result.tree, {
+        tahun: pkYear, only,
+        opts: { ...(values.tempat ? { tempat: values.tempat } : {}), kertas: kertas === 'F4' ? 'F4' : 'A4', draf: values.draf === true },
+        perubahan: values.perubahan ? { tanggal: values.tanggal!.trim(), alasan: values.alasan!.trim() } : null,
+      }, existing);
+      // PKs before Validasi, as deriveSheets orders them.
+      const at = specs.findIndex((s) => s.name === 'Validasi');
+      specs.splice(at < 0 ? specs.length : at, 0, ...pk.specs);
+      skipped = pk.skipped;
+    }
     const wb: ExcelJS.Workbook = buildCanonicalWorkbook(placed, result.tree.config);
+    // PK sheets already in the input stay as they were (an earlier PK is never edited in place).
+    const made = new Set(specs.map((s) => s.name));
+    const kept = input.worksheets.filter((w) => parsePkSheetName(w.name) && !made.has(w.name));
+    for (const w of kept) copyWorksheet(w, wb, lampiranBreak(w));
     renderSheets(wb, specs);
     await wb.xlsx.writeFile(values.out);
     const names = specs.map((s) => s.name);
-    io.out(lang === 'en'
-      ? `${values.out}: ${names.length} sheets generated (${names.join(', ')}).\n${summaryLine(result.summary, lang)}`
-      : `${values.out}: ${names.length} lembar dibuat (${names.join(', ')}).\n${summaryLine(result.summary, lang)}`);
+    const lines = [lang === 'en'
+      ? `${values.out}: ${names.length} sheets generated (${names.join(', ')}).`
+      : `${values.out}: ${names.length} lembar dibuat (${names.join(', ')}).`];
+    if (kept.length) lines.push(lang === 'en' ? `Kept from ${file}: ${kept.map((w) => w.name).join(', ')}.` : `Disimpan dari ${file}: ${kept.map((w) => w.name).join(', ')}.`);
+    for (const s of skipped) {
+      lines.push(lang === 'en'
+        ? `No PK for "${s.id}" (owner of ${s.boxes.join(', ')}): not in the Jabatan sheet (J01).`
+        : `PK untuk "${s.id}" (pemilik ${s.boxes.join(', ')}) tidak dibuat: tidak ada di lembar Jabatan (J01).`);
+    }
+    if (withPk && values.draf && result.summary.errors > 0) {
+      lines.push(lang === 'en' ? 'PKs stamped DRAF: the tree still has errors (pokin validate).' : 'PK bercap DRAF: pohon masih memuat error (pokin validate).');
+    }
+    lines.push(summary);
+    io.out(lines.join('\n'));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) { io.err(lang === 'en' ? e.bilingual.en : e.bilingual.id); return 2; }

@@ -11,21 +11,23 @@ import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { describeSheets, humanReport, toJson, type Lang } from '../format.js';
 import { XlsxError } from '../../xlsx/errors.js';
-import { readXlsx } from '../../xlsx/read.js';
+import { readXlsxWorkbook } from '../../xlsx/read.js';
+import { rawSheet } from '../../xlsx/sheet.js';
+import { parsePkSheetName } from '../../core/derive/pk.js';
 
 export const VALIDATE_HELP: Record<Lang, string> = {
   id: `pokin validate BERKAS.xlsx [--json] [--final] [--lang id|en]
 
   Memeriksa pohon kinerja di buku kerja kanonik (SAKIP.md §4) dengan semua aturan §5.
   --json         keluaran JSON: {"summary":{…},"issues":[…]}
-  --final        juga aturan finalisasi (J04, P02, X03), seperti sebelum dikirim
+  --final        juga aturan finalisasi (J04, P01–P03, B05, X03), seperti sebelum dikirim; P01 membandingkan lembar PK dengan pohon
   --lang id|en   bahasa pesan (bawaan: id)
   Kode keluar: 0 tanpa error, 1 ada error, 2 berkas tidak dapat dipakai.`,
   en: `pokin validate FILE.xlsx [--json] [--final] [--lang id|en]
 
   Checks the performance tree in a canonical workbook (SAKIP.md §4) with every rule of §5.
   --json         JSON output: {"summary":{…},"issues":[…]}
-  --final        also the finalisation rules (J04, P02, X03), as before a push
+  --final        also the finalisation rules (J04, P01–P03, B05, X03), as before a push; P01 compares the PK sheets with the tree
   --lang id|en   message language (default: id)
   Exit codes: 0 no errors, 1 errors found, 2 the file cannot be used.`,
 };
@@ -39,7 +41,7 @@ export interface CommandIO {
  * The reference list is optional: a missing or broken list only turns the Ref rules off,
  * it never stops a validation.
  */
-async function loadReference(snapshot: WorkbookSnapshot): Promise<NomenklaturIndex | null> {
+export async function loadReference(snapshot: WorkbookSnapshot): Promise<NomenklaturIndex | null> {
   const spec = canonicalTables([]).find((s) => s.key === 'info');
   if (!spec) return null;
   const { config } = readInfo(findTable(snapshot, spec), []);
@@ -69,8 +71,9 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     return 2;
   };
   let read;
+  let wb;
   try {
-    read = await readXlsx(file);
+    ({ read, wb } = await readXlsxWorkbook(file));
   } catch (e) {
     if (e instanceof XlsxError) return unusable(e.code, e.text(lang));
     throw e;
@@ -84,7 +87,9 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     return unusable('no-tables', `${msg}\n${describeSheets(read.sheets, lang)}`);
   }
   const nomenklatur = await loadReference(read.snapshot);
-  const result = validateSnapshot(read.snapshot, { nomenklatur, final: values.final === true });
+  // P01 compares the PK sheets the workbook holds with the tree (Final rules only).
+  const pkSheets = values.final ? wb.worksheets.filter((w) => parsePkSheetName(w.name)).map(rawSheet) : [];
+  const result = validateSnapshot(read.snapshot, { nomenklatur, final: values.final === true, pkSheets });
   if (values.json) io.out(JSON.stringify(toJson(result.summary, result.issues, lang)));
   else io.out(humanReport(file, result.summary, result.issues, lang));
   return result.summary.errors > 0 ? 1 : 0;

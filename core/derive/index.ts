@@ -6,17 +6,28 @@ import type { RawSheet } from '../adopt/types.js';
 import type { Issue } from '../issues.js';
 import type { PohonKinerja } from '../model.js';
 import type { CellValue } from '../snapshot.js';
-import { levelSheet } from './level.js';
-import { matriksSheet } from './matriks.js';
+import { fitRowHeights } from './fit.js';
+import { levelSheet, type LevelOptions } from './level.js';
+import { matriksSheet, type MatriksOptions } from './matriks.js';
 import { pkSheets, type PkOptions } from './pk.js';
 import type { SheetSpec } from './spec.js';
-import { validasiSheet } from './validasi.js';
+import { validasiSheet as validasiRows } from './validasi.js';
 
 export * from './spec.js';
-export { matriksSheet, matriksHeaders, treeOrder, MATRIKS_SHEET, MATRIKS_GROUPS } from './matriks.js';
-export { levelSheet, levelOneOf, LEVEL_SHEET } from './level.js';
-export { pkSheet, pkSheets, pkOwners, pkSheetName, budgetItems, DEFAULT_PK_WORDING, type PkOptions, type PkWording } from './pk.js';
-export { validasiSheet, VALIDASI_SHEET } from './validasi.js';
+export { fitColumnWidths, fitRowHeights, wrappedLines, textWidth, columnPoints, linesHeight } from './fit.js';
+export { matriksSheet, matriksHeaders, treeOrder, MATRIKS_SHEET, MATRIKS_GROUPS, type MatriksOptions } from './matriks.js';
+export { levelSheet, levelOneOf, LEVEL_SHEET, type LevelOptions } from './level.js';
+export {
+  pkSheet, pkSheets, pkOwners, pkPlan, pkSheetName, parsePkSheetName, pkTargetRows, tempatOf, budgetItems, DEFAULT_PK_WORDING, DRAF_TEXT,
+  type PkOptions, type PkWording, type PkPerubahan, type PkPlan,
+} from './pk.js';
+export { budgetBlock, paguSource, type BudgetBlock, type PaguSource } from './anggaran.js';
+export { VALIDASI_SHEET } from './validasi.js';
+
+/** `Validasi` with its row heights fitted to the messages (SAKIP.md §4.3). */
+export function validasiSheet(issues: Parameters<typeof validasiRows>[0], lang?: 'id' | 'en'): SheetSpec {
+  return fitRowHeights(validasiRows(issues, lang));
+}
 export { lkeRekapSheet, LKE_REKAP_SHEET, type LkeRekapInput } from './lke.js';
 
 export type DerivedKind = 'matriks' | 'level' | 'pk' | 'validasi';
@@ -24,17 +35,19 @@ export const DERIVED_KINDS: readonly DerivedKind[] = ['matriks', 'level', 'pk', 
 
 export interface DeriveOptions {
   sheets?: readonly DerivedKind[];
-  /** PK year; default the first year of the period. */
+  /** PK year (default the first year of the period) and the Matriks year (default the whole period). */
   tahun?: number;
   pk?: PkOptions;
+  matriks?: Omit<MatriksOptions, 'tahun'>;
+  level?: LevelOptions;
   lang?: 'id' | 'en';
 }
 
 export function deriveSheets(tree: PohonKinerja, issues: readonly Issue[], opts: DeriveOptions = {}): SheetSpec[] {
   const kinds = opts.sheets ?? DERIVED_KINDS;
   const out: SheetSpec[] = [];
-  if (kinds.includes('matriks')) out.push(matriksSheet(tree));
-  if (kinds.includes('level')) out.push(levelSheet(tree));
+  if (kinds.includes('matriks')) out.push(matriksSheet(tree, { ...opts.matriks, ...(opts.tahun !== undefined ? { tahun: opts.tahun } : {}) }));
+  if (kinds.includes('level')) out.push(levelSheet(tree, opts.level));
   const tahun = opts.tahun ?? tree.config.years[0];
   if (kinds.includes('pk') && tahun !== undefined) out.push(...pkSheets(tree, tahun, opts.pk));
   if (kinds.includes('validasi')) out.push(validasiSheet(issues, opts.lang));

@@ -4,32 +4,35 @@
  * title row says which configured level `Level 1` stands for, so an import can start there.
  */
 import { levelsOfTree } from '../config.js';
-import type { Box, PohonKinerja } from '../model.js';
-import { treeOrder } from './matriks.js';
-import { SheetBuilder, type SheetSpec } from './spec.js';
+import type { PohonKinerja } from '../model.js';
+import { fitColumnWidths, fitRowHeights } from './fit.js';
+import { nestedRows } from './matriks.js';
+import { SheetBuilder, type Paper, type SheetSpec } from './spec.js';
 
 export const LEVEL_SHEET = 'Tabel Level';
 
-export function levelSheet(tree: PohonKinerja): SheetSpec {
+export interface LevelOptions {
+  /** Default A4 (landscape). */
+  kertas?: Paper;
+}
+
+export function levelSheet(tree: PohonKinerja, opts: LevelOptions = {}): SheetSpec {
   const levels = levelsOfTree(tree.config);
   const used = levels.filter((l) => tree.boxes.some((b) => b.level?.name === l.name));
   const first = used.length ? levels.indexOf(used[0]) : 0;
   const last = used.length ? levels.indexOf(used[used.length - 1]) : -1;
   const shown = levels.slice(first, last + 1);
   const widths = shown.flatMap(() => [34, 30]);
-  const s = new SheetBuilder(LEVEL_SHEET, widths.length ? widths : [34, 30], { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [3, 3] });
+  const s = new SheetBuilder(LEVEL_SHEET, widths.length ? widths : [34, 30], {
+    paper: opts.kertas ?? 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [3, 3], pageNumbers: true,
+  });
   s.spec.freezeRows = 3;
   const legend = shown.map((l, i) => `Level ${i + 1} = ${l.name}`).join('; ');
   s.merge(1, 1, 1, Math.max(2, shown.length * 2), `Pohon Kinerja ${tree.config.namaOpd}`.trim(), 'title');
   s.merge(2, 1, 2, Math.max(2, shown.length * 2), legend, 'plainCenter');
   shown.forEach((_, i) => { s.set(3, 2 * i + 1, `Level ${i + 1}`, 'header'); s.set(3, 2 * i + 2, 'Indikator', 'header'); });
   const col = new Map(shown.map((l, i) => [l.name, 2 * i + 1]));
-  const ordered = treeOrder(tree).filter((b) => b.level && col.has(b.level.name));
-  const span = new Map<Box, number>();
-  for (let i = ordered.length - 1; i >= 0; i--) {
-    const b = ordered[i];
-    span.set(b, Math.max(1, b.indicators.length) + b.children.reduce((n, c) => n + (span.get(c) ?? 0), 0));
-  }
+  const { ordered, span } = nestedRows(tree, (b) => (b.level ? col.get(b.level.name) : undefined), (b) => Math.max(1, b.indicators.length));
   let row = 4;
   for (const b of ordered) {
     const c = col.get(b.level!.name) as number;
@@ -39,7 +42,7 @@ export function levelSheet(tree: PohonKinerja): SheetSpec {
     for (let k = 0; k < n; k++) s.set(row + k, c + 1, b.indicators[k]?.nama ?? null, 'text');
     row += n;
   }
-  return s.spec;
+  return fitRowHeights(fitColumnWidths(s.spec));
 }
 
 /** The configured level the view's `Level 1` stands for (for `AdoptOptions.levelAwal`). */

@@ -2,11 +2,19 @@
  * `Matriks Cascading` (SAKIP.md §4.3): one row per indicator of every box in depth-first
  * order; the columns left of a box's own level repeat its ancestors, merged vertically over
  * the rows below them. Satuan, Kondisi Awal, targets, pagu and Penanggung Jawab belong to the
- * row's own indicator and box. `core/adopt` reads this sheet back (round trip).
+ * row's own indicator and box. `core/adopt` reads this sheet back (round trip; pass the
+ * Jabatan table, since `Penanggung Jawab` shows position names).
+ *
+ * Made to be read on paper: one year (`tahun`) or the whole period, position names instead
+ * of IDs, fit to the page width only (rows flow over pages, the header row repeats on each),
+ * A4/A3/F4 landscape, and optionally a band per Sasaran Strategis that replaces the four
+ * Tujuan/Sasaran columns. Merged hierarchy columns are narrow (they span many rows); the
+ * indicator columns, which set the row heights, are wider.
  */
 import { levelsOfTree } from '../config.js';
 import type { Box, Indikator, PohonKinerja, Target } from '../model.js';
-import { SheetBuilder, type SheetSpec, type SpecValue } from './spec.js';
+import { fitColumnWidths, fitRowHeights } from './fit.js';
+import { angkaText, numberStyle, SheetBuilder, type Paper, type SheetSpec, type SpecValue } from './spec.js';
 
 export const MATRIKS_SHEET = 'Matriks Cascading';
 
@@ -27,6 +35,26 @@ const FIXED_HEADERS = [
   'Tujuan', 'Indikator Tujuan', 'Sasaran Strategis', 'Indikator Sasaran', 'Kode', 'Program', 'Sasaran Program', 'Indikator Program',
   'Kode', 'Kegiatan', 'Sasaran Kegiatan', 'Indikator Kegiatan', 'Kode', 'Sub Kegiatan', 'Indikator Sub Kegiatan', 'Satuan', 'Kondisi Awal',
 ];
+/**
+ * Widths (Excel character units) of the 17 fixed columns: merged statement and name columns
+ * 14, indicator columns 20, code columns as wide as their longest code (`1.02.02.2.01.0006`).
+ */
+const FIXED_WIDTHS = [14, 20, 14, 20, 9, 14, 14, 20, 12.5, 14, 14, 20, 17, 14, 20, 9, 9];
+const TARGET_WIDTH = 9;
+/** Wide enough for Rp 99.999.999.999. */
+const PAGU_WIDTH = 14.5;
+const PJ_WIDTH = 16;
+
+export interface MatriksOptions {
+  /** One year's Target and Pagu columns; default every year of the period. */
+  tahun?: number;
+  /** Default A4 (landscape). */
+  kertas?: Paper;
+  /** A band per Tujuan and Sasaran Strategis instead of their four columns (a print view; not read back). */
+  perSasaran?: boolean;
+  /** `Penanggung Jawab` as `ID Jabatan` instead of the position's name. */
+  idJabatan?: boolean;
+}
 
 export function matriksHeaders(years: number[]): string[] {
   return [...FIXED_HEADERS, ...years.map((y) => `Target ${y}`), ...years.map((y) => `Pagu ${y}`), 'Penanggung Jawab'];
@@ -48,6 +76,40 @@ export function treeOrder(tree: PohonKinerja): Box[] {
   return out;
 }
 
+/**
+ * The rows of a nested view (Matriks, level table): boxes shown in a column, each followed by
+ * the boxes nested under it, with the number of rows each spans (its own rows plus its
+ * nested boxes'). A box nests under its nearest shown ancestor only when its column lies to
+ * the right of that ancestor's; otherwise (a level inversion, T04, or a cycle) it starts
+ * its own block (after the block it would have sat in), so no merged ancestor covers it and
+ * hides its text.
+ */
+export function nestedRows(tree: PohonKinerja, colOf: (b: Box) => number | undefined, ownRows: (b: Box) => number): { ordered: Box[]; span: Map<Box, number> } {
+  const kids = new Map<Box, Box[]>();
+  const roots: Box[] = [];
+  for (const b of treeOrder(tree)) {
+    const c = colOf(b);
+    if (c === undefined) continue;
+    let a = b.parent;
+    const seen = new Set<Box>([b]);
+    while (a && !seen.has(a) && colOf(a) === undefined) { seen.add(a); a = a.parent; }
+    const ac = a && !seen.has(a) ? colOf(a) : undefined;
+    if (a && ac !== undefined && ac < c) (kids.get(a) ?? kids.set(a, []).get(a)!).push(b);
+    else roots.push(b);
+  }
+  const ordered: Box[] = [];
+  const span = new Map<Box, number>();
+  const visit = (b: Box): number => {
+    ordered.push(b);
+    let n = ownRows(b);
+    for (const k of kids.get(b) ?? []) n += visit(k);
+    span.set(b, n);
+    return n;
+  };
+  for (const r of roots) visit(r);
+  return { ordered, span };
+}
+
 /** Which matrix group a box's level falls in: uncoded levels fill Tujuan/Sasaran from the bottom. */
 export function groupIndex(tree: PohonKinerja): (b: Box) => number | undefined {
   const uncoded = levelsOfTree(tree.config).filter((l) => !l.nomenklatur).map((l) => l.name);
@@ -63,64 +125,102 @@ export function groupIndex(tree: PohonKinerja): (b: Box) => number | undefined {
   };
 }
 
+/** A target as a cell: numbers stay numbers; a range prints with the decimal comma (`13,5 - 15`). */
 export function targetValue(t: Target | null): SpecValue {
   if (!t) return null;
   switch (t.kind) {
     case 'number': return t.value;
-    case 'range': return `${t.low} - ${t.high}`;
+    case 'range': return `${angkaText(t.low)} - ${angkaText(t.high)}`;
     case 'none': return '-';
     default: return t.text;
   }
 }
 
-export function matriksSheet(tree: PohonKinerja): SheetSpec {
-  const years = tree.config.years;
-  const headers = matriksHeaders(years);
-  const widths = headers.map((h, i) => (i >= 17 ? (h.startsWith('Pagu') ? 16 : 10) : [0, 2, 6, 9, 13].includes(i) ? 30 : [1, 3, 7, 11, 14].includes(i) ? 30 : i === 16 ? 10 : 14));
-  const s = new SheetBuilder(MATRIKS_SHEET, widths, { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] });
+/** `Penanggung Jawab` as printed: the position's name, or its ID when unknown (or asked). */
+function ownerText(tree: PohonKinerja, id: string, asId: boolean): string | null {
+  if (!id) return null;
+  return asId ? id : (tree.jabatanById.get(id)?.nama || id);
+}
+
+export function matriksSheet(tree: PohonKinerja, opts: MatriksOptions = {}): SheetSpec {
+  const all = tree.config.years;
+  const shownYears = opts.tahun !== undefined && all.includes(opts.tahun) ? [opts.tahun] : all;
+  const yearIdx = shownYears.map((y) => all.indexOf(y));
+  const band = opts.perSasaran === true;
+  const headers = matriksHeaders(shownYears);
+  const widths = [...FIXED_WIDTHS, ...shownYears.map(() => TARGET_WIDTH), ...shownYears.map(() => PAGU_WIDTH), PJ_WIDTH];
+  // In band mode the four Tujuan/Sasaran columns go; every column moves 4 to the left.
+  const drop = band ? 4 : 0;
+  const col = (c: number) => c - drop;
+  const period = shownYears.length === 1 ? `Tahun ${shownYears[0]}` : `Tahun ${shownYears[0]}–${shownYears[shownYears.length - 1]}`;
+  const s = new SheetBuilder(MATRIKS_SHEET, widths.slice(drop), {
+    paper: opts.kertas ?? 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [1, 1],
+    header: `Matriks Cascading ${tree.config.namaOpd} ${period}`.replace(/\s+/g, ' '), pageNumbers: true,
+  });
   s.spec.freezeRows = 1;
-  headers.forEach((h, i) => s.set(1, i + 1, h, 'header'));
+  headers.slice(drop).forEach((h, i) => s.set(1, i + 1, h, 'header'));
   const groupOf = groupIndex(tree);
-  const firstTarget = 18;
-  const firstPagu = firstTarget + years.length;
-  const pjCol = firstPagu + years.length;
-  // Rows each box spans (its own indicator rows plus its subtree), computed bottom-up.
-  const ordered = treeOrder(tree).filter((b) => groupOf(b) !== undefined);
-  const own = new Map<Box, number>(ordered.map((b) => [b, Math.max(1, b.indicators.length)]));
-  const span = new Map<Box, number>();
-  for (let i = ordered.length - 1; i >= 0; i--) {
-    const b = ordered[i];
-    let n = own.get(b) as number;
-    for (const c of b.children) n += span.get(c) ?? 0;
-    span.set(b, n);
-  }
+  const firstTarget = col(18);
+  const firstPagu = firstTarget + shownYears.length;
+  const pjCol = firstPagu + shownYears.length;
+  const lastCol = pjCol;
+  const isBand = (b: Box) => band && (groupOf(b) as number) <= 1;
+  // The column a box's statement (or code) sits in; bands sit left of everything.
+  const colOfBox = (b: Box): number | undefined => {
+    const g = groupOf(b);
+    if (g === undefined) return undefined;
+    if (band && g <= 1) return g - 2;
+    const gc = MATRIKS_GROUPS[g];
+    return gc.kode ?? gc.stmt;
+  };
+  const own = (b: Box) => Math.max(1, b.indicators.length) + (isBand(b) ? 1 : 0);
+  const { ordered, span } = nestedRows(tree, colOfBox, own);
+  const numbers = (r: number, ind: Indikator | undefined) => {
+    s.set(r, col(16), ind?.satuan || null, 'center');
+    const awal = ind ? targetValue(ind.kondisiAwal) : null;
+    s.set(r, col(17), awal, numberStyle(awal));
+    yearIdx.forEach((y, k) => { const v = ind ? targetValue(ind.targets[y]) : null; s.set(r, firstTarget + k, v, numberStyle(v)); });
+  };
   let row = 2;
   for (const b of ordered) {
-    const gc = MATRIKS_GROUPS[groupOf(b) as number];
+    const g = groupOf(b) as number;
+    const inds: (Indikator | undefined)[] = b.indicators.length ? b.indicators : [undefined];
+    if (isBand(b)) {
+      // The band: the statement across the whole width, then one row per indicator.
+      const label = g === 0 ? 'Tujuan' : 'Sasaran Strategis';
+      s.merge(row, 1, row, lastCol, `${label}: ${b.pernyataan || b.id}`, 'band');
+      row++;
+      inds.forEach((ind, k) => {
+        s.merge(row, 1, row, col(15), ind ? `Indikator ${label}: ${ind.nama}` : null, 'text');
+        numbers(row, ind);
+        yearIdx.forEach((_, y) => s.set(row, firstPagu + y, null, 'money'));
+        s.set(row, pjCol, k === 0 ? ownerText(tree, b.penanggungJawab, opts.idJabatan === true) : null, 'text');
+        row++;
+      });
+      continue;
+    }
+    const gc = MATRIKS_GROUPS[g];
     const first = row;
     const last = row + (span.get(b) as number) - 1;
-    const ownLast = row + (own.get(b) as number) - 1;
-    const text = (col: number | undefined, v: string) => { if (col !== undefined) s.merge(first, col, last, col, v || null, 'text'); };
+    const ownLast = row + own(b) - 1;
+    const text = (c: number | undefined, v: string) => { if (c !== undefined) s.merge(first, col(c), last, col(c), v || null, 'text'); };
     text(gc.stmt, b.pernyataan);
     text(gc.kode, b.kode);
     text(gc.name, b.nomenklatur);
-    const inds: (Indikator | undefined)[] = b.indicators.length ? b.indicators : [undefined];
     inds.forEach((ind, k) => {
       const r = row + k;
-      s.set(r, gc.ind, ind?.nama ?? null, 'text');
-      s.set(r, 16, ind?.satuan || null, 'center');
-      s.set(r, 17, ind ? targetValue(ind.kondisiAwal) : null, 'number');
-      years.forEach((_, y) => s.set(r, firstTarget + y, ind ? targetValue(ind.targets[y]) : null, 'number'));
+      s.set(r, col(gc.ind), ind?.nama ?? null, 'text');
+      numbers(r, ind);
     });
     // Pagu and owner sit on the box's first row only, unmerged: numbers are never read from
     // a merge, and ExcelJS checks each new merge against all others (quadratic on large sheets).
-    years.forEach((_, y) => s.set(first, firstPagu + y, b.pagu[y] ?? b.paguRaw[y], 'money'));
-    s.set(first, pjCol, b.penanggungJawab || null, 'text');
+    yearIdx.forEach((y, k) => s.set(first, firstPagu + k, b.pagu[y] ?? b.paguRaw[y], 'money'));
+    s.set(first, pjCol, ownerText(tree, b.penanggungJawab, opts.idJabatan === true), 'text');
     for (let r = first + 1; r <= ownLast; r++) {
-      years.forEach((_, y) => s.set(r, firstPagu + y, null, 'money'));
+      yearIdx.forEach((_, k) => s.set(r, firstPagu + k, null, 'money'));
       s.set(r, pjCol, null, 'text');
     }
     row = ownLast + 1;
   }
-  return s.spec;
+  return fitRowHeights(fitColumnWidths(s.spec));
 }

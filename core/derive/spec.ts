@@ -35,15 +35,23 @@ export interface CellSpec {
   link?: string;
 }
 
+/** Paper sizes a pemda prints on; F4 is Folio, 215 × 330 mm. */
+export type Paper = 'A4' | 'A3' | 'F4';
+export const PAPERS: readonly Paper[] = ['A4', 'A3', 'F4'];
+
 export interface PrintSpec {
-  paper: 'A4';
+  paper: Paper;
   orientation: 'portrait' | 'landscape';
-  /** Fit all columns on one page width (height free). */
+  /** Fit all columns on one page width (height free: rows flow over pages). */
   fitToWidth: boolean;
   /** Rows repeated on every printed page, e.g. [1, 2]. */
   titleRows?: [number, number];
   /** Rows after which a new page starts. */
   pageBreaks?: number[];
+  /** Text printed at the top of every page (e.g. `DRAF`, or the sheet's title). */
+  header?: string;
+  /** Print the page number (`Halaman n dari m`) at the foot of every page. */
+  pageNumbers?: boolean;
 }
 
 export interface SheetSpec {
@@ -67,7 +75,15 @@ export const STYLES: Record<string, CellStyle> = {
   header: { bold: true, fill: 'FFDDEBF7', border: true, wrap: true, horizontal: 'center', vertical: 'middle' },
   text: { border: true, wrap: true, vertical: 'top' },
   center: { border: true, wrap: true, vertical: 'top', horizontal: 'center' },
-  number: { border: true, vertical: 'top', horizontal: 'right', numFmt: '#,##0.##' },
+  // Whole numbers and 1–4 decimals get their own format: `#,##0.##` would print 92 as "92,"
+  // in Excel (a trailing separator); `numberStyle` picks the one that fits the value.
+  number: { border: true, vertical: 'top', horizontal: 'right', numFmt: '#,##0' },
+  number1: { border: true, vertical: 'top', horizontal: 'right', numFmt: '#,##0.0' },
+  number2: { border: true, vertical: 'top', horizontal: 'right', numFmt: '#,##0.00' },
+  number3: { border: true, vertical: 'top', horizontal: 'right', numFmt: '#,##0.000' },
+  number4: { border: true, vertical: 'top', horizontal: 'right', numFmt: '#,##0.0000' },
+  /** A text target (range, qualitative, `-`) in a numeric column: right-aligned like the numbers. */
+  numberText: { border: true, wrap: true, vertical: 'top', horizontal: 'right' },
   money: { border: true, vertical: 'top', horizontal: 'right', numFmt: '#,##0' },
   totalLabel: { bold: true, border: true, horizontal: 'right', vertical: 'middle' },
   totalMoney: { bold: true, border: true, horizontal: 'right', numFmt: '#,##0' },
@@ -76,7 +92,27 @@ export const STYLES: Record<string, CellStyle> = {
   bold: { bold: true, vertical: 'top' },
   boldCenter: { bold: true, horizontal: 'center', vertical: 'top', wrap: true },
   link: { border: true, vertical: 'top' },
+  /** A band across the table (e.g. one per Sasaran Strategis in the Matriks). */
+  band: { bold: true, fill: 'FFF2F2F2', border: true, wrap: true, vertical: 'top' },
+  note: { italic: true, wrap: true, vertical: 'top' },
+  draf: { bold: true, size: 14, horizontal: 'center', vertical: 'middle' },
 };
+
+/**
+ * The style for a number in a `number` column: as many decimals as the value has (up to 4),
+ * so 92 prints as "92" and 72,85 as "72,85" in any locale. Text gets `numberText`.
+ */
+export function numberStyle(v: SpecValue): string {
+  if (typeof v !== 'number') return 'numberText';
+  if (Number.isInteger(v)) return 'number';
+  for (let d = 1; d <= 4; d++) if (Math.abs(Math.round(v * 10 ** d) - v * 10 ** d) < 1e-6) return `number${d}`;
+  return 'number4';
+}
+
+/** A number as Indonesian text (decimal comma): 72.85 → "72,85"; used inside text such as ranges. */
+export function angkaText(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6).replace('.', ',');
+}
 
 /** Small builder: sets cells, merges and heights without repeating the bookkeeping. */
 export class SheetBuilder {

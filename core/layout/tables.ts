@@ -85,6 +85,15 @@ export function pohonColumns(years: number[]): ColumnSpec[] {
   ];
 }
 
+/**
+ * Optional `Pagu DPA <year>` columns of `PohonKinerja` (SAKIP.md §8): the budget of the
+ * approved DPA (or DPPA after a change), which a PK follows. Read when present, never
+ * required, and not in the template: a planner adds them once the DPA is approved.
+ */
+export function paguDpaColumns(years: number[]): ColumnSpec[] {
+  return years.map((y) => c(`paguDpa:${y}`, `Pagu DPA ${y}`, 'money', 17, { numFmt: MONEY, required: false, synonyms: [`Pagu DPPA ${y}`, `Anggaran DPA ${y}`] }));
+}
+
 export function indikatorColumns(years: number[]): ColumnSpec[] {
   return [
     c('nodeId', 'ID Node', 'text', 10, { synonyms: ['ID', 'ID Box', 'ID Pohon'] }),

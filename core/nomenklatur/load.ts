@@ -65,7 +65,16 @@ function makeIndex(map: EntryMap, source: string, complete: boolean): LoadedNome
     size: map.size,
     hasTwoDigitSub: two,
     lookup: (kode, jenis) => lookupIn(map, kode, jenis),
+    entries: (jenis) => entriesIn(map, jenis),
   };
+}
+
+function* entriesIn(map: EntryMap, jenis: JenisPemda | null): Iterable<NomenklaturEntry> {
+  const j = jenisFlag(jenis);
+  for (const [key, e] of map) {
+    const flag = key.slice(key.indexOf('|') + 1);
+    if (flag === '' || !j || flag === j) yield e;
+  }
 }
 
 // Module loads and parsed maps are cached per list; indexes per (list, complete).
@@ -133,5 +142,9 @@ export function indexFromRows(rows: readonly NomenklaturRow[], base?: Nomenklatu
     size: own.size + baseSize,
     hasTwoDigitSub: two || baseTwo,
     lookup: (kode, jenis) => own.get(kode) ?? base?.lookup(kode, jenis),
+    entries: function* (jenis) {
+      yield* own.values();
+      if (base?.entries) for (const e of base.entries(jenis)) if (!own.has(e.kode)) yield e;
+    },
   };
 }

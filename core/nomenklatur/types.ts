@@ -20,4 +20,6 @@ export interface NomenklaturIndex {
   complete: boolean;
   /** Looks a code up for a jenis pemda; `X.XX` and OPD-bidang aliasing are the caller's job. */
   lookup(kode: string, jenis: JenisPemda | null): NomenklaturEntry | undefined;
+  /** Every entry valid for a jenis pemda (N01 proposes the code whose name matches); optional for custom indexes. */
+  entries?(jenis: JenisPemda | null): Iterable<NomenklaturEntry>;
 }

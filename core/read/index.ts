@@ -5,7 +5,7 @@
 import { a1 } from '../a1.js';
 import { levelsOfTree } from '../config.js';
 import { issue, type Issue } from '../issues.js';
-import { canonicalTables, headerKey, yearsInHeader, type TableSpec } from '../layout/tables.js';
+import { canonicalTables, headerKey, paguDpaColumns, yearsInHeader, type TableSpec } from '../layout/tables.js';
 import type { Box, Jabatan, PohonKinerja, TableKey, TableLoc } from '../model.js';
 import { reportUnreadable } from './report.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
@@ -53,7 +53,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   const pohonSnap = findTable(snapshot, spec('pohon'));
   const indikatorSnap = findTable(snapshot, spec('indikator'));
   if (config.years.length === 0) config.years = yearsFromHeaders([pohonSnap, indikatorSnap]);
-  const withYears = canonicalTables(config.years);
+  const withYears = canonicalTables(config.years).map((s) => (s.key === 'pohon' ? { ...s, columns: [...s.columns, ...paguDpaColumns(config.years)] } : s));
   const specOf = (k: TableKey) => withYears.find((s) => s.key === k) as TableSpec;
 
   const tables: Partial<Record<TableKey, TableLoc>> = {};

@@ -126,6 +126,13 @@ function readOptionalKeys(config: PokinConfig, entries: Map<string, InfoEntry>, 
   opt('Maks Indikator', positiveInt((n) => (config.maksIndikator = n)), 'bilangan bulat / whole number');
   opt('Toleransi Pagu', positiveInt((n) => (config.toleransiPagu = n)), 'bilangan bulat / whole number');
   opt('Versi Server', positiveInt((n) => (config.versiServer = n)), 'bilangan bulat / whole number');
+  opt('Faktor Lonjakan', (v) => {
+    const n = parseNumberText(v);
+    if (n === null || !(n > 1)) return false;
+    config.faktorLonjakan = n;
+    return true;
+  }, 'angka > 1 / a number > 1');
+  opt('Tempat Penandatanganan', (v) => { config.tempatPenandatanganan = v; return true; }, '');
   opt('Satuan Kualitatif', (v) => { config.satuanKualitatif = v.split(';').map((s) => s.trim()).filter(Boolean); return true; }, '');
   for (const j of JENJANG) {
     opt(`Anggaran PK ${j}`, (v) => {

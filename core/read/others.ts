@@ -1,5 +1,6 @@
 /** `Jabatan`, `Crosscutting` and the workbook's own `Nomenklatur` rows (SAKIP.md §4.2). */
 import { JENJANG, type Jenjang } from '../config.js';
+import { didYouMean, suggestJenjang } from './suggest.js';
 import type { Issue } from '../issues.js';
 import { LEMBAGA_LAIN, STATUS_CROSSCUTTING } from '../layout/tables.js';
 import type { Box, CrosscuttingLink, Jabatan, NomenklaturRow, RowLoc } from '../model.js';
@@ -46,9 +47,10 @@ export function readJabatan(m: MappedTable, issues: Issue[]): Jabatan[] {
     reportNormalised(issues, loc, 'jenjang', 'Jenjang', id, j.change);
     if (jenjangRaw === '') reportUnreadable(issues, loc, 'jenjang', id, { id: 'Jenjang kosong.', en: 'Jenjang is empty.' });
     else if (!j.value) {
+      const hint = didYouMean(suggestJenjang(jenjangRaw));
       reportUnreadable(issues, loc, 'jenjang', id, {
-        id: `Jenjang "${jenjangRaw}" tidak dikenal (pilihan: ${JENJANG.join(', ')}).`,
-        en: `Unknown Jenjang "${jenjangRaw}" (choices: ${JENJANG.join(', ')}).`,
+        id: `Jenjang "${jenjangRaw}" tidak dikenal (pilihan: ${JENJANG.join(', ')}).${hint.id}`,
+        en: `Unknown Jenjang "${jenjangRaw}" (choices: ${JENJANG.join(', ')}).${hint.en}`,
       });
     }
     out.push({

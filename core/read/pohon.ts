@@ -14,6 +14,7 @@ export function readBoxes(m: MappedTable, levels: LevelConfig[], years: number[]
   const boxes: Box[] = [];
   const rows = m.snapshot.rows;
   const paguCols = years.map((y) => ({ key: `pagu:${y}`, label: `Pagu ${y}`, col: m.index[`pagu:${y}`] ?? -1 }));
+  const dpaCols = years.map((y) => ({ key: `paguDpa:${y}`, label: `Pagu DPA ${y}`, col: m.index[`paguDpa:${y}`] ?? -1 }));
   for (let r = 0; r < rows.length; r++) {
     const raw = rows[r];
     if (!rowHasInput(raw, m.outputCols)) continue;
@@ -48,18 +49,23 @@ export function readBoxes(m: MappedTable, levels: LevelConfig[], years: number[]
     reportNormalised(issues, loc, 'kode', 'Kode', id, kode.change);
     const nomenklatur = cleanText(cellAt(m, row, 'nomenklatur'));
     reportNormalised(issues, loc, 'nomenklatur', 'Nomenklatur', id, nomenklatur.change);
-    const pagu: (number | null)[] = new Array(years.length);
-    const paguRaw: (string | null)[] = new Array(years.length);
-    for (let k = 0; k < paguCols.length; k++) {
-      const { col, key, label } = paguCols[k];
-      const v = col < 0 ? null : (row[col] ?? null);
-      paguRaw[k] = null;
-      if (typeof v === 'number' || v === null) { pagu[k] = v; continue; }
-      const a = parseAmount(v);
-      pagu[k] = a.value;
-      if (a.invalid !== undefined) paguRaw[k] = a.invalid;
-      reportNormalised(issues, loc, key, label, id, a.change);
-    }
+    const amounts = (cols: typeof paguCols) => {
+      const value: (number | null)[] = new Array(years.length);
+      const raw: (string | null)[] = new Array(years.length);
+      for (let k = 0; k < cols.length; k++) {
+        const { col, key, label } = cols[k];
+        const v = col < 0 ? null : (row[col] ?? null);
+        raw[k] = null;
+        if (typeof v === 'number' || v === null) { value[k] = v; continue; }
+        const a = parseAmount(v);
+        value[k] = a.value;
+        if (a.invalid !== undefined) raw[k] = a.invalid;
+        reportNormalised(issues, loc, key, label, id, a.change);
+      }
+      return { value, raw };
+    };
+    const pagu = amounts(paguCols);
+    const dpa = amounts(dpaCols);
     boxes.push({
       id,
       induk: idText(cellAt(m, row, 'induk')),
@@ -70,8 +76,10 @@ export function readBoxes(m: MappedTable, levels: LevelConfig[], years: number[]
       nomenklatur: nomenklatur.value,
       penanggungJawab: idText(cellAt(m, row, 'penanggungJawab')),
       refPemda: idText(cellAt(m, row, 'refPemda')),
-      pagu,
-      paguRaw,
+      pagu: pagu.value,
+      paguRaw: pagu.raw,
+      paguDpa: dpa.value,
+      paguDpaRaw: dpa.raw,
       catatan: proseText(cellAt(m, row, 'catatan')),
       indicators: [],
       children: [],

@@ -1,4 +1,4 @@
-/** Budget rules B01–B03 (SAKIP.md §5.5). Which levels carry pagu comes from the level configuration. */
+/** Budget rules B01–B03 (SAKIP.md §5.5; B05, a Final rule, in `pk.ts`). Which levels carry pagu comes from the level configuration. */
 import type { NomenklaturType } from '../config.js';
 import { issue, rupiah } from '../issues.js';
 import { cellOf, type Box } from '../model.js';
@@ -62,20 +62,23 @@ export const B01: Rule = ({ tree, issues }) => {
 };
 
 export const B02: Rule = ({ tree, issues }) => {
+  const dpa = tree.config.years.some((y) => tree.tables.pohon?.cols[`paguDpa:${y}`] !== undefined);
   for (const b of tree.boxes) {
     for (let yi = 0; yi < tree.config.years.length; yi++) {
       const y = tree.config.years[yi];
-      const raw = b.paguRaw[yi];
-      const v = b.pagu[yi];
-      if (raw !== null) {
-        issues.push(issue('B02', 'E', at(b, `pagu:${y}`), {
-          id: `Pagu ${y} "${raw}" bukan jumlah rupiah.`, en: `Pagu ${y} "${raw}" is not an amount of rupiah.`,
-        }));
-      } else if (v !== null && (v < 0 || !Number.isInteger(v))) {
-        issues.push(issue('B02', 'E', at(b, `pagu:${y}`), {
-          id: `Pagu ${y} (${String(v).replace('.', ',')}) harus bilangan bulat rupiah yang tidak negatif.`,
-          en: `Pagu ${y} (${v}) must be a non-negative whole number of rupiah.`,
-        }));
+      const cols = [{ key: `pagu:${y}`, label: `Pagu ${y}`, raw: b.paguRaw[yi], v: b.pagu[yi] }];
+      if (dpa) cols.push({ key: `paguDpa:${y}`, label: `Pagu DPA ${y}`, raw: b.paguDpaRaw[yi], v: b.paguDpa[yi] });
+      for (const { key, label, raw, v } of cols) {
+        if (raw !== null) {
+          issues.push(issue('B02', 'E', at(b, key), {
+            id: `${label} "${raw}" bukan jumlah rupiah.`, en: `${label} "${raw}" is not an amount of rupiah.`,
+          }));
+        } else if (v !== null && (v < 0 || !Number.isInteger(v))) {
+          issues.push(issue('B02', 'E', at(b, key), {
+            id: `${label} (${rupiah(v)}) harus bilangan bulat rupiah yang tidak negatif.`,
+            en: `${label} (${rupiah(v)}) must be a non-negative whole number of rupiah.`,
+          }));
+        }
       }
     }
   }

@@ -4,12 +4,14 @@ import type { Rule } from './context.js';
 import { CROSSCUTTING_FINAL_RULES, CROSSCUTTING_RULES } from './crosscutting.js';
 import { INDIKATOR_RULES } from './indikator.js';
 import { JABATAN_FINAL_RULES, JABATAN_RULES } from './jabatan.js';
+import { KUALITAS_RULES } from './kualitas.js';
+import { PK_FINAL_RULES } from './pk.js';
 import { NOMENKLATUR_RULES } from './nomenklatur.js';
 import { TREE_RULES } from './tree.js';
 
 export const ALL_RULES: Rule[] = [
-  ...TREE_RULES, ...INDIKATOR_RULES, ...NOMENKLATUR_RULES, ...BUDGET_RULES, ...JABATAN_RULES, ...CROSSCUTTING_RULES,
+  ...TREE_RULES, ...INDIKATOR_RULES, ...KUALITAS_RULES, ...NOMENKLATUR_RULES, ...BUDGET_RULES, ...JABATAN_RULES, ...CROSSCUTTING_RULES,
 ];
 
-/** Rules that judge a finished tree (before push, PK generation, `pokin validate --final`): J04, P02, X03. */
-export const FINAL_RULES: Rule[] = [...JABATAN_FINAL_RULES, ...CROSSCUTTING_FINAL_RULES];
+/** Rules that judge a finished tree (before push, PK generation, `pokin validate --final`): J04, P01–P03, B05, X03. */
+export const FINAL_RULES: Rule[] = [...JABATAN_FINAL_RULES, ...PK_FINAL_RULES, ...CROSSCUTTING_FINAL_RULES];

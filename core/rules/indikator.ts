@@ -1,9 +1,10 @@
-/** Statement and indicator rules K01–K13, K16 (SAKIP.md §5.3). */
+/** Statement and indicator rules K01–K13, K16 (SAKIP.md §5.3); K18–K21 in `kualitas.ts`. */
 import { isOutcomeLevel } from '../config.js';
 import { angka, issue } from '../issues.js';
 import { AKUMULASI, POLARITAS } from '../layout/tables.js';
 import { cellOf, type Box, type Indikator, type Target } from '../model.js';
 import { isPercentUnit } from '../read/normalise.js';
+import { didYouMean, suggestAkumulasi, suggestPolaritas } from '../read/suggest.js';
 import type { Rule } from './context.js';
 
 const atBox = (b: Box, field: string) => ({ sheet: b.loc.table.sheet, cell: cellOf(b.loc, field), id: b.id });
@@ -79,44 +80,59 @@ export const K04: Rule = ({ tree, issues }) => {
 
 export const K05: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
-    for (const [field, label, list] of [['polaritas', 'Polaritas', POLARITAS], ['akumulasi', 'Akumulasi', AKUMULASI]] as const) {
+    for (const [field, label, list, suggest] of [['polaritas', 'Polaritas', POLARITAS, suggestPolaritas], ['akumulasi', 'Akumulasi', AKUMULASI, suggestAkumulasi]] as const) {
       const v = i[field];
       if ((list as readonly string[]).includes(v)) continue;
+      const hint = didYouMean(suggest(v));
       issues.push(issue('K05', 'E', atInd(i, field), v === ''
         ? { id: `${label} indikator "${i.nama}" kosong (pilihan: ${list.join(', ')}).`, en: `${label} of indicator "${i.nama}" is empty (choices: ${list.join(', ')}).` }
-        : { id: `${label} "${v}" tidak dikenal (pilihan: ${list.join(', ')}).`, en: `Unknown ${label} "${v}" (choices: ${list.join(', ')}).` }));
+        : { id: `${label} "${v}" tidak dikenal (pilihan: ${list.join(', ')}).${hint.id}`, en: `Unknown ${label} "${v}" (choices: ${list.join(', ')}).${hint.en}` }));
     }
   }
 };
 
+/**
+ * K06 (SAKIP.md §5.3): targets that go against the polarity, every year it happens; a first
+ * target below Kondisi Awal on a Positif indicator (above it on a Negatif one); and, at
+ * Tujuan, Sasaran Strategis and Program only, a flat series not already at its maximum.
+ * A Kumulatif indicator's yearly targets are amounts that add up, so their order says
+ * nothing about direction: it is left out.
+ */
 export const K06: Rule = ({ tree, issues }) => {
   for (const i of tree.indikator) {
     if (i.polaritas !== 'Positif' && i.polaritas !== 'Negatif') continue;
+    if (i.akumulasi === 'Kumulatif') continue;
+    const pos = i.polaritas === 'Positif';
     const ys: number[] = [];
     const vs: number[] = [];
     for (let k = 0; k < i.targets.length; k++) {
       const v = num(i.targets[k]);
       if (v !== null) { ys.push(tree.config.years[k]); vs.push(v); }
     }
-    if (ys.length < 2) continue;
-    let against = -1;
-    for (let k = 1; k < vs.length; k++) {
-      if (i.polaritas === 'Positif' ? vs[k] < vs[k - 1] : vs[k] > vs[k - 1]) { against = k; break; }
-    }
-    if (against > 0) {
-      const y = ys[against];
-      issues.push(issue('K06', 'W', atInd(i, `target:${y}`), {
-        id: `Target ${y} (${angka(vs[against])}) ${i.polaritas === 'Positif' ? 'turun' : 'naik'} dari ${angka(vs[against - 1])}, berlawanan dengan polaritas ${i.polaritas}.`,
-        en: `Target ${y} (${vs[against]}) ${i.polaritas === 'Positif' ? 'falls' : 'rises'} from ${vs[against - 1]}, against the ${i.polaritas} polarity.`,
+    if (vs.length === 0) continue;
+    const awal = num(i.kondisiAwal);
+    if (awal !== null && (pos ? vs[0] < awal : vs[0] > awal)) {
+      issues.push(issue('K06', 'W', atInd(i, `target:${ys[0]}`), {
+        id: `Target ${ys[0]} (${angka(vs[0])}) ${pos ? 'lebih rendah' : 'lebih tinggi'} dari Kondisi Awal (${angka(awal)}), padahal polaritas ${i.polaritas}: kinerja direncanakan memburuk.`,
+        en: `Target ${ys[0]} (${vs[0]}) is ${pos ? 'below' : 'above'} Kondisi Awal (${awal}) on a ${i.polaritas} indicator: performance is planned to get worse.`,
       }));
-      continue;
     }
+    let against = false;
+    for (let k = 1; k < vs.length; k++) {
+      if (!(pos ? vs[k] < vs[k - 1] : vs[k] > vs[k - 1])) continue;
+      against = true;
+      issues.push(issue('K06', 'W', atInd(i, `target:${ys[k]}`), {
+        id: `Target ${ys[k]} (${angka(vs[k])}) ${pos ? 'turun' : 'naik'} dari ${angka(vs[k - 1])}, berlawanan dengan polaritas ${i.polaritas}.`,
+        en: `Target ${ys[k]} (${vs[k]}) ${pos ? 'falls' : 'rises'} from ${vs[k - 1]}, against the ${i.polaritas} polarity.`,
+      }));
+    }
+    if (against || vs.length < 2 || !i.box?.level || !isOutcomeLevel(i.box.level)) continue;
     const flat = vs.every((v) => v === vs[0]);
-    const atMax = (isPercentUnit(i.satuan) && vs[0] >= 100 && i.polaritas === 'Positif') || (i.polaritas === 'Negatif' && vs[0] === 0);
+    const atMax = (isPercentUnit(i.satuan) && vs[0] >= 100 && pos) || (!pos && vs[0] === 0);
     if (flat && !atMax) {
       issues.push(issue('K06', 'W', atInd(i, `target:${ys[0]}`), {
-        id: `Target "${i.nama}" datar (${angka(vs[0])} setiap tahun) dan belum di nilai maksimum; target sebaiknya menantang.`,
-        en: `Targets of "${i.nama}" are flat (${vs[0]} every year) and not at their maximum; targets should be challenging.`,
+        id: `Target "${i.nama}" datar (${angka(vs[0])} setiap tahun) dan belum di nilai maksimum; target ${i.box.level.name} sebaiknya menantang.`,
+        en: `Targets of "${i.nama}" are flat (${vs[0]} every year) and not at their maximum; ${i.box.level.name} targets should be challenging.`,
       }));
     }
   }
@@ -182,10 +198,10 @@ export const K10: Rule = ({ tree, issues }) => {
   }
 };
 
-const OUTPUT_WORDS = /^(jumlah|terlaksananya|tersusunnya|tersedianya|persentase kegiatan)\b/i;
+export const OUTPUT_WORDS = /^(jumlah|terlaksananya|tersusunnya|tersedianya|persentase kegiatan)\b/i;
 
 /** A supporting programme (program segment 01) may carry output-style indicators (SAKIP.md §5.3). */
-function isSupportingProgram(b: Box): boolean {
+export function isSupportingProgram(b: Box): boolean {
   return b.level?.nomenklatur === 'program' && /\.01$/.test(b.kode);
 }
 

@@ -2,7 +2,8 @@
 import type { Box, NomenklaturRow } from '../model.js';
 import { cellOf } from '../model.js';
 import type { NomenklaturIndex, NomenklaturLevel } from '../nomenklatur/types.js';
-import { codeLevel, opdBidang, versionInfo, LEVEL_NAMES, type VersionInfo } from '../nomenklatur/code.js';
+import { classDigitOf, codeLevel, opdBidang, versionInfo, LEVEL_NAMES, type VersionInfo } from '../nomenklatur/code.js';
+import { classDigit, type JenisPemda } from '../config.js';
 import { indexFromRows, type LoadedNomenklatur } from '../nomenklatur/load.js';
 import type { RuleContext } from './context.js';
 
@@ -94,4 +95,18 @@ export function jenisText(j: string | null): { id: string; en: string } {
   if (j === 'Provinsi') return { id: 'provinsi', en: 'a provinsi' };
   if (j === 'Kabupaten' || j === 'Kota') return { id: 'kabupaten/kota', en: 'a kabupaten/kota' };
   return { id: 'jenis pemda mana pun', en: 'any jenis pemda' };
+}
+
+/**
+ * A kegiatan or sub kegiatan code with its class digit (§3.5) put right for the jenis pemda,
+ * or null when the digit is already right (or there is none). N02 and N03 judge this code
+ * instead, so a wrong class digit gives N05 alone (one mistake, one message).
+ */
+export function classFixed(kode: string, jenis: JenisPemda | null): string | null {
+  const want = classDigit(jenis);
+  const d = classDigitOf(kode);
+  if (!want || !d || d === want || !/^[12]$/.test(d)) return null;
+  const segs = kode.split('.');
+  segs[3] = want;
+  return segs.join('.');
 }

@@ -9,7 +9,7 @@ import { lookupKode, nameKey, parentCode, subWidth } from '../nomenklatur/code.j
 import type { NomenklaturEntry } from '../nomenklatur/types.js';
 import { normaliseSatuan } from '../read/normalise.js';
 import type { Rule, RuleContext } from './context.js';
-import { atKode, facts, jenisText, refIndex, type CodedBox } from './nomenklatur-common.js';
+import { atKode, classFixed, facts, jenisText, refIndex, type CodedBox } from './nomenklatur-common.js';
 
 interface Resolved extends CodedBox {
   entry: NomenklaturEntry | undefined;
@@ -36,6 +36,9 @@ export const N03: Rule = (ctx) => {
   const jt = jenisText(jenis);
   for (const c of r.found) {
     if (c.entry) continue;
+    // A wrong class digit is N05's: when the code exists with the right digit, one message is enough.
+    const fixed = classFixed(c.kode, jenis);
+    if (fixed && lookupKode(r.index, fixed, jenis, f.bidang)) continue;
     const twoDigitUnmatchable = subWidth(c.kode) === 2 && !r.index.hasTwoDigitSub;
     const severity = r.index.complete && !twoDigitUnmatchable ? 'E' : 'W';
     const hints: { id: string; en: string }[] = [];
@@ -68,17 +71,35 @@ export const N03: Rule = (ctx) => {
   }
 };
 
+/**
+ * Names a code officially goes by for the jenis pemda. The shipped list shortens the
+ * supporting programme (`X.XX.01`) to "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"; its
+ * official name ends in "KABUPATEN/KOTA" or "PROVINSI" (Kepmendagri 050-3708/2020), and
+ * both spellings are right.
+ */
+export function officialNames(nama: string, kode: string, jenis: string | null): string[] {
+  const out = [nama];
+  if (/^(X\.XX|[1-9]\.\d{2})\.01$/.test(kode) && nameKey(nama) === nameKey('PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH')) {
+    if (jenis === 'Kabupaten' || jenis === 'Kota') out.push(`${nama} KABUPATEN/KOTA`);
+    if (jenis === 'Provinsi') out.push(`${nama} PROVINSI`);
+  }
+  return out;
+}
+
 /** N04: the Nomenklatur cell matches the reference name (case and spacing ignored). */
 export const N04: Rule = (ctx) => {
   const r = resolveAll(ctx);
   if (!r) return;
+  const jenis = ctx.tree.config.jenisPemda;
   for (const c of r.found) {
     const nama = (c.box.nomenklatur ?? '').trim();
     if (!c.entry || nama === '' || c.entry.nama === '') continue;
-    if (nameKey(nama) === nameKey(c.entry.nama)) continue;
+    const names = officialNames(c.entry.nama, c.kode, jenis);
+    if (names.some((n) => nameKey(nama) === nameKey(n))) continue;
+    const official = names[names.length - 1];
     ctx.issues.push(issue('N04', 'W', atKode(c.box, 'nomenklatur'), {
-      id: `Nomenklatur "${nama}" berbeda dengan nama acuan untuk kode ${c.kode}: "${c.entry.nama}" (${r.index.source}).`,
-      en: `Nomenklatur "${nama}" differs from the reference name of code ${c.kode}: "${c.entry.nama}" (${r.index.source}).`,
+      id: `Nomenklatur "${nama}" berbeda dengan nama acuan untuk kode ${c.kode}: "${official}" (${r.index.source}).`,
+      en: `Nomenklatur "${nama}" differs from the reference name of code ${c.kode}: "${official}" (${r.index.source}).`,
     }));
   }
 };

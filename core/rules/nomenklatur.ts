@@ -10,8 +10,9 @@ import {
 } from '../nomenklatur/code.js';
 import type { NomenklaturLevel } from '../nomenklatur/types.js';
 import type { Rule } from './context.js';
-import { atKode, facts, levelName, nearestCodedAncestor, type CodedBox } from './nomenklatur-common.js';
+import { atKode, classFixed, facts, levelName, nearestCodedAncestor, type CodedBox } from './nomenklatur-common.js';
 import { K14, N03, N04 } from './nomenklatur-ref.js';
+import { proposeCode } from './nomenklatur-propose.js';
 
 export { K14, N03, N04 };
 
@@ -24,9 +25,10 @@ export const N01: Rule = (ctx) => {
     if (shape) continue;
     const guess = SEGMENT_LEVEL[kode.split('.').length] ?? box.level!.nomenklatur ?? 'program';
     const why = explainInvalid(kode, guess, f.version.widths);
+    const hint = proposeCode(ctx, box);
     ctx.issues.push(issue('N01', 'E', atKode(box), {
-      id: `Kode "${kode}" tidak sah untuk ${f.versi}: ${why.id}.`,
-      en: `Code "${kode}" is not valid for ${f.versi}: ${why.en}.`,
+      id: `Kode "${kode}" tidak sah untuk ${f.versi}: ${why.id}.${hint.id}`,
+      en: `Code "${kode}" is not valid for ${f.versi}: ${why.en}.${hint.en}`,
     }));
   }
 };
@@ -39,8 +41,12 @@ export const N02: Rule = (ctx) => {
     if (!shape) continue;
     const anc = nearestCodedAncestor(box);
     const a = anc && byBox.get(anc);
-    if (!a || !a.shape) continue;
+    // A parent whose code is of the wrong type is N08's: its children's prefixes follow from it.
+    if (!a || !a.shape || a.shape !== anc!.level?.nomenklatur) continue;
     if (startsWithCode(kode, a.kode, f.bidang)) continue;
+    // With the class digit put right the code fits its parent: the mistake is N05's alone.
+    const fixed = classFixed(kode, ctx.tree.config.jenisPemda);
+    if (fixed && startsWithCode(fixed, a.kode, f.bidang)) continue;
     const t = levelName(a.shape);
     ctx.issues.push(issue('N02', 'E', atKode(box), {
       id: `Kode ${kode} tidak diawali kode ${t.id} induknya (${a.kode}, kotak ${anc!.id}).`,
@@ -60,9 +66,11 @@ export const N05: Rule = (ctx) => {
     const d = classDigitOf(kode);
     if (d === want) continue;
     const has = d === '1' ? 'provinsi' : 'kabupaten/kota';
+    const fixed = classFixed(kode, jenis);
+    const hint = fixed ? { id: ` Maksud Anda ${fixed}?`, en: ` Did you mean ${fixed}?` } : { id: '', en: '' };
     ctx.issues.push(issue('N05', 'E', atKode(box), {
-      id: `Digit kelas kegiatan pada kode ${kode} adalah ${d} (${has}), padahal Jenis Pemda ${jenis} memakai ${want}.`,
-      en: `The kegiatan class digit of code ${kode} is ${d} (${has}), but Jenis Pemda ${jenis} uses ${want}.`,
+      id: `Digit kelas kegiatan pada kode ${kode} adalah ${d} (${has}), padahal Jenis Pemda ${jenis} memakai ${want}.${hint.id}`,
+      en: `The kegiatan class digit of code ${kode} is ${d} (${has}), but Jenis Pemda ${jenis} uses ${want}.${hint.en}`,
     }));
   }
 };

@@ -1,5 +1,5 @@
 /** Tree structure rules T01–T10 (SAKIP.md §5.2). Levels come from the configuration only. */
-import { isPemdaTree, lowestLevel, ROOT_MARK } from '../config.js';
+import { isPemdaTree, levelsOfTree, lowestLevel, ROOT_MARK } from '../config.js';
 import { issue } from '../issues.js';
 import { TANPA_INDUK_PEMDA } from '../layout/tables.js';
 import { cellOf, type Box } from '../model.js';
@@ -112,14 +112,29 @@ export const T06: Rule = ({ tree, issues, pemdaSasaranIds }) => {
   }
 };
 
+/**
+ * T07: leaves above the deepest level the tree must reach, one finding per level listing its
+ * boxes. Optional levels (`Opsional` in Konfigurasi Level) need not be reached: the tree must
+ * reach the deepest level that is not optional.
+ */
 export const T07: Rule = ({ tree, issues }) => {
+  const levels = levelsOfTree(tree.config);
   const lowest = lowestLevel(tree.config);
-  if (!lowest) return;
+  const required = levels.filter((l) => !l.optional).reduce<typeof lowest>((a, l) => (!a || l.order > a.order ? l : a), undefined);
+  if (!lowest || !required) return;
+  const byLevel = new Map<string, Box[]>();
   for (const b of tree.boxes) {
-    if (b.children.length > 0 || !b.level || b.level.order >= lowest.order) continue;
-    issues.push(issue('T07', 'W', at(b, 'id'), {
-      id: `Kotak ${b.level.name} "${b.id}" tidak punya turunan; pohon belum sampai ke ${lowest.name}.`,
-      en: `${b.level.name} box "${b.id}" has no children; the tree does not reach ${lowest.name}.`,
+    if (b.children.length > 0 || !b.level || b.level.order >= required.order || tree.byId.get(b.id) !== b) continue;
+    (byLevel.get(b.level.name) ?? byLevel.set(b.level.name, []).get(b.level.name)!).push(b);
+  }
+  const MAX = 15;
+  for (const [name, boxes] of byLevel) {
+    const ids = boxes.slice(0, MAX).map((b) => b.id).join(', ');
+    const more = boxes.length > MAX ? { id: ` dan ${boxes.length - MAX} lainnya`, en: ` and ${boxes.length - MAX} more` } : { id: '', en: '' };
+    const n = boxes.length;
+    issues.push(issue('T07', 'W', at(boxes[0], 'id'), {
+      id: `${n} kotak ${name} tidak punya turunan (${ids}${more.id}); pohon belum sampai ke ${required.name}.`,
+      en: `${n} ${name} box${n > 1 ? 'es have' : ' has'} no children (${ids}${more.en}); the tree does not reach ${required.name}.`,
     }));
   }
 };

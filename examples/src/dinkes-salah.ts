@@ -184,9 +184,11 @@ export function dinkesSalah(): FaultyExample {
   Object.assign(s125ind, { 'target:2025': 84, 'target:2026': 82, 'target:2027': 86, 'target:2028': 90, 'target:2029': 94, kondisiAkhir: 94 });
   plant('K06', 'indikator', s125ind, 'target:2026', 'S1.2.5', 'Indikator Positif turun dari 84 ke 82 pada 2026.');
 
-  const s531ind = indOf('S5.3.1');
-  Object.assign(s531ind, { 'target:2025': 45, 'target:2026': 45, 'target:2027': 45, 'target:2028': 45, 'target:2029': 45, kondisiAkhir: 45 });
-  plant('K06', 'indikator', s531ind, 'target:2025', 'S5.3.1', 'Target datar 45 orang setiap tahun (belum maksimum).');
+  // A flat series is judged at Tujuan, Sasaran Strategis and Program only (a flat yearly
+  // output at sub kegiatan level is normal).
+  const p1ikm = indOf('P1', 2);
+  Object.assign(p1ikm, { 'target:2025': 84, 'target:2026': 84, 'target:2027': 84, 'target:2028': 84, 'target:2029': 84, kondisiAkhir: 84 });
+  plant('K06', 'indikator', p1ikm, 'target:2025', 'P1', 'Target program datar 84 setiap tahun (belum maksimum).');
 
   const s126ind = indOf('S1.2.6');
   s126ind.kondisiAkhir = 100;
@@ -223,6 +225,22 @@ export function dinkesSalah(): FaultyExample {
   const s4311ind = indOf('S4.3.1');
   s4311ind['target:2025'] = '850 - 900';
   plant('K16', 'indikator', s4311ind, 'target:2025', 'S4.3.1', 'Target rentang "850 - 900" pada indikator berpolaritas Positif.');
+
+  const s127ind = indOf('S1.2.7');
+  Object.assign(s127ind, { 'target:2029': 105, kondisiAkhir: 105 });
+  plant('K18', 'indikator', s127ind, 'target:2029', 'S1.2.7', 'Target persentase 105 (di atas 100).');
+
+  const k13ind = indOf('K1.3');
+  k13ind.definisi = k13ind.nama;
+  plant('K19', 'indikator', k13ind, 'definisi', 'K1.3', 'Definisi Operasional hanya mengulang nama indikator.');
+
+  const serapan = indicator('SS3', 'Tingkat Penyerapan Anggaran Dinas Kesehatan', '%', 90, [92, 94, 95, 96, 97], { formula: 'Realisasi belanja / pagu × 100', sumberData: 'Laporan realisasi anggaran (SIPD)' });
+  insertAfter(wb.indikator, (r) => r.nodeId === 'SS3', serapan);
+  plant('K20', 'indikator', serapan, 'nama', 'SS3', 'Indikator proses (penyerapan anggaran) di Sasaran Strategis.');
+
+  const s311 = box('S3.1.1');
+  s311.pernyataan = 'Menurunnya industri rumah tangga pangan tanpa pengawasan';
+  plant('K21', 'indikator', indOf('S3.1.1'), 'polaritas', 'S3.1.1', '"Menurunnya …" diukur dengan indikator Positif yang targetnya naik.');
 
   // ---------------------------------------------------------------- N: codes
   const s121 = box('S1.2.1');

@@ -300,7 +300,7 @@ const TREE: BoxDef[] = [
         children: [
           {
             id: 'P5', level: 'Sasaran Program', pj: 'SEKDIS', kode: '1.02.01',
-            nomenklatur: 'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH',
+            nomenklatur: 'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA',
             pernyataan: 'Meningkatnya kualitas layanan penunjang urusan pemerintahan bidang kesehatan',
             ind: [
               pct('Persentase Pemenuhan Kebutuhan Layanan Penunjang Perangkat Daerah', 'Kebutuhan layanan penunjang (perencanaan, keuangan, kepegawaian, umum) yang terpenuhi', 'Kebutuhan terpenuhi / kebutuhan teridentifikasi × 100', 'Laporan Sekretariat', 92, [94, 96, 98, 99, 100]),

@@ -6,10 +6,11 @@
  */
 import { isPemdaTree, type PokinConfig } from '../../core/config.js';
 import { treeLinks } from '../../core/derive/consolidate/links.js';
-import { issue, type Issue } from '../../core/issues.js';
+import { countIssues, issue, sortIssues, type Issue } from '../../core/issues.js';
 import type { PohonKinerja } from '../../core/model.js';
 import type { TreeStore } from '../store/types.js';
 import { readWorkbook } from '../../core/read/index.js';
+import { ikuChanges } from '../../core/rules/k15.js';
 import { validateTree } from '../../core/validate.js';
 import { parsePushBody, type PushAnswer, type TreePath } from '../../core/wire/index.js';
 import { ApiError } from './errors.js';
@@ -30,6 +31,18 @@ async function removedApprovedLinks(store: TreeStore, path: TreePath, tree: Poho
     id: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) sudah disetujui OPD tujuan dan tidak boleh dihapus.`,
     en: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) was approved by the target OPD and cannot be deleted.`,
   }));
+}
+
+/**
+ * K15 (I, Server): the IKU changes since the last accepted (`diterima`) version of this OPD
+ * and period. Two reads (the version list, then that version); none when nothing was accepted.
+ */
+async function ikuSinceAccepted(store: TreeStore, path: TreePath, tree: PohonKinerja): Promise<Issue[]> {
+  const key = { pemda: path.pemda, periode: path.periode, opd: path.opd };
+  const accepted = (await store.versions(key)).find((v) => v.status === 'diterima');
+  const stored = accepted ? await store.get(key, accepted.version) : null;
+  if (!accepted || !stored) return [];
+  return ikuChanges(tree, readWorkbook(JSON.parse(stored.json)).tree, accepted.version);
 }
 
 /** The tree's Info must name the pemda, period and OPD of the path it is pushed to. */
@@ -77,7 +90,9 @@ export const putTree: RouteFn = async (event, deps) => {
       `The tree deletes ${removed.length} approved crosscutting links.`,
       { issues: removed, summary: { ...result.summary, errors: removed.length } });
   }
-  const { errors, warnings, infos, boxes, indicators } = result.summary;
+  const issues = sortIssues([...result.issues, ...(await ikuSinceAccepted(deps.store, path, read.tree))]);
+  const { errors, warnings, infos } = countIssues(issues);
+  const { boxes, indicators } = result.summary;
   const commit = await deps.store.commit({
     key: { pemda: path.pemda, periode: path.periode, opd: path.opd },
     baseVersion: body.baseVersion,
@@ -100,7 +115,7 @@ export const putTree: RouteFn = async (event, deps) => {
       (deps.log ?? (() => {}))(`crosscutting links of ${path.opd} v${commit.version} not recorded`, e);
     }
   }
-  const answer: PushAnswer = { version: commit.version, hash: commit.hash, issues: result.issues };
+  const answer: PushAnswer = { version: commit.version, hash: commit.hash, issues };
   return { status: commit.created ? 201 : 200, body: answer };
 };
 

@@ -128,7 +128,8 @@ describe('pokin import', () => {
     const out = tmp.path('rt.xlsx');
     expect((await run(runExport, [canonical, '--out', out, '--sheets', 'matriks'])).code).toBe(0);
     const again = tmp.path('rt-canonical.xlsx');
-    const r = await run(runImport, [out, '--sheet', 'Matriks Cascading', '--out', again, '--json', ...INFO]);
+    // The matrix prints position names; the Jabatan table of the canonical workbook maps them back.
+    const r = await run(runImport, [out, '--sheet', 'Matriks Cascading', '--out', again, '--json', '--jabatan', canonical, ...INFO]);
     expect(r.code).toBe(0);
     const a = readWorkbook((await readXlsx(canonical)).snapshot).tree;
     const b = readWorkbook((await readXlsx(again)).snapshot).tree;

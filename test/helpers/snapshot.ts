@@ -76,7 +76,7 @@ export function validInput(): WorkbookInput {
   const target = (v: CellValue) => ({ 'Target 2025': v, 'Target 2026': v, 'Target 2027': v });
   const ind = (id: string, nama: string, satuan: string, base: number[]): Row => ({
     'ID Node': id, Indikator: nama, Satuan: satuan, Polaritas: 'Positif', Akumulasi: 'Nilai Akhir', IKU: 'Tidak',
-    'Definisi Operasional': 'Definisi', Formula: 'Rumus', 'Sumber Data': 'Laporan', 'Kondisi Awal': base[0],
+    'Definisi Operasional': 'Definisi', Formula: satuan === '%' ? 'Jumlah yang memenuhi / jumlah seluruhnya × 100' : 'Rumus', 'Sumber Data': 'Laporan', 'Kondisi Awal': base[0],
     'Target 2025': base[1], 'Target 2026': base[2], 'Target 2027': base[3], 'Kondisi Akhir': base[3],
   });
   void target;

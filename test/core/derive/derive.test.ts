@@ -34,7 +34,7 @@ describe('Matriks Cascading', () => {
     expect(cell(m, 7, 18)).toBe('-');
     expect(cell(m, 3, 21)).toBe(300);
     expect(cell(m, 4, 21)).toBeNull();
-    expect(cell(m, 3, 24)).toBe('KABID-KESMAS');
+    expect(cell(m, 3, 24)).toBe('Kepala Bidang Kesehatan Masyarakat');
   });
 });
 

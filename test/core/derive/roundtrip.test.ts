@@ -2,7 +2,8 @@
  * Round trip (property): canonical → Matriks Cascading → import → canonical keeps the tree:
  * statements, codes, nomenclature, indicators, targets, pagu and owners. The contract's
  * matrix has no `Sasaran Sub Kegiatan` column (SAKIP.md §4.3), so that one statement is the
- * only thing it cannot carry; the comparison leaves it out.
+ * only thing it cannot carry; the comparison leaves it out. `Penanggung Jawab` prints the
+ * position's name, so the import is given the Jabatan table to map names back to IDs.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -71,7 +72,8 @@ describe('round trip through the Matriks Cascading', () => {
       const { pohon, indikator } = randomTree(seed);
       const tree = readWorkbook(makeSnapshot({ ...base, pohon, indikator })).tree;
       const raw = specToRaw(matriksSheet(tree));
-      const a = adoptWorkbook([raw]);
+      const jabatan = tree.jabatan.map((j) => ({ id: j.id, nama: j.nama, jenjang: j.jenjangRaw, atasan: j.atasan, nip: j.nip, namaPejabat: j.namaPejabat, unitKerja: j.unitKerja }));
+      const a = adoptWorkbook([raw], { jabatan });
       if (!a.ok) throw new Error('matrix not recognised');
       expect(a.result.report.unplaced).toEqual([]);
       const back = readWorkbook(a.result.snapshot).tree;

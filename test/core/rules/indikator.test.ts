@@ -42,7 +42,7 @@ describe('statement and indicator rules', () => {
 
   it('K06 warns about targets against the polarity and flat series below the maximum', () => {
     expect(issuesOf('K06', (w) => (ind(w, 'P1')['Target 2026'] = 65))).toMatchObject([{ cell: 'L3', severity: 'W' }]);
-    expect(issuesOf('K06', (w) => { const i = ind(w, 'S1'); i['Target 2025'] = 5; i['Target 2026'] = 5; i['Target 2027'] = 5; i['Kondisi Akhir'] = 5; })).toHaveLength(1);
+    expect(issuesOf('K06', (w) => { const i = ind(w, 'P1'); i['Target 2025'] = 70; i['Target 2026'] = 70; i['Target 2027'] = 70; i['Kondisi Akhir'] = 70; })).toHaveLength(1);
     expect(issuesOf('K06', (w) => { const i = ind(w, 'P1'); i['Target 2025'] = 100; i['Target 2026'] = 100; i['Target 2027'] = 100; i['Kondisi Akhir'] = 100; })).toEqual([]);
   });
 
