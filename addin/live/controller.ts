@@ -70,6 +70,7 @@ export class LiveValidation {
   private final = false;
   private idleTimer: unknown = null;
   private idleRuns = 0;
+  private idleFired = false;
   private readonly clock: Clock;
   private readonly onFocus = () => this.scheduler.hint({ source: 'check', full: true });
   last: LiveResult | null = null;
@@ -168,7 +169,9 @@ export class LiveValidation {
     const at = Date.now();
     this.last = { result, snapshot, quiet: req.quiet, readMs: t1 - t0, coreMs: t2 - t1, at, full: req.full };
     if (req.full) this.setHealth({ lastFullAt: at });
-    this.idleRuns = req.quiet && req.full ? this.idleRuns + 1 : 0;
+    // Back off only while the idle checks themselves find the workbook quiet.
+    this.idleRuns = this.idleFired ? this.idleRuns + 1 : 0;
+    this.idleFired = false;
     for (const fn of this.listeners) fn(this.last);
     this.armIdle();
   }
@@ -181,6 +184,7 @@ export class LiveValidation {
     const ms = this.idleRuns > 0 ? base * 4 : base;
     this.idleTimer = this.clock.setTimeout(() => {
       this.idleTimer = null;
+      this.idleFired = true;
       this.scheduler.hint({ source: 'check', full: true });
     }, ms);
   }

@@ -184,9 +184,9 @@ export class Book {
       const asText = this.format(s, r, c) === '@';
       if (text.startsWith("'")) stored = text.slice(1);
       else if (!asText && NUMBER.test(text.trim())) stored = Number(text.trim());
-      else if (!asText && /^[=+\-@]/.test(text)) {
-        // Excel parses it as a formula; a lone `=` (or `+abc`) is not one and is refused.
-        if (!/^=./.test(text)) throw new ExcelError('InvalidArgument', `Excel cannot parse "${text}" as a formula.`);
+      else if (!asText && text === '=') throw new ExcelError('InvalidArgument', 'Excel cannot parse "=" as a formula.');
+      else if (!asText && /^[=+\-@]./.test(text)) {
+        // Excel parses it as a formula (`+abc` becomes =+abc); a lone sign stays text.
         s.formulas.set(key, text);
         stored = 0;
       }

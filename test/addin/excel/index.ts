@@ -42,6 +42,8 @@ export interface ExcelDouble {
   settle(): Promise<void>;
   /** Makes the next syncs take `ms` each (slow host). */
   latency(ms: number): void;
+  /** Makes Excel refuse (or accept again) event registrations. */
+  refuseEvents(on: boolean): void;
   /** A sheet's table data as a snapshot (what the workbook holds now). */
   snapshotOf(): WorkbookSnapshot;
   /** Bytes and syncs since `mark()`. */
@@ -62,7 +64,7 @@ export function excelDouble(profile: ExcelProfile | ProfileName = 'microsoft-365
   const pending: Promise<unknown>[] = [];
   let chain: Promise<unknown> = Promise.resolve();
   const session: Session = {
-    book, profile: p, stats, editing: false, editWaiters: [], handlers: [], delay: 0,
+    book, profile: p, stats, editing: false, editWaiters: [], handlers: [], delay: 0, refuseEvents: false,
     // Events arrive after the action that caused them, in order (a FIFO of deliveries).
     emit(changes, source, byAddin) {
       chain = chain.then(() => new Promise((r) => setTimeout(r, 0))).then(() => deliver(session, changes, source, byAddin));
@@ -117,6 +119,7 @@ export function excelDouble(profile: ExcelProfile | ProfileName = 'microsoft-365
       }
     },
     latency(ms) { session.delay = ms; },
+    refuseEvents(on) { session.refuseEvents = on; },
     snapshotOf() {
       return {
         tables: book.tables.map((t) => {

@@ -92,6 +92,7 @@ export class EventHandlers {
       bytes: COMMAND_BYTES + this.event.length + ctx.pathCost(this.owner),
       run: () => {
         requireApi(ctx.session, this.min, this.event);
+        if (ctx.session.refuseEvents) throw new ExcelError('GeneralException', 'There was an internal error while processing the request.');
         // Bound to the object it was registered on: a table's id, a sheet's id, or the workbook.
         reg.target = this.target();
         reg.active = true;

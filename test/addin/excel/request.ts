@@ -64,6 +64,8 @@ export interface Session {
   handlers: Registration[];
   /** Milliseconds each sync takes (a slow host). */
   delay: number;
+  /** Test switch: Excel refuses event registrations (a policy, an old build's bug). */
+  refuseEvents: boolean;
 }
 
 export interface Registration {
