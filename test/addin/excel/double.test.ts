@@ -196,7 +196,6 @@ describe.each(ALL_PROFILES)('Excel double on $label', (profile) => {
     await run(d, async (context) => {
       for (let i = 1; i <= 3; i++) {
         context.workbook.worksheets.getItem('Data').getRange(`C${i}`).values = [[i]];
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- three syncs on purpose
         await context.sync();
       }
     }, { mergeUndoGroup: true });
