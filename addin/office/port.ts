@@ -66,6 +66,8 @@ export class OfficePort implements WorkbookPort {
   /** Pokin's writes, one after the other; a second identical request joins the first. */
   private writing: Promise<unknown> = Promise.resolve();
   private pendingCreate: Promise<void> | null = null;
+  /** Tables Pokin created: their onAdded events are its own (no re-read for them). */
+  private readonly ownTables = new Set<string>();
 
   constructor(private readonly opts: OfficePortOptions = {}) {
     const g = globalThis as unknown as { Excel?: ExcelHost; Office?: { context?: { requirements?: Requirements } } };
@@ -224,7 +226,8 @@ export class OfficePort implements WorkbookPort {
    */
   async createTables(snapshot: WorkbookSnapshot, config: PokinConfig, identity?: TreeIdentity): Promise<void> {
     if (this.pendingCreate) return this.pendingCreate;
-    const job = this.writeRun((context) => createCanonicalTables(context, snapshot, config, identity ? { key: SETTINGS_KEY, value: JSON.stringify(identity) } : undefined));
+    const job = this.writeRun((context) => createCanonicalTables(context, snapshot, config, identity ? { key: SETTINGS_KEY, value: JSON.stringify(identity) } : undefined))
+      .then((ids) => { for (const id of ids) this.ownTables.add(id); });
     this.pendingCreate = job.finally(() => { this.pendingCreate = null; this.cache.invalidate(); });
     return this.pendingCreate;
   }
@@ -299,12 +302,19 @@ export class OfficePort implements WorkbookPort {
         const full = () => { this.cache.invalidate(); listener({ source: 'local', full: true }); };
         if (e.kind === 'tableDeleted') { if (canonicalKeyOf(e.tableName)) full(); return; }
         if (e.kind === 'sheetDeleted') { if (this.cache.known.some((t) => t.sheetId === e.worksheetId)) full(); return; }
-        void this.run(false, async (context) => {
-          const t = context.workbook.tables.getItemOrNullObject(e.tableId);
-          t.load('name');
-          await context.sync();
-          return t.isNullObject ? null : t.name;
-        }).then((name) => { if (name === null || canonicalKeyOf(name)) full(); }).catch(full);
+        void (async () => {
+          // Tables Pokin is creating or created: the read after the creation covers them
+          // (their ids are known once the creation is done, whichever comes first).
+          await this.pendingCreate?.catch(() => undefined);
+          if (this.ownTables.has(e.tableId)) return;
+          const name = await this.run(false, async (context) => {
+            const t = context.workbook.tables.getItemOrNullObject(e.tableId);
+            t.load('name');
+            await context.sync();
+            return t.isNullObject ? null : t.name;
+          });
+          if (name === null || canonicalKeyOf(name)) full();
+        })().catch(full);
       },
     }).then(async (r) => {
       if (disposed) await r.remove();

@@ -61,9 +61,10 @@ class Names {
   get lower(): Set<string> { return new Set(this.byLower.keys()); }
 }
 
+/** Creates the tables; returns the ids of the tables it created (their onAdded events are Pokin's own). */
 export async function createCanonicalTables(
   context: PortContext, snapshot: WorkbookSnapshot, config: PokinConfig, identity?: { key: string; value: string },
-): Promise<void> {
+): Promise<string[]> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const tables = context.workbook.tables;
@@ -99,7 +100,8 @@ export async function createCanonicalTables(
   await budget.need(OP_BYTES * (specs.length * 2 + 1));
 
   const placed: PlacedTable[] = [];
-  for (const spec of specs) placed.push(await placeTable(context, budget, spec, findTable(snapshot, spec)));
+  const created: Excel.Table[] = [];
+  for (const spec of specs) placed.push(await placeTable(context, budget, spec, findTable(snapshot, spec), created));
   await installFormats(context, budget, placed, config, true);
   if (identity) {
     await budget.need(OP_BYTES + identity.value.length);
@@ -107,11 +109,13 @@ export async function createCanonicalTables(
   }
   const pohon = placed.find((p) => p.spec.key === 'pohon');
   if (pohon) context.workbook.worksheets.getItem(pohon.sheet).activate();
+  for (const t of created) t.load('id');
   await context.sync();
+  return created.map((t) => t.id);
 }
 
 /** One table: sheet, text formats, values in payload-sized blocks, then the Excel table object. */
-async function placeTable(context: PortContext, budget: SyncBudget, spec: TableSpec, snap: TableSnapshot | undefined): Promise<PlacedTable> {
+async function placeTable(context: PortContext, budget: SyncBudget, spec: TableSpec, snap: TableSnapshot | undefined, created: Excel.Table[]): Promise<PlacedTable> {
   const header = (snap?.header ?? spec.columns.map((c) => c.header)).map((h, i) => String(h ?? '').trim() || `Kolom${i + 1}`);
   const rows = (snap?.rows ?? []).map((r) => header.map((_, i) => r[i] ?? null));
   const mapped = mapTable({ sheet: spec.sheet, name: spec.table, address: 'A1', header, rows }, spec, []);
@@ -134,6 +138,7 @@ async function placeTable(context: PortContext, budget: SyncBudget, spec: TableS
   const table = ws.tables.add(`A1:${last}${grid.length}`, true);
   table.name = spec.table;
   table.style = 'TableStyleLight9';
+  created.push(table);
   ws.freezePanes.freezeRows(1);
   spec.columns.forEach((c) => {
     const letter = mapped.loc.cols[c.key];

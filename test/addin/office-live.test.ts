@@ -121,6 +121,24 @@ describe.each(ALL_PROFILES)('Live validation on $label', (profile) => {
     live.stop();
   });
 
+  it('reads again after tables someone else added, not after the ones Pokin created itself', async () => {
+    const { d, port } = portOn(profile, { snapshot: small });
+    const live = new LiveValidation(port, { debounceMs: 300 });
+    live.start();
+    await live.validateNow();
+    const full0 = port.stats.fullReads;
+    await port.createTables(templateSnapshot(config), config);
+    await live.validateNow();
+    await tick(1000);
+    expect(port.stats.fullReads - full0).toBe(1); // the Validasi after the creation, nothing more
+    // A planner deletes a canonical table by hand: the list is read again.
+    d.user.deleteTable('Crosscutting');
+    await tick(1000);
+    expect(port.stats.fullReads - full0).toBe(2);
+    expect(live.last!.snapshot.tables.some((t) => t.name === 'Crosscutting')).toBe(false);
+    live.stop();
+  });
+
   it('removes its handlers through the context that registered them (#15)', async () => {
     const { d, port } = portOn(profile, { snapshot: small });
     const live = new LiveValidation(port);
