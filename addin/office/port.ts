@@ -269,6 +269,11 @@ export class OfficePort implements WorkbookPort {
    * (Shapes, ExcelApi 1.9) where the planner can copy or save it.
    */
   async insertImage(sheet: string, pngBase64: string, name: string): Promise<void> {
+    // One addImage carries the whole picture: it must fit one request.
+    if (pngBase64.length > this.budget) {
+      throw new PortError('failed', 'Gambar pohon terlalu besar untuk dimasukkan ke buku kerja; perkecil tampilan lalu coba lagi.',
+        'The tree picture is too large to put into the workbook; zoom out and try again.');
+    }
     await this.writeRun(async (context) => {
       const old = context.workbook.worksheets.getItemOrNullObject(sheet);
       await context.sync();

@@ -39,6 +39,16 @@ export async function pngBase64(blob: Blob): Promise<string> {
   return btoa(s);
 }
 
+/** A PNG small enough for one request on Excel on the web (5 MB, base64 included): a big tree is drawn smaller. */
+export const MAX_PICTURE_BASE64 = 3.5 * 1024 * 1024;
+
+async function insertPng(svg: string, width: number, height: number, insert: (b64: string) => Promise<void>): Promise<void> {
+  for (const scale of [2, 1, 0.5, 0.25]) {
+    const b64 = await pngBase64(await svgToPng(svg, width, height, scale));
+    if (b64.length <= MAX_PICTURE_BASE64 || scale === 0.25) return insert(b64);
+  }
+}
+
 /**
  * `onInsertImage` (inside Excel): the PNG goes into the workbook as a picture, because Excel for
  * Mac's webview ignores `a.download` (OfficeDev/office-js#2700, "by design").
@@ -83,7 +93,7 @@ export default function Diagram({ tree, issues, selected, onSelect, onInsertImag
         <Button size="small" onClick={() => { setZoom(Math.min(1, 300 / d.width)); setPan({ x: 0, y: 0 }); }}>{t('fit')}</Button>
         <Button size="small" onClick={() => download('pohon-kinerja.svg', new Blob([d.svg], { type: 'image/svg+xml' }))}>{t('exportSvg')}</Button>
         <Button size="small" data-testid="export-png"
-          onClick={() => void svgToPng(d.svg, d.width, d.height).then(async (b) => (onInsertImage ? onInsertImage(await pngBase64(b)) : download('pohon-kinerja.png', b)))}>
+          onClick={() => void (onInsertImage ? insertPng(d.svg, d.width, d.height, onInsertImage) : svgToPng(d.svg, d.width, d.height).then((b) => download('pohon-kinerja.png', b)))}>
           {t('exportPng')}
         </Button>
       </div>

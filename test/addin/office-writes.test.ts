@@ -181,5 +181,9 @@ describe.each(ALL_PROFILES)('Pokin\'s writes on $label', (profile) => {
     const png = Buffer.from('\x89PNG\r\n\x1a\nfake').toString('base64');
     await port.insertImage('Gambar Pohon', png, 'Pohon Kinerja');
     expect(d.book.sheet('Gambar Pohon')!.pictures).toEqual([{ name: 'Pohon Kinerja', bytes: expect.any(Number) }]);
+    // One addImage is one request: a picture beyond the budget is refused before Excel sees it.
+    const { d: d2, port: small } = portOn(profile, { snapshot: example.snapshot }, { payloadBudget: 1000 });
+    await expect(small.insertImage('Gambar Pohon', 'A'.repeat(2000), 'x')).rejects.toMatchObject({ code: 'failed' });
+    expect(d2.book.sheet('Gambar Pohon')).toBeUndefined();
   });
 });
