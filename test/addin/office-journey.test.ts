@@ -2,7 +2,7 @@
  * A planner's journey through the Workspace on the Excel double and the local API (real
  * handlers, dynalite): a blank workbook → Buat lembar Pokin → typing is validated → pull the
  * server's version (one Excel.run, Info "Versi Server", settings) → typing is still validated →
- * push from the pulled base. Once on the web profile (5 MB, event gaps) and once on Office 2021.
+ * push from the pulled base; under every build profile.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { apiOf, pushBody } from '../../client/api.js';
 import { readWorkbook } from '../../core/read/index.js';
 import type { ApiServer } from '../../functions/local/server.js';
 import { makeSnapshot, validInput } from '../helpers/snapshot.js';
-import { attach, excelDouble, PROFILES } from './excel/testkit.js';
+import { ALL_PROFILES, attach, excelDouble } from './excel/testkit.js';
 
 const seed = makeSnapshot(validInput());
 const config = readWorkbook(seed).tree.config;
@@ -32,7 +32,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => { await api?.stop(); });
 
-describe.each([PROFILES.web, PROFILES['office-2021']])('Workspace journey on $label', (profile) => {
+describe.each(ALL_PROFILES)('Workspace journey on $label', (profile) => {
   it('creates the sheets, pulls the server\'s version, keeps validating, and pushes from it', async () => {
     const d = excelDouble(profile);
     const ws = new Workspace(attach(d), api.url);
