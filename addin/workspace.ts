@@ -12,7 +12,7 @@ import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '.
 import { withInfoValue } from '../client/info.js';
 import { INFO_VERSI_SERVER } from '../core/layout/tables.js';
 import { PushQueue, type PendingPush } from './api/queue.js';
-import { LiveValidation, type FocusSource, type LiveHealth, type LiveResult } from './live/controller.js';
+import { LiveValidation, paneFocus, type LiveHealth, type LiveResult } from './live/controller.js';
 import type { SchedulerState } from './live/scheduler.js';
 import type { WorkbookPort } from './port.js';
 
@@ -49,7 +49,7 @@ export class Workspace {
 
   constructor(readonly port: WorkbookPort, apiBase = '') {
     // Re-validate when the pane comes back into focus: events may have been missed meanwhile.
-    this.live = new LiveValidation(port, { focus: (globalThis as { window?: FocusSource }).window ?? null });
+    this.live = new LiveValidation(port, { focus: paneFocus() });
     this.api = new PokinApi({ base: apiBase, token: () => this.token });
     this.queue = new PushQueue({ send: (ref, body) => this.api.push(ref, body), baseDelayMs: 1000, maxDelayMs: 15_000 });
     this.state = {

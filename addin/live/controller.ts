@@ -46,6 +46,28 @@ export interface FocusSource {
   removeEventListener(type: string, fn: () => void): void;
 }
 
+/**
+ * The pane's focus: the pane window gaining focus, or the pane becoming visible again (a
+ * reopened task pane). Null outside a browser.
+ */
+export function paneFocus(): FocusSource | null {
+  const w = (globalThis as { window?: Window }).window;
+  const doc = (globalThis as { document?: Document }).document;
+  if (!w || !doc) return null;
+  const wrapped = new Map<() => void, () => void>();
+  const visible = (fn: () => void) => () => { if (doc.visibilityState === 'visible') fn(); };
+  return {
+    addEventListener: (type, fn) => {
+      if (type === 'focus') w.addEventListener('focus', fn);
+      else { const v = visible(fn); wrapped.set(fn, v); doc.addEventListener('visibilitychange', v); }
+    },
+    removeEventListener: (type, fn) => {
+      if (type === 'focus') w.removeEventListener('focus', fn);
+      else { doc.removeEventListener('visibilitychange', wrapped.get(fn) ?? fn); wrapped.delete(fn); }
+    },
+  };
+}
+
 export interface LiveOptions {
   debounceMs?: number;
   clock?: Clock;
