@@ -7,8 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readWorkbook } from '../core/read/index.js';
 import type { CellValue } from '../core/snapshot.js';
+import { SIGNIN_PATH } from '../core/wire/pane.js';
 import { detectHost } from './boot.js';
-import { PortError, type WorkbookPort } from './port.js';
+import { loadPaneConfig, type PaneConfig } from './config.js';
+import { PortError, writeAll, type WorkbookPort } from './port.js';
 import { templateSnapshot } from './template.js';
 import { App, type PaneHost } from './ui/App.js';
 import { configFromForm, type TemplateForm } from './ui/FirstRun.js';
@@ -16,7 +18,6 @@ import './ui/pane.css';
 import { Workspace } from './workspace.js';
 
 type PreviewPortT = import('./preview/port.js').PreviewPort;
-const API_BASE = (import.meta as unknown as { env?: Record<string, string | undefined> }).env?.VITE_POKIN_API ?? '';
 
 function Root() {
   const [mode, setMode] = useState<'loading' | 'excel' | 'preview'>('loading');
@@ -24,13 +25,16 @@ function Root() {
   const [fileName, setFileName] = useState<string | undefined>();
   const [selection, setSelection] = useState<{ sheet: string; cell: string } | null>(null);
   const [startupError, setStartupError] = useState<PortError | null>(null);
+  const [connecting, setConnecting] = useState(false);
+  /** The deployment's run-time configuration (pokin-config.json): API and sign-in. */
+  const config = useRef<PaneConfig>({ api: '', auth: null });
 
   const current = useRef<Workspace | null>(null);
   /** Bumped by every file opened, so a slower earlier open (or the blank start) never wins. */
   const opening = useRef(0);
 
   const attach = useCallback((port: WorkbookPort) => {
-    const next = new Workspace(port, API_BASE);
+    const next = new Workspace(port, config.current.api);
     // Opening another file keeps the signed-in session (the token lives in memory only).
     next.setToken(current.current?.getState().token ?? null);
     current.current?.stop();
@@ -42,7 +46,9 @@ function Root() {
   }, []);
 
   useEffect(() => {
-    void detectHost().then(async (h) => {
+    void loadPaneConfig().then((c) => { config.current = c; }, (e: unknown) => {
+      setStartupError(new PortError('failed', `Konfigurasi Pokin tidak terbaca: ${String(e)}`, `Pokin's configuration could not be read: ${String(e)}`));
+    }).then(() => detectHost(location.search, undefined, () => setConnecting(true))).then(async (h) => {
       if (h.kind === 'preview') {
         setMode('preview');
         // A blank workbook until a file is opened: sign-in and Konsolidasi work without one.
@@ -94,7 +100,8 @@ function Root() {
     },
     renderSheets: async (specs) => {
       if (!ws) return;
-      for (const s of specs) await ws.live.ownWrite(() => ws.port.renderSheet(s));
+      // One click, one Excel.run: the generated sheets are one undo step.
+      await ws.live.ownWrite(() => writeAll(ws.port, specs.map((spec) => ({ kind: 'sheet' as const, spec }))));
     },
     ...(mode === 'preview' ? {
       devSignIn: async (req: { role: string; pemda: string; opd: string }) => { if (ws) ws.setToken(await ws.api.devToken(req)); },
@@ -112,11 +119,17 @@ function Root() {
     } : {
       dialogSignIn: async () => {
         const { signInWithDialog } = await import('./auth/dialog.js');
-        ws?.setToken(await signInWithDialog(`${location.origin}/signin.html`));
+        ws?.setToken(await signInWithDialog(`${location.origin}${SIGNIN_PATH}`));
       },
     }),
   };
-  if (mode === 'loading') return <div style={{ padding: 12, fontFamily: 'Segoe UI, sans-serif' }}>Pokin…</div>;
+  if (mode === 'loading') {
+    return (
+      <div style={{ padding: 12, fontFamily: 'Segoe UI, sans-serif' }} role="status">
+        Pokin…{connecting ? ' Menghubungkan ke Excel (jaringan lambat?) / Connecting to Excel (slow network?)' : ''}
+      </div>
+    );
+  }
   return <App host={host} />;
 }
 

@@ -9,13 +9,29 @@ import type { Issue } from '../core/issues.js';
 import type { SheetSpec } from '../core/derive/spec.js';
 import type { CellValue, WorkbookSnapshot } from '../core/snapshot.js';
 
-/** Where a change came from: the planner, a co-author (Office `source: Remote`), or Pokin itself. */
-export type ChangeSource = 'local' | 'remote' | 'own';
+/**
+ * Where a change came from: the planner, a co-author (Office `source: Remote`), Pokin itself,
+ * or nobody reported one: a check on focus or when idle, for events Excel never fired.
+ */
+export type ChangeSource = 'local' | 'remote' | 'own' | 'check';
 
 export interface ChangeHint {
   source: ChangeSource;
   /** Sheet or table name, when the host tells us. */
   where?: string;
+  /**
+   * The next read must be a full one: tables were added or removed, the pane regained focus,
+   * or an idle pass (Excel on the web fires no event for dropdown picks or deleted rows).
+   */
+  full?: boolean;
+}
+
+/** One write of a user action: a generated sheet or a data table (all in one `Excel.run`). */
+export type WriteOp = { kind: 'sheet'; spec: SheetSpec } | { kind: 'table'; table: DataTable };
+
+export interface ReadOptions {
+  /** Re-read every table (Validasi button, focus, idle pass) instead of patching the last read. */
+  full?: boolean;
 }
 
 /** A generated sheet as data (core/derive): cells, named styles, merges, widths. */
@@ -78,8 +94,12 @@ export interface RawSheetValues {
 export interface WorkbookPort {
   readonly kind: 'office' | 'preview';
   readonly capabilities: PortCapabilities;
-  /** Reads the canonical tables (one host round trip where the payload allows). */
-  readSnapshot(): Promise<WorkbookSnapshot>;
+  /**
+   * Reads the canonical tables. The Office port patches its last read with the rows Excel
+   * reported as changed (one small sync), and reads everything when `full` or when it cannot
+   * trust its copy; every sync stays within the host's payload budget.
+   */
+  readSnapshot(opts?: ReadOptions): Promise<WorkbookSnapshot>;
   /** Names of the worksheets and the canonical tables present. */
   listSheets(): Promise<{ sheets: string[]; tables: string[] }>;
   /** Writes the Status columns, one 2-D write per table, as one undo step. */
@@ -93,14 +113,26 @@ export interface WorkbookPort {
    * budget; `onRows` reports the data rows written so far.
    */
   renderTable(table: DataTable, onRows?: (written: number) => void): Promise<void>;
-  /** Creates the canonical sheets and tables (dropdowns, conditional formats) from a snapshot. */
-  createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void>;
+  /**
+   * Creates the canonical sheets and tables (dropdowns, conditional formats) from a snapshot,
+   * and, when given, records the tree's identity in the same user action (one undo step).
+   */
+  createTables(snapshot: WorkbookSnapshot, config: PokinConfig, identity?: TreeIdentity): Promise<void>;
+  /** Several generated sheets / data tables as ONE user action (one `Excel.run`, one undo step). */
+  write?(ops: WriteOp[], onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Re-applies Pokin's conditional formats and dropdowns (after a paste replaced them). */
+  reapplyFormats?(config: PokinConfig): Promise<void>;
+  /** Inserts a PNG (base64, no data: prefix) as a picture on a sheet (Excel for Mac cannot download). */
+  insertImage?(sheet: string, pngBase64: string, name: string): Promise<void>;
   /** A sheet's used range for adoption. */
   readRawSheet(name: string): Promise<RawSheetValues>;
   getIdentity(): Promise<TreeIdentity | null>;
   setIdentity(id: TreeIdentity): Promise<void>;
-  /** Change hints (never trusted for detail: the scheduler re-reads everything). */
-  onChange(listener: (hint: ChangeHint) => void): () => void;
+  /**
+   * Change hints. `onError` hears a failed registration (live validation is then off until the
+   * next `onChange`); the returned function removes the handlers.
+   */
+  onChange(listener: (hint: ChangeHint) => void, onError?: (e: unknown) => void): () => void;
   /** Preview only: edit one cell (`capabilities.cellEditor`). */
   setCell?(sheet: string, cell: string, value: CellValue): Promise<void>;
   /** Preview only: read one cell's value for the editor. */
@@ -120,6 +152,16 @@ export function statusText(issues: readonly Issue[]): string {
   }
   const counts = [e ? `E${e}` : '', w ? `W${w}` : '', i ? `I${i}` : ''].filter(Boolean).join(' ');
   return `${counts}: ${[...rules].sort().join(', ')}`;
+}
+
+/** Runs write ops as one user action where the port can, else one by one. */
+export async function writeAll(port: WorkbookPort, ops: WriteOp[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  if (port.write) return port.write(ops, onProgress);
+  for (const [i, op] of ops.entries()) {
+    if (op.kind === 'sheet') await port.renderSheet(op.spec);
+    else await port.renderTable(op.table);
+    onProgress?.(i + 1, ops.length);
+  }
 }
 
 /** A typed port failure with a bilingual message the pane can show. */

@@ -9,8 +9,10 @@ import { readWorkbook } from '../core/read/index.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { checkOpd, checkPemda, type StaleDetails, type VersionMeta } from '../core/wire/index.js';
 import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '../client/api.js';
+import { withInfoValue } from '../client/info.js';
+import { INFO_VERSI_SERVER } from '../core/layout/tables.js';
 import { PushQueue, type PendingPush } from './api/queue.js';
-import { LiveValidation, type LiveResult } from './live/controller.js';
+import { LiveValidation, paneFocus, type LiveHealth, type LiveResult } from './live/controller.js';
 import type { SchedulerState } from './live/scheduler.js';
 import type { WorkbookPort } from './port.js';
 
@@ -31,6 +33,10 @@ export interface WorkspaceState {
   pending: PendingPush[];
   lastVersion: number | null;
   baseVersion: number;
+  /** Live validation hears the workbook (or why not), and when it last read everything. */
+  liveHealth: LiveHealth;
+  /** Excel has kept Pokin waiting (a cell is being edited, a long recalculation). */
+  waitingForExcel: boolean;
 }
 
 export class Workspace {
@@ -42,11 +48,17 @@ export class Workspace {
   state: WorkspaceState;
 
   constructor(readonly port: WorkbookPort, apiBase = '') {
-    this.live = new LiveValidation(port);
+    // Re-validate when the pane comes back into focus: events may have been missed meanwhile.
+    this.live = new LiveValidation(port, { focus: paneFocus() });
     this.api = new PokinApi({ base: apiBase, token: () => this.token });
     this.queue = new PushQueue({ send: (ref, body) => this.api.push(ref, body), baseDelayMs: 1000, maxDelayMs: 15_000 });
-    this.state = { live: null, liveState: 'idle', error: null, token: null, pending: [], lastVersion: null, baseVersion: 0 };
+    this.state = {
+      live: null, liveState: 'idle', error: null, token: null, pending: [], lastVersion: null, baseVersion: 0,
+      liveHealth: this.live.health, waitingForExcel: false,
+    };
     this.live.onResult((r) => this.set({ live: r, error: null }));
+    this.live.onHealth((h) => this.set({ liveHealth: h }));
+    (port as { onSlow?: (fn: (w: boolean) => void) => () => void }).onSlow?.((w) => this.set({ waitingForExcel: w }));
     this.live.onState((s, error) => this.set({ liveState: s, ...(error ? { error } : {}) }));
     this.queue.on((e) => {
       if (e.kind === 'landed') {
@@ -153,10 +165,14 @@ export class Workspace {
     if (!('pemda' in r)) return { kind: 'failed', message: r };
     try {
       const answer = await this.api.pull(r, version);
-      const config = readWorkbook(answer.tree).tree.config;
-      await this.live.ownWrite(() => this.port.createTables(answer.tree, config));
-      await this.port.setIdentity({ ...r, baseVersion: answer.meta.version });
+      // Info `Versi Server` travels with the tables (as `pokin pull` writes it): the base version
+      // survives a workbook opened by another deployment's Pokin (settings are per add-in Id).
+      const tree = withInfoValue(answer.tree, INFO_VERSI_SERVER, answer.meta.version);
+      const config = readWorkbook(tree).tree.config;
+      // One user action, one Excel.run: the tables and the identity together.
+      await this.live.ownWrite(() => this.port.createTables(tree, config, { ...r, baseVersion: answer.meta.version }));
       this.set({ baseVersion: answer.meta.version });
+      this.live.rebind();
       await this.validate();
       return { kind: 'pulled', version: answer.meta.version };
     } catch (e) {
@@ -178,6 +194,15 @@ export class Workspace {
 
   async createTemplate(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void> {
     await this.live.ownWrite(() => this.port.createTables(snapshot, config));
+    // The tables are new: register the change events again, then read everything.
+    this.live.rebind();
     await this.validate();
+  }
+
+  /** "Pasang ulang format": Pokin's conditional formats and dropdowns again (a paste replaced them). */
+  async reapplyFormats(): Promise<void> {
+    if (!this.port.reapplyFormats) return;
+    const r = this.state.live ?? (await this.validate());
+    await this.live.ownWrite(() => this.port.reapplyFormats!(r.result.tree.config));
   }
 }

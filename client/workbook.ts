@@ -6,9 +6,9 @@
  */
 import { isPemdaTree } from '../core/config.js';
 import type { Issue } from '../core/issues.js';
-import { canonicalTables, headerKey, INFO_VERSI_SERVER } from '../core/layout/tables.js';
-import { findTable, readWorkbook } from '../core/read/index.js';
-import type { CellValue, WorkbookSnapshot } from '../core/snapshot.js';
+import { INFO_VERSI_SERVER } from '../core/layout/tables.js';
+import { readWorkbook } from '../core/read/index.js';
+import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { validateTree, type ValidationSummary } from '../core/validate.js';
 import { checkOpd, checkPemda, type PushAnswer } from '../core/wire/index.js';
 import { readXlsx } from '../xlsx/read.js';
@@ -18,6 +18,9 @@ import type { CrosscuttingAnswer } from '../core/wire/index.js';
 import { renderSheet } from '../xlsx/render.js';
 import { buildCanonicalWorkbook } from '../xlsx/write.js';
 import { ApiFailure, apiOf, encodePushBody, pushBody, tokenClaims, type ApiOptions, type TreeRef } from './api.js';
+import { withInfoValue } from './info.js';
+
+export { withInfoValue };
 
 export interface PushOptions extends ApiOptions {
   /**
@@ -89,26 +92,6 @@ export interface PullOptions extends ApiOptions {
   periode: string;
   version?: number | null;
   out: string;
-}
-
-/** A copy of the snapshot with one Info key set (added when absent), e.g. `Versi Server`. */
-export function withInfoValue(snapshot: WorkbookSnapshot, key: string, value: CellValue): WorkbookSnapshot {
-  const infoSpec = canonicalTables([]).find((s) => s.key === 'info');
-  const info = infoSpec ? findTable(snapshot, infoSpec) : undefined;
-  if (!info) return snapshot;
-  const k = info.header.findIndex((h) => headerKey(h) === 'kunci');
-  const v = info.header.findIndex((h) => headerKey(h) === 'nilai');
-  if (k < 0 || v < 0) return snapshot;
-  const rows = info.rows.map((r) => r.slice());
-  const at = rows.find((r) => headerKey(r[k]) === headerKey(key));
-  if (at) at[v] = value;
-  else {
-    const row: CellValue[] = new Array(info.header.length).fill(null);
-    row[k] = key;
-    row[v] = value;
-    rows.push(row);
-  }
-  return { tables: snapshot.tables.map((t) => (t === info ? { ...t, rows } : t)) };
 }
 
 /**

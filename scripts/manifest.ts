@@ -3,7 +3,9 @@
  *   [--out manifest.prod.xml] [--version 1.0.0.0] [--id <guid>]`
  * Writes the add-in manifest of a deployment from the development manifest.xml: every
  * https://localhost:3000 (pane, icons, URLs) becomes the deployment's origin, AppDomains list
- * the deployment's API and sign-in hosts, and the Id is the deployment's own. Text edits on
+ * the hosted UI the sign-in dialog navigates to, and the Id is the deployment's own. The API is
+ * not an AppDomain: AppDomains govern where the add-in window may navigate, not fetch (CORS does;
+ * https://learn.microsoft.com/office/dev/add-ins/develop/xml-manifest-overview#specify-safe-domains-with-the-appdomains-element). Text edits on
  * the development file (not a re-serialization), so comments and layout survive and the
  * two files diff cleanly; the result is checked to be well-formed and free of localhost.
  */
@@ -19,7 +21,7 @@ export const DEV_ORIGIN = 'https://localhost:3000';
 export interface ManifestOptions {
   /** Origin of the deployed task pane (the stack's PaneUrl output). */
   origin: string;
-  /** Base URL or origin of the API (ApiUrl output); only its origin goes into AppDomains. */
+  /** Base URL of the API (ApiUrl output): checked to be https, not listed (see above). */
   api?: string;
   /** Hosted UI (HostedUiDomain output). */
   auth?: string;
@@ -83,7 +85,8 @@ export function generateManifest(devXml: string, opts: ManifestOptions): string 
   const id = opts.id ?? deploymentId(origin);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new ManifestError(`--id: "${id}" is not a GUID`);
   if (opts.version !== undefined && !/^\d{1,5}(\.\d{1,5}){0,3}$/.test(opts.version)) throw new ManifestError(`--version: "${opts.version}" is not like 1.0.0.0`);
-  const domains = [opts.api, opts.auth].flatMap((u, i) => (u === undefined ? [] : [httpsOrigin(u, i === 0 ? '--api' : '--auth')]));
+  if (opts.api !== undefined) httpsOrigin(opts.api, '--api');
+  const domains = opts.auth === undefined ? [] : [httpsOrigin(opts.auth, '--auth')];
 
   let xml = devXml;
   // The development header comment (how to generate) becomes a "generated, do not edit" note.
@@ -92,11 +95,13 @@ export function generateManifest(devXml: string, opts: ManifestOptions): string 
   xml = replaceOnce(xml, /<!--(?:(?!-->)[\s\S])*-->(?=\s*<OfficeApp)/, `<!--${note}-->`, 'header comment');
   xml = replaceOnce(xml, /<Id>[^<]*<\/Id>/, `<Id>${id}</Id>`, '<Id>');
   if (opts.version !== undefined) xml = replaceOnce(xml, /<Version>[^<]*<\/Version>/, `<Version>${opts.version}</Version>`, '<Version>');
-  // AppDomains (with the comment above it) is rebuilt: the development hosts never leak into a
+  // AppDomains are rebuilt after <SupportUrl>: the development notes never leak into a
   // deployment, and an empty <AppDomains/> would break the schema (at least one AppDomain).
   const block = domains.length === 0 ? ''
     : `\n  <AppDomains>\n${[...new Set(domains)].map((d) => `    <AppDomain>${escapeXml(d)}</AppDomain>`).join('\n')}\n  </AppDomains>`;
-  xml = replaceOnce(xml, /(?:\s*<!--(?:(?!-->)[\s\S])*-->)?\s*<AppDomains>[\s\S]*?<\/AppDomains>/, block, '<AppDomains>');
+  xml = xml.replace(/(?:\s*<!--(?:(?!-->)[\s\S])*-->)?\s*<AppDomains>[\s\S]*?<\/AppDomains>/, '');
+  xml = xml.replace(/\s*<!--(?:(?!-->)[\s\S])*No AppDomains in development(?:(?!-->)[\s\S])*-->/, '');
+  xml = replaceOnce(xml, /(<SupportUrl [^>]*\/>)/, `$1${block}`, '<SupportUrl>');
   xml = xml.split(DEV_ORIGIN).join(escapeXml(origin));
 
   checkWellFormed(xml);
@@ -123,8 +128,8 @@ function main(argv: string[]): void {
   });
   writeFileSync(resolve(values.out), xml);
   console.log(`wrote ${values.out} for ${httpsOrigin(values.origin, '--origin')}`);
-  if (values.api === undefined || values.auth === undefined) {
-    console.warn('note: without --api and --auth the manifest has no AppDomains for the API and the sign-in page');
+  if (values.auth === undefined) {
+    console.warn('note: without --auth the manifest has no AppDomain for the sign-in (hosted UI) page');
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the local API (functions/local, dynalite under .pokin/) and the task pane
- * over https://localhost:3000 (Vite, HMR), with /v1 and /dev proxied to the API. The
+ * over https://localhost:3000 (Vite, HMR), with /v1, /dev and /oauth2 (the local hosted UI)
+ * proxied to the API, and the pane's pokin-config.json pointing its sign-in there. The
  * certificates come from office-addin-dev-certs' generateCertificates() into .pokin/certs
  * (no sudo, works offline); trusting the CA is a separate, explicit step printed below.
  * Falls back to an openssl self-signed certificate if generation fails.
@@ -33,12 +34,17 @@ async function certificates(): Promise<{ key: Buffer; cert: Buffer; ca: string; 
 }
 
 const { startApiServer } = await import('../functions/local/server.js');
+const { LOCAL_CLIENT_ID } = await import('../core/wire/pane.js');
+process.env.POKIN_PANE_ORIGINS ??= `https://localhost:${PORT}`;
+// The pane's run-time configuration, as a deployment writes it: sign-in through the local hosted UI
+// (Authorization Code + PKCE, like Cognito), the API on the pane's origin (proxied).
+process.env.POKIN_PANE_CONFIG ??= JSON.stringify({ api: '', auth: { domain: '', clientId: LOCAL_CLIENT_ID } });
 const api = await startApiServer();
 const tls = await certificates();
 const { createServer } = await import('vite');
 const vite = await createServer({
   configFile: join(root, 'vite.config.ts'),
-  server: { port: PORT, strictPort: true, host: 'localhost', https: { key: tls.key, cert: tls.cert }, proxy: { '/v1': api.url, '/dev': api.url, '/health': api.url } },
+  server: { port: PORT, strictPort: true, host: 'localhost', https: { key: tls.key, cert: tls.cert }, proxy: { '/v1': api.url, '/dev': api.url, '/health': api.url, '/oauth2': api.url } },
 });
 await vite.listen();
 

@@ -14,7 +14,7 @@ import { columnLetter } from '../core/a1.js';
 import type { PokinConfig } from '../core/config.js';
 import { conditionalFormats, type Placements } from '../core/layout/conditional.js';
 import {
-  DEFAULT_LIST_ROWS, infoValueList, inlineFormula, resolveList, type Dropdown, type ListContext,
+  DEFAULT_LIST_ROWS, infoValueList, inlineFormula, LIST_SHEET, ListSheetPlan, resolveList, type Dropdown, type ListContext,
 } from '../core/layout/lists.js';
 import { canonicalTables, type TableSpec } from '../core/layout/tables.js';
 import type { TableKey } from '../core/model.js';
@@ -28,8 +28,6 @@ const ALWAYS: TableKey[] = ['info', 'jabatan', 'pohon', 'indikator', 'crosscutti
 
 const FILL = { E: 'FFFFC7CE', W: 'FFFFEB9C' } as const;
 const FONT = { E: 'FF9C0006', W: 'FF9C5700' } as const;
-/** Hidden sheet for dropdown lists too long for an inline `"a,b,c"` list. */
-const LIST_SHEET = 'Daftar Pilihan';
 
 export interface WriteOptions {
   /** Rows (below the header) that get dropdowns and conditional formats; default 2000. */
@@ -61,13 +59,21 @@ export function buildCanonicalWorkbook(snapshot: WorkbookSnapshot, config: Pokin
     written[spec.key] = writeTable(wb, spec, snap, opts);
   }
   const jab = written.jabatan;
+  const jabHeader = jab && jab.mapped.index.id !== undefined ? String(jab.mapped.snapshot.header[jab.mapped.index.id]) : undefined;
   const listCtx: ListContext = {
     config,
     ...(jab?.mapped.loc.cols.id ? { jabatanIdCol: jab.mapped.loc.cols.id, lastRow: jab.lastRow } : {}),
+    ...(jab && jabHeader ? { jabatanTable: { table: jab.spec.table, header: jabHeader } } : {}),
   };
-  const lists = new ListWriter(wb);
+  // One plan of the hidden list sheet for dropdown lists and the formats' key lists.
+  const plan = new ListSheetPlan();
+  const lists = new ListWriter(plan);
   for (const w of Object.values(written)) if (w) addDropdowns(w, listCtx, lists);
-  addConditionalFormats(wb, config, written);
+  addConditionalFormats(wb, config, written, plan);
+  if (plan.columns.length) {
+    const ws = wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
+    plan.columns.forEach((values, c) => values.forEach((v, r) => { ws.getCell(`${columnLetter(c)}${r + 1}`).value = v; }));
+  }
   return wb;
 }
 
@@ -121,26 +127,14 @@ function uniqueHeaders(headers: string[]): string[] {
   });
 }
 
-/** Writes long lists to a hidden sheet once and hands out their ranges. */
+/** Long lists go to the hidden list sheet (core's plan, written once at the end). */
 class ListWriter {
-  private ws?: ExcelJS.Worksheet;
-  private next = 1;
-  private known = new Map<string, string>();
-  constructor(private readonly wb: ExcelJS.Workbook) {}
+  constructor(private readonly plan: ListSheetPlan) {}
 
   formula(d: Dropdown): string {
     if (d.kind === 'range') return d.range;
     if (d.inline) return inlineFormula(d.values);
-    const key = d.values.join('\u0000');
-    const hit = this.known.get(key);
-    if (hit) return hit;
-    this.ws ??= this.wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
-    const col = columnLetter(this.next - 1);
-    d.values.forEach((v, i) => { this.ws!.getCell(`${col}${i + 1}`).value = v; });
-    this.next++;
-    const range = `'${LIST_SHEET}'!$${col}$1:$${col}$${d.values.length}`;
-    this.known.set(key, range);
-    return range;
+    return this.plan.range(d.values);
   }
 }
 
@@ -176,15 +170,17 @@ function addDropdowns(w: Written, ctx: ListContext, lists: ListWriter): void {
   }
 }
 
-function addConditionalFormats(wb: ExcelJS.Workbook, config: PokinConfig, written: Partial<Record<TableKey, Written>>): void {
+function addConditionalFormats(wb: ExcelJS.Workbook, config: PokinConfig, written: Partial<Record<TableKey, Written>>, plan: ListSheetPlan): void {
   const placements: Placements = {};
   const specs: TableSpec[] = [];
   for (const [key, w] of Object.entries(written) as [TableKey, Written][]) {
-    placements[key] = { sheet: w.spec.sheet, headerRow: 1, cols: w.mapped.loc.cols, lastRow: w.lastRow };
+    const headers: Record<string, string> = {};
+    for (const [k, i] of Object.entries(w.mapped.index)) headers[k] = String(w.mapped.snapshot.header[i] ?? '');
+    placements[key] = { sheet: w.spec.sheet, headerRow: 1, cols: w.mapped.loc.cols, lastRow: w.lastRow, table: w.spec.table, headers };
     specs.push(w.spec);
   }
   // Errors first: Excel applies the highest-priority format when several match a cell.
-  const formats = conditionalFormats(config, placements, specs).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'E' ? -1 : 1));
+  const formats = conditionalFormats(config, placements, specs, plan).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'E' ? -1 : 1));
   let priority = 1;
   for (const f of formats) {
     const ws = wb.getWorksheet(f.sheet);

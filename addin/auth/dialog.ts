@@ -5,16 +5,19 @@
  * callback) sends the token back with `messageParent`; the pane accepts a message only
  * from its own origin, and keeps the token in memory.
  */
-export interface SignInMessage {
-  kind: 'pokin-token';
-  token: string;
-}
+export type SignInMessage = { kind: 'pokin-token'; token: string } | { kind: 'pokin-error'; error: string; text: string };
 
 export function isSignInMessage(v: unknown): v is SignInMessage {
-  return typeof v === 'object' && v !== null && (v as SignInMessage).kind === 'pokin-token' && typeof (v as SignInMessage).token === 'string';
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  return (m.kind === 'pokin-token' && typeof m.token === 'string') || (m.kind === 'pokin-error' && typeof m.error === 'string' && typeof m.text === 'string');
 }
 
-/** Parses a dialog message; anything from another origin or of another shape is refused. */
+/**
+ * Parses a dialog message; anything from another origin or of another shape is refused. The
+ * origin is checked when Office gives it (Dialog Origin 1.1: "the object that's passed to the
+ * handler contains the domain … as its origin property"); older builds give none.
+ */
 export function acceptMessage(message: string, origin: string | undefined, expectedOrigin: string): SignInMessage | null {
   if (origin !== undefined && origin !== expectedOrigin) return null;
   try {
@@ -22,6 +25,14 @@ export function acceptMessage(message: string, origin: string | undefined, expec
     return isSignInMessage(v) ? v : null;
   } catch {
     return null;
+  }
+}
+
+/** Why the dialog gave no token: the user closed it (12006) or the sign-in failed. */
+export class SignInError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'SignInError';
   }
 }
 
@@ -38,20 +49,32 @@ export function signInWithDialog(url: string, expectedOrigin = location.origin):
         const ok = acceptMessage(arg.message, (arg as { origin?: string }).origin, expectedOrigin);
         if (!ok) return;
         dialog.close();
-        resolve(ok.token);
+        if (ok.kind === 'pokin-token') resolve(ok.token);
+        else reject(new SignInError(ok.error, ok.text));
       });
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => reject(new Error('dialog closed')));
+      // 12006: the user closed the dialog (https://learn.microsoft.com/office/dev/add-ins/develop/dialog-handle-errors-events).
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
+        const code = 'error' in arg ? String(arg.error) : 'closed';
+        reject(new SignInError(code, code === '12006' ? 'Jendela masuk ditutup. / The sign-in window was closed.' : `Dialog: ${code}`));
+      });
     });
   });
 }
 
-/** Inside the dialog page: hand the token to the pane (targetOrigin where supported). */
-export function sendToParent(token: string): void {
-  const msg = JSON.stringify({ kind: 'pokin-token', token } satisfies SignInMessage);
+function post(m: SignInMessage): void {
+  const msg = JSON.stringify(m);
   const ui = Office.context.ui as unknown as { messageParent(m: string, o?: { targetOrigin: string }): void };
-  try {
-    ui.messageParent(msg, { targetOrigin: location.origin });
-  } catch {
-    ui.messageParent(msg);
-  }
+  // targetOrigin (Dialog Origin 1.1): the page is back on the pane's origin after the hosted UI;
+  // "older versions of Office … ignore the DialogMessageOptions parameter".
+  ui.messageParent(msg, { targetOrigin: location.origin });
+}
+
+/** Inside the dialog page: hand the token to the pane. */
+export function sendToParent(token: string): void {
+  post({ kind: 'pokin-token', token });
+}
+
+/** Inside the dialog page: tell the pane why there is no token (and let it close the dialog). */
+export function sendErrorToParent(error: string, text: string): void {
+  post({ kind: 'pokin-error', error, text });
 }

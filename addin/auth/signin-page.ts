@@ -1,43 +1,72 @@
 /// <reference types="office-js" />
 /**
- * The page the Office dialog opens. Development (no Cognito configured): pick role, pemda
- * and OPD, get a token from the local issuer (`POST /dev/token`). Production: Authorization
- * Code + PKCE against the Cognito hosted UI (this page is also the redirect URI). Either way
- * the token goes back to the pane with `messageParent`, never into storage beyond the
- * PKCE verifier's one round trip.
+ * The page the Office dialog opens (SIGNIN_PATH), and the OAuth redirect URI. office.js is
+ * loaded in <head>; this module waits for `Office.onReady` before anything else, because "to use
+ * the messageParent method, the dialog box must first initialize the Office JavaScript API"
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins).
+ *
+ * With a hosted UI in the run-time configuration: Authorization Code + PKCE. First visit →
+ * the authorize endpoint; back with `?code=` → the token exchange → the ID token to the pane
+ * with `messageParent`; back with `?error=` (the user cancelled, the client refused) → the error
+ * is shown and sent to the pane, never a new redirect (issue 11 #1: it looped). Without one
+ * (development): pick role, pemda and OPD, and get a token from the local `/dev/token`.
  */
-import { sendToParent } from './dialog.js';
+import { SIGNIN_PATH } from '../../core/wire/pane.js';
+import { authBase, loadPaneConfig } from '../config.js';
+import { sendErrorToParent, sendToParent } from './dialog.js';
 import { authorizeUrl, challengeOf, exchangeCode, makeVerifier, type HostedUi } from './pkce.js';
 
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env ?? {};
-const cognito: HostedUi | null = env.VITE_COGNITO_DOMAIN && env.VITE_COGNITO_CLIENT_ID
-  ? { domain: env.VITE_COGNITO_DOMAIN, clientId: env.VITE_COGNITO_CLIENT_ID, redirectUri: `${location.origin}/signin.html` }
-  : null;
+const PKCE_KEY = 'pokin.pkce';
 
 function say(text: string): void {
   const m = document.getElementById('msg');
   if (m) m.textContent = text;
 }
 
-async function production(ui: HostedUi): Promise<void> {
-  const q = new URLSearchParams(location.search);
+/** One step of the code flow, from what the URL carries now. */
+export async function signInStep(ui: HostedUi, q: URLSearchParams, store: Storage, go: (url: string) => void): Promise<
+  { kind: 'redirected' } | { kind: 'token'; token: string } | { kind: 'error'; error: string; description: string }
+> {
+  const error = q.get('error');
+  if (error) {
+    store.removeItem(PKCE_KEY);
+    return { kind: 'error', error, description: q.get('error_description') ?? '' };
+  }
   const code = q.get('code');
   if (!code) {
     const verifier = makeVerifier();
     const state = makeVerifier();
-    sessionStorage.setItem('pokin.pkce', JSON.stringify({ verifier, state }));
-    location.assign(authorizeUrl(ui, await challengeOf(verifier), state));
-    return;
+    store.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+    go(authorizeUrl(ui, await challengeOf(verifier), state));
+    return { kind: 'redirected' };
   }
-  const saved = JSON.parse(sessionStorage.getItem('pokin.pkce') ?? '{}') as { verifier?: string; state?: string };
-  sessionStorage.removeItem('pokin.pkce');
-  if (!saved.verifier || saved.state !== q.get('state')) { say('Status masuk tidak cocok; coba lagi.'); return; }
+  const saved = JSON.parse(store.getItem(PKCE_KEY) ?? '{}') as { verifier?: string; state?: string };
+  store.removeItem(PKCE_KEY);
+  if (!saved.verifier || saved.state !== q.get('state')) return { kind: 'error', error: 'state_mismatch', description: '' };
   const tokens = await exchangeCode(ui, code, saved.verifier);
-  sendToParent(tokens.idToken);
+  return { kind: 'token', token: tokens.idToken };
+}
+
+async function production(ui: HostedUi): Promise<void> {
+  const r = await signInStep(ui, new URLSearchParams(location.search), sessionStorage, (url) => location.assign(url));
+  if (r.kind === 'token') {
+    sendToParent(r.token);
+    say('Berhasil masuk. Jendela ini dapat ditutup. / Signed in.');
+  } else if (r.kind === 'error') {
+    const text = r.error === 'access_denied' ? 'Masuk dibatalkan. / Sign-in was cancelled.'
+      : r.error === 'state_mismatch' ? 'Status masuk tidak cocok; coba lagi. / Sign-in state mismatch; try again.'
+        : `Masuk gagal / Sign-in failed: ${r.error}${r.description ? ` (${r.description})` : ''}`;
+    say(text);
+    sendErrorToParent(r.error, text);
+    const retry = document.getElementById('retry');
+    retry?.removeAttribute('hidden');
+    retry?.addEventListener('click', () => location.assign(`${location.origin}${SIGNIN_PATH}`));
+  }
 }
 
 function development(): void {
   const form = document.getElementById('dev') as HTMLFormElement;
+  form.removeAttribute('hidden');
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const val = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim();
@@ -52,7 +81,13 @@ function development(): void {
   });
 }
 
-void Office.onReady(() => {
-  if (cognito) { document.getElementById('dev')?.setAttribute('hidden', ''); void production(cognito).catch((e: unknown) => say(String(e))); }
-  else development();
-});
+async function main(): Promise<void> {
+  await Office.onReady();
+  const config = await loadPaneConfig();
+  if (!config.auth) { development(); return; }
+  await production({ domain: authBase(config.auth.domain), clientId: config.auth.clientId, redirectUri: `${location.origin}${SIGNIN_PATH}`, ...(config.auth.scope ? { scope: config.auth.scope } : {}) });
+}
+
+if (typeof document !== 'undefined' && document.getElementById('dev')) {
+  main().catch((e: unknown) => say(`Masuk gagal / Sign-in failed: ${e instanceof Error ? e.message : String(e)}`));
+}

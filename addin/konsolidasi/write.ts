@@ -12,7 +12,7 @@ import { SheetBuilder, sheetName, STYLES, type SheetSpec } from '../../core/deri
 import { canonicalTables, headerKey } from '../../core/layout/tables.js';
 import type { CellValue } from '../../core/snapshot.js';
 import { CONSOLIDATED_TABLES, type ConsolidatedAnswer, type ConsolidatedTableKey, type TreeAnswer } from '../../core/wire/index.js';
-import type { DataTable, WorkbookPort } from '../port.js';
+import { writeAll, type DataTable, type WorkbookPort, type WriteOp } from '../port.js';
 
 const TABLE_NAMES: Record<ConsolidatedTableKey, string> = {
   info: 'InfoKonsolidasi', jabatan: 'JabatanKonsolidasi', pohon: 'PohonKinerjaKonsolidasi', indikator: 'IndikatorKonsolidasi', crosscutting: 'CrosscuttingKonsolidasi',
@@ -51,23 +51,22 @@ export interface WriteReport {
   rows: number;
 }
 
-/** Writes everything; `onProgress` gets the fraction written (by rows; a small sheet counts as its cells' rows). */
+/**
+ * Writes everything as ONE user action (one Excel.run where the port can: one undo step);
+ * `onProgress` gets the fraction written (by rows; a small sheet counts as its cells' rows).
+ */
 export async function writeConsolidated(port: WorkbookPort, a: ConsolidatedAnswer, lang: 'id' | 'en', onProgress?: (f: number) => void): Promise<WriteReport> {
   const specs = consolidatedSpecs(a, lang);
   const tables = consolidatedDataTables(a);
   const specRows = (s: SheetSpec) => s.cells.reduce((m, c) => Math.max(m, c.row), 0);
-  const total = Math.max(1, specs.reduce((n, s) => n + specRows(s), 0) + tables.reduce((n, t) => n + t.rows.length, 0));
-  let done = 0;
-  const step = (n: number) => { done += n; onProgress?.(Math.min(1, done / total)); };
   const [rekap, matriks, validasi] = specs;
-  for (const s of [rekap, matriks]) { await port.renderSheet(s); step(specRows(s)); }
-  for (const t of tables) {
-    const before = done;
-    await port.renderTable(t, (w) => { done = before + w; onProgress?.(Math.min(1, done / total)); });
-    done = before + t.rows.length;
-  }
-  await port.renderSheet(validasi);
-  step(specRows(validasi));
+  const ops: WriteOp[] = [
+    { kind: 'sheet', spec: rekap }, { kind: 'sheet', spec: matriks },
+    ...tables.map((table): WriteOp => ({ kind: 'table', table })), { kind: 'sheet', spec: validasi },
+  ];
+  const weights = [specRows(rekap), specRows(matriks), ...tables.map((t) => t.rows.length), specRows(validasi)];
+  const total = Math.max(1, weights.reduce((n, w) => n + w, 0));
+  await writeAll(port, ops, (done) => onProgress?.(Math.min(1, weights.slice(0, done).reduce((n, w) => n + w, 0) / total)));
   return { sheets: [rekap.name, matriks.name, ...tables.map((t) => t.sheet), validasi.name], rows: tables.reduce((n, t) => n + t.rows.length, 0) };
 }
 

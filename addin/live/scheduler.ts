@@ -1,12 +1,14 @@
 /**
  * When to re-validate: change events are hints (they can be missed, and `details` is empty
- * for multi-cell edits), so every hint only schedules ONE full read + validate.
+ * for multi-cell edits), so every hint only schedules ONE read + validate (the Office port
+ * patches its last read from the events' addresses; `full` hints ask for a full read).
  * - debounce: a burst of hints (typing, a paste firing one event per table) → one run,
  *   ~300 ms after the last hint;
  * - coalesce: hints arriving while a run is in flight → exactly one more run afterwards;
- * - own writes: while Pokin writes (Status columns, generated sheets) hints are ignored, so
- *   a write never re-triggers validation (ExcelApi 1.14 `triggerSource` does this in the
- *   host; below 1.14 this flag does);
+ * - own writes: ports say which hints are Pokin's own (`source: 'own'`; the Office port drops
+ *   them where they land: Status columns and generated sheets, and by ExcelApi 1.14's
+ *   `triggerSource`), so nothing here depends on timing and a planner's edit made while Pokin
+ *   writes is never swallowed (issue 11 #16);
  * - remote hints (co-authors) refresh the model but are marked quiet (no UI pop).
  * Pure: time and the run function are injected, so tests drive it with fake timers.
  */
@@ -18,10 +20,12 @@ export interface Clock {
 }
 
 export interface RunRequest {
-  /** Only co-authors' edits since the last run: refresh quietly. */
+  /** Only co-authors' edits (or a periodic check) since the last run: refresh quietly. */
   quiet: boolean;
   /** How many hints this run stands for. */
   hints: number;
+  /** Read everything, not just what the events reported. */
+  full: boolean;
 }
 
 export interface SchedulerOptions {
@@ -49,7 +53,7 @@ export class ValidationScheduler {
   private dirtyDuringRun = false;
   private pendingHints = 0;
   private pendingLocal = false;
-  private ownWrites = 0;
+  private pendingFull = false;
   private state: SchedulerState = 'idle';
   /** Counters for tests and the bench. */
   readonly stats = { hints: 0, ignored: 0, runs: 0 };
@@ -62,12 +66,13 @@ export class ValidationScheduler {
   /** A change hint from the port. */
   hint(h: ChangeHint): void {
     this.stats.hints++;
-    if (h.source === 'own' || this.ownWrites > 0) {
+    if (h.source === 'own') {
       this.stats.ignored++;
       return;
     }
     this.pendingHints++;
-    if (h.source !== 'remote') this.pendingLocal = true;
+    if (h.source === 'local') this.pendingLocal = true;
+    if (h.full) this.pendingFull = true;
     if (this.running) {
       this.dirtyDuringRun = true;
       return;
@@ -84,22 +89,13 @@ export class ValidationScheduler {
       this.disarm();
     }
     this.pendingLocal = true;
+    this.pendingFull = true;
     await this.start();
   }
 
-  /**
-   * Wraps a Pokin write: hints fired while it runs (and the ones Excel delivers just after
-   * it, on the same turn) are ignored.
-   */
+  /** Wraps a Pokin write (kept for callers; own hints are recognised by their source). */
   async ownWrite<T>(write: () => Promise<T>): Promise<T> {
-    this.ownWrites++;
-    try {
-      return await write();
-    } finally {
-      // Excel delivers the events of a sync after the sync resolves; keep the flag up for
-      // one more turn of the clock so they still count as ours.
-      this.clock.setTimeout(() => { this.ownWrites--; }, 0);
-    }
+    return write();
   }
 
   get current(): SchedulerState {
@@ -133,9 +129,10 @@ export class ValidationScheduler {
   }
 
   private async start(): Promise<void> {
-    const req: RunRequest = { quiet: !this.pendingLocal, hints: this.pendingHints };
+    const req: RunRequest = { quiet: !this.pendingLocal, hints: this.pendingHints, full: this.pendingFull };
     this.pendingHints = 0;
     this.pendingLocal = false;
+    this.pendingFull = false;
     this.dirtyDuringRun = false;
     this.stats.runs++;
     this.setState('running');

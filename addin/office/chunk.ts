@@ -65,3 +65,69 @@ export function planReads(tables: readonly TableShape[], budget = PAYLOAD_BUDGET
   if (cur.length) syncs.push(cur);
   return syncs;
 }
+
+/**
+ * Request bytes of one queued command that sets a small property or adds an object: the
+ * object path (getItem, getRange…) and the command itself, with room to spare. "The payload
+ * size of a request combines the number of API calls, the number of objects, such as Range
+ * objects, and the length of the value to set or get"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices).
+ */
+export const OP_BYTES = 400;
+
+/**
+ * Keeps the commands queued between two syncs under the payload budget: callers say how many
+ * bytes the next commands add, and it syncs first when they would not fit.
+ */
+export class SyncBudget {
+  private used = 0;
+  readonly limit: number;
+  constructor(private readonly context: { sync(): Promise<void>; budget: number }) {
+    this.limit = context.budget;
+  }
+
+  /** Reserves `bytes` for the commands about to be queued (syncing the earlier ones first if needed). */
+  async need(bytes: number): Promise<void> {
+    if (this.used > 0 && this.used + bytes > this.limit) await this.sync();
+    this.used += bytes;
+  }
+
+  /** Sends what is queued now. */
+  async sync(): Promise<void> {
+    this.used = 0;
+    await this.context.sync();
+  }
+
+  /** The caller synced itself (to read an answer): nothing is queued any more. */
+  synced(): void {
+    this.used = 0;
+  }
+}
+
+/** Request bytes of one row in a `values` write: its JSON plus the array punctuation. */
+export function rowBytes(row: readonly unknown[]): number {
+  return JSON.stringify(row).length + 2;
+}
+
+export interface RowBlock {
+  /** 0-based first row (of `rows` as given) and row count. */
+  start: number;
+  count: number;
+  bytes: number;
+}
+
+/** Consecutive rows grouped so each block stays under `budget` (a lone larger row is its own block). */
+export function planRowBlocks(rows: readonly (readonly unknown[])[], budget = PAYLOAD_BUDGET_BYTES): RowBlock[] {
+  const out: RowBlock[] = [];
+  let cur: RowBlock | null = null;
+  rows.forEach((row, i) => {
+    const b = rowBytes(row);
+    if (cur && cur.bytes + b > budget) { out.push(cur); cur = null; }
+    if (!cur) cur = { start: i, count: 0, bytes: 0 };
+    cur.count++;
+    cur.bytes += b;
+  });
+  if (cur) out.push(cur);
+  return out;
+}
+

@@ -1,13 +1,17 @@
 /// <reference types="office-js" />
 /**
- * Every `context.sync()` goes through `syncWithWatchdog`: a sync that does not answer in
- * time (Excel in cell-edit mode, a long recalculation, a dialog open) becomes a typed
- * "Excel sedang sibuk" error the pane shows with a retry button, instead of a pane that
- * waits forever.
+ * Every `context.sync()` of the port goes through here. Pokin runs its batches with
+ * `delayForCellEdit: true`: while the planner types in a cell, Excel holds the batch and runs it
+ * when they leave the cell ("the batch request is delayed until the user exits cell edit mode",
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions). A timeout that failed such
+ * a batch would lie: the write still lands later, and a retry would run it twice. So the
+ * watchdog does not fail the sync; it only tells the pane that Excel has not answered yet
+ * ("menunggu Excel…"), and the sync goes on waiting.
  */
 import { PortError } from '../port.js';
 
-export const DEFAULT_SYNC_TIMEOUT_MS = 15_000;
+/** After this long without an answer the pane says it is waiting for Excel. */
+export const DEFAULT_SLOW_MS = 4_000;
 
 export function busyError(cause?: unknown): PortError {
   return new PortError('busy', 'Excel sedang sibuk (mis. sel sedang disunting). Selesaikan suntingan lalu coba lagi.',
@@ -22,22 +26,36 @@ export function busyError(cause?: unknown): PortError {
 export interface PortContext {
   readonly workbook: Excel.Workbook;
   sync(): Promise<void>;
+  /** Bytes Excel on the web accepts per request and per response (the port's budget). */
+  readonly budget: number;
 }
 
 export interface SyncCounter {
   syncs: number;
 }
 
-export async function syncWithWatchdog(ctx: { sync(): Promise<unknown> }, timeoutMs: number, counter?: SyncCounter): Promise<void> {
+/** Tells listeners when a sync has been waiting longer than `slowMs`, and when it answered. */
+export class SlowSignal {
+  private waiting = 0;
+  private listeners = new Set<(waiting: boolean) => void>();
+  on(fn: (waiting: boolean) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+  get isWaiting(): boolean { return this.waiting > 0; }
+  enter(): void { if (this.waiting++ === 0) for (const fn of this.listeners) fn(true); }
+  leave(): void { if (--this.waiting === 0) for (const fn of this.listeners) fn(false); }
+}
+
+export async function syncWithWatchdog(ctx: { sync(): Promise<unknown> }, slowMs: number, counter?: SyncCounter, slow?: SlowSignal): Promise<void> {
   if (counter) counter.syncs++;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const watchdog = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(busyError()), timeoutMs);
-  });
+  let flagged = false;
+  const timer = setTimeout(() => { flagged = true; slow?.enter(); }, slowMs);
   try {
-    await Promise.race([ctx.sync(), watchdog]);
+    await ctx.sync();
   } finally {
     clearTimeout(timer);
+    if (flagged) slow?.leave();
   }
 }
 
@@ -50,6 +68,8 @@ export function isStaleReference(e: unknown): boolean {
 /** Office.js `GeneralException` with debug info is turned into a bilingual failure. */
 export function portFailure(e: unknown): PortError {
   if (e instanceof PortError) return e;
+  const code = (e as { code?: unknown })?.code;
+  if (code === 'InvalidOperationInCellEditMode') return busyError(e);
   const msg = e instanceof Error ? e.message : String(e);
   return new PortError('failed', `Excel menolak permintaan: ${msg}`, `Excel refused the request: ${msg}`, { cause: e });
 }

@@ -1,20 +1,22 @@
 /// <reference types="office-js" />
 /**
- * The canonical tables as Excel holds them: the cached list (name, sheet, shape, columns),
- * refreshed at start, on the Validasi button and when a read hits a missing table; and the
- * read itself, ONE `context.sync()` for the whole workbook unless the payload budget says
- * otherwise (`chunk.ts`).
+ * The canonical tables as Excel holds them: the list (name, sheet and its id, shape, columns),
+ * the full read (one `context.sync()` unless the payload budget says otherwise, chunk.ts) and
+ * the patch read: the rows Excel reported as changed plus every table's address, in ONE sync,
+ * so an edit costs kilobytes instead of the whole workbook (ARCHITECTURE §2).
  */
 import { parseA1 } from '../../core/a1.js';
 import { canonicalTables, headerKey } from '../../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
-import { planReads, PAYLOAD_BUDGET_BYTES, type ReadPart, type TableShape } from './chunk.js';
+import { planReads, type ReadPart, type TableShape } from './chunk.js';
 import type { PortContext } from './sync.js';
 
 export interface KnownTable {
   name: string;
   key: string;
   sheet: string;
+  /** Worksheet id: change events name the sheet by id (WorksheetChangedEventArgs.worksheetId). */
+  sheetId: string;
   /** Address of the whole table (header included) without the sheet, e.g. `A1:P56`. */
   address: string;
   rows: number;
@@ -25,11 +27,22 @@ export interface KnownTable {
 
 const CANONICAL = canonicalTables([]);
 /** Indikator needs number formats (percent targets); the others need values only. */
-const WITH_FORMATS = new Set(['indikator']);
+export const WITH_FORMATS = new Set(['indikator']);
 
 export function stripSheet(address: string): string {
   const i = address.lastIndexOf('!');
   return i >= 0 ? address.slice(i + 1) : address;
+}
+
+/** Top-left of a table address (0-based row and column of the header's first cell). */
+export function origin(t: Pick<KnownTable, 'address'>): { row0: number; col0: number } {
+  const { col, row } = parseA1(t.address.split(':')[0]);
+  return { row0: row - 1, col0: col };
+}
+
+/** The canonical spec a workbook table name stands for (Excel compares names without case). */
+export function canonicalKeyOf(tableName: string): string | undefined {
+  return CANONICAL.find((s) => headerKey(s.table) === headerKey(tableName))?.key;
 }
 
 /** Lists the canonical tables (two syncs: names, then shapes). */
@@ -38,22 +51,23 @@ export async function listCanonicalTables(context: PortContext): Promise<KnownTa
   tables.load('items/name');
   await context.sync();
   const wanted = tables.items
-    .map((t) => ({ t, spec: CANONICAL.find((s) => headerKey(s.table) === headerKey(t.name)) }))
-    .filter((x) => x.spec !== undefined);
-  const loaded = wanted.map(({ t, spec }) => {
+    .map((t) => ({ t, key: canonicalKeyOf(t.name) }))
+    .filter((x): x is { t: Excel.Table; key: string } => x.key !== undefined);
+  const loaded = wanted.map(({ t, key }) => {
     const range = t.getRange();
     range.load('address,rowCount,columnCount');
     const header = t.getHeaderRowRange();
     header.load('values');
     const ws = t.worksheet;
-    ws.load('name');
-    return { t, spec: spec!, range, header, ws };
+    ws.load('name,id');
+    return { t, key, range, header, ws };
   });
   if (loaded.length) await context.sync();
-  return loaded.map(({ t, spec, range, header, ws }) => ({
+  return loaded.map(({ t, key, range, header, ws }) => ({
     name: t.name,
-    key: spec.key,
+    key,
     sheet: ws.name,
+    sheetId: ws.id,
     address: stripSheet(range.address),
     rows: Math.max(0, range.rowCount - 1),
     columns: range.columnCount,
@@ -61,10 +75,14 @@ export async function listCanonicalTables(context: PortContext): Promise<KnownTa
   }));
 }
 
-function cellValue(v: unknown): CellValue {
+export function cellValue(v: unknown): CellValue {
   if (v === null || v === undefined || v === '') return v === '' ? '' : null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   return String(v);
+}
+
+export function formatCell(f: unknown): string | null {
+  return typeof f === 'string' && f !== 'General' ? f : null;
 }
 
 export interface ReadOutcome {
@@ -90,9 +108,8 @@ function loadCells(range: Excel.Range, withFormats: boolean): void {
 }
 
 /** Reads every known table; one sync when everything fits the payload budget. */
-export async function readKnownTables(
-  context: PortContext, known: KnownTable[], budget = PAYLOAD_BUDGET_BYTES,
-): Promise<ReadOutcome> {
+export async function readKnownTables(context: PortContext, known: KnownTable[]): Promise<ReadOutcome> {
+  const budget = context.budget;
   const shapes: TableShape[] = known.map((t) => ({
     name: t.name, rows: t.rows, columns: t.columns, withFormats: WITH_FORMATS.has(t.key),
     ...(t.bytesPerCell ? { bytesPerCell: t.bytesPerCell } : {}),
@@ -113,10 +130,9 @@ export async function readKnownTables(
         loadCells(range, withFormats);
         return { part, table, range };
       }
-      const { col, row } = parseA1(table.address.split(':')[0]);
+      const { row0, col0 } = origin(table);
       const ws = context.workbook.worksheets.getItem(table.sheet);
-      const first = row + 1 + part.start;
-      const range = ws.getRangeByIndexes(first - 1, col, part.count, table.columns);
+      const range = ws.getRangeByIndexes(row0 + 1 + part.start, col0, part.count, table.columns);
       loadCells(range, withFormats);
       const p: Pending = { part, table, range };
       if (part.start === 0) {
@@ -132,7 +148,7 @@ export async function readKnownTables(
     syncs++;
     for (const p of pending) {
       const values = (p.range.values as unknown[][]).map((r) => r.map(cellValue));
-      const formats = WITH_FORMATS.has(p.table.key) ? (p.range.numberFormat as unknown[][]).map((r) => r.map((f) => (typeof f === 'string' && f !== 'General' ? f : null))) : [];
+      const formats = WITH_FORMATS.has(p.table.key) ? (p.range.numberFormat as unknown[][]).map((r) => r.map(formatCell)) : [];
       // Measure for the next plan: JSON length per cell of what came back.
       const cells = Math.max(1, values.length * (values[0]?.length ?? 1));
       p.table.bytesPerCell = Math.max(8, Math.ceil(JSON.stringify(values).length / cells));
@@ -140,6 +156,7 @@ export async function readKnownTables(
         const address = stripSheet(p.range.address);
         got.set(p.table.name, { header: values[0] ?? [], address, rows: values.slice(1), formats: formats.slice(1) });
         p.table.rows = values.length - 1;
+        p.table.address = address;
         continue;
       }
       const entry = got.get(p.table.name) ?? { header: [], address: p.table.address, rows: [], formats: [] };
@@ -179,4 +196,63 @@ export async function readKnownTables(
     tables.push(snap);
   }
   return { snapshot: { tables }, syncs, grown };
+}
+
+/** Rows of one table to re-read: 0-based data-row indexes. */
+export type DirtyRows = Map<string, Set<number>>;
+
+export interface PatchOutcome {
+  /** Table name → current address (header included, without sheet). */
+  addresses: Map<string, string>;
+  /** Table name → data-row index → values (and formats for Indikator). */
+  rows: Map<string, Map<number, { values: CellValue[]; formats: (string | null)[] | null }>>;
+}
+
+/** Consecutive runs of sorted row indexes: one range per run. */
+export function runsOf(rows: Iterable<number>): { start: number; count: number }[] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const out: { start: number; count: number }[] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && r === last.start + last.count) last.count++;
+    else out.push({ start: r, count: 1 });
+  }
+  return out;
+}
+
+/**
+ * ONE sync: the address of every known table (a changed shape means that table is read again
+ * in full) and the values of the reported rows, as they are now.
+ */
+export async function readPatch(context: PortContext, known: KnownTable[], dirty: DirtyRows): Promise<PatchOutcome> {
+  const shapes = known.map((t) => {
+    const r = context.workbook.tables.getItem(t.name).getRange();
+    r.load('address');
+    return { t, r };
+  });
+  const reads: { t: KnownTable; start: number; range: Excel.Range }[] = [];
+  for (const t of known) {
+    const rows = dirty.get(t.name);
+    if (!rows?.size) continue;
+    const { row0, col0 } = origin(t);
+    const ws = context.workbook.worksheets.getItem(t.sheet);
+    for (const run of runsOf([...rows].filter((r) => r >= 0 && r < t.rows))) {
+      const range = ws.getRangeByIndexes(row0 + 1 + run.start, col0, run.count, t.columns);
+      if (WITH_FORMATS.has(t.key)) range.load('values,numberFormat');
+      else range.load('values');
+      reads.push({ t, start: run.start, range });
+    }
+  }
+  await context.sync();
+  const addresses = new Map(shapes.map(({ t, r }) => [t.name, stripSheet(r.address)]));
+  const out: PatchOutcome['rows'] = new Map();
+  for (const { t, start, range } of reads) {
+    const m = out.get(t.name) ?? new Map();
+    const formats = WITH_FORMATS.has(t.key) ? (range.numberFormat as unknown[][]) : null;
+    (range.values as unknown[][]).forEach((row, i) => {
+      m.set(start + i, { values: row.map(cellValue), formats: formats ? formats[i].map(formatCell) : null });
+    });
+    out.set(t.name, m);
+  }
+  return { addresses, rows: out };
 }

@@ -7,7 +7,8 @@
 import { columnLetter } from '../../core/a1.js';
 import type { CellStyle, SheetSpec } from '../../core/derive/spec.js';
 import type { StatusRows } from '../port.js';
-import { DEFAULT_BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from './chunk.js';
+import { DEFAULT_BYTES_PER_CELL, OP_BYTES, PAYLOAD_BUDGET_BYTES, planRowBlocks, SyncBudget } from './chunk.js';
+
 import type { KnownTable } from './tables.js';
 import type { PortContext } from './sync.js';
 
@@ -104,34 +105,57 @@ function applyStyle(r: Excel.Range, s: CellStyle): void {
   if (s.numFmt) r.numberFormat = s.numFmt as unknown as string[][];
 }
 
-/** Writes a generated sheet into a fresh worksheet, syncing between payload-sized blocks. */
-export async function writeSheet(context: PortContext, ws: Excel.Worksheet, spec: SheetSpec, budget = PAYLOAD_BUDGET_BYTES): Promise<void> {
+/**
+ * Writes a generated sheet into a fresh worksheet. Every command is counted against the payload
+ * budget (values by their JSON, formats, merges and links per command), so no request passes
+ * Excel on the web's 5 MB: a large sheet is several syncs of one `Excel.run` (issue 11 #3).
+ */
+export async function writeSheet(context: PortContext, ws: Excel.Worksheet, spec: SheetSpec, budget = new SyncBudget(context)): Promise<void> {
   const grid = specGrid(spec);
   const width = grid[0]?.length ?? 1;
-  const step = rowsPerWrite(width, budget);
   const runs = styleRuns(spec);
   // Text format before the values: a code such as `1.02` or a NIP written first is already a number.
-  for (const run of runs) if (spec.styles[run.style]?.numFmt === '@') ws.getRange(run.range).numberFormat = '@' as unknown as string[][];
-  for (let start = 0; start < grid.length; start += step) {
-    const block = grid.slice(start, start + step);
-    ws.getRangeByIndexes(start, 0, block.length, width).values = block;
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized block: Excel on the web refuses a request over 5 MB
-    if (start + step < grid.length) await context.sync();
+  for (const run of runs) {
+    if (spec.styles[run.style]?.numFmt !== '@') continue;
+    await budget.need(OP_BYTES);
+    ws.getRange(run.range).numberFormat = '@' as unknown as string[][];
+  }
+  for (const b of planRowBlocks(grid, budget.limit - OP_BYTES * 4)) {
+    await budget.need(b.bytes + OP_BYTES);
+    ws.getRangeByIndexes(b.start, 0, b.count, width).values = grid.slice(b.start, b.start + b.count);
   }
   for (const run of runs) {
     const s = spec.styles[run.style];
-    if (s) applyStyle(ws.getRange(run.range), s);
+    if (!s) continue;
+    await budget.need(OP_BYTES * styleCommands(s));
+    applyStyle(ws.getRange(run.range), s);
   }
-  for (const m of spec.merges) ws.getRange(m).merge(false);
-  spec.columnWidths.forEach((w, i) => { ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * 7); });
+  for (const m of spec.merges) {
+    await budget.need(OP_BYTES);
+    ws.getRange(m).merge(false);
+  }
+  for (const [i, w] of spec.columnWidths.entries()) {
+    await budget.need(OP_BYTES);
+    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * 7);
+  }
   // Heights come from core/derive/fit.ts (points, computed from the text: Excel never
   // auto-fits merged cells). `rowHeight` is in points, though the reference does not say so
   // (OfficeDev/office-js-docs-reference#1679); Excel caps it at 409.
-  for (const [row, h] of Object.entries(spec.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = Math.min(409, h);
+  for (const [row, h] of Object.entries(spec.rowHeights)) {
+    await budget.need(OP_BYTES);
+    ws.getRange(`${row}:${row}`).format.rowHeight = Math.min(409, h);
+  }
   for (const c of spec.cells) {
     if (!c.link) continue;
+    await budget.need(OP_BYTES + c.link.length * 2);
     ws.getRange(`${columnLetter(c.col - 1)}${c.row}`).hyperlink = { documentReference: c.link, textToDisplay: String(c.value ?? c.link) };
   }
+  await budget.need(OP_BYTES * 2);
   if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
   ws.pageLayout.orientation = spec.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+}
+
+/** Commands `applyStyle` queues for a style (for the payload budget). */
+function styleCommands(s: CellStyle): number {
+  return [s.bold, s.italic, s.size, s.fill, s.wrap, s.horizontal, s.vertical, s.numFmt].filter(Boolean).length + (s.border ? 5 : 0) + 1;
 }

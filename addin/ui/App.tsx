@@ -21,6 +21,7 @@ import { GeneratePanel } from './GeneratePanel.js';
 import { LangContext, STRINGS, type Lang } from './i18n.js';
 import { IssuesPanel } from './IssuesPanel.js';
 import { KonsolidasiPanel } from './KonsolidasiPanel.js';
+import { LiveHealth } from './LiveHealth.js';
 import { PushPanel } from './PushPanel.js';
 import { ReviuPanel } from './ReviuPanel.js';
 import { SignIn, type SignInProps } from './SignIn.js';
@@ -44,6 +45,8 @@ export interface PaneHost {
 }
 
 const EMPTY = { subscribe: () => () => undefined, get: () => null };
+/** The sheet the diagram picture goes to inside Excel (a download does nothing on Mac). */
+const DIAGRAM_PICTURE_SHEET = 'Gambar Pohon';
 
 export function errorText(e: unknown, lang: Lang): string | null {
   if (!e) return null;
@@ -122,11 +125,16 @@ export function App({ host }: { host: PaneHost }) {
               {tabs.includes('konsolidasi') && <Tab value="konsolidasi" data-testid="tab-konsolidasi">{t.tabKonsolidasi}</Tab>}
             </TabList>
             {host.preview && hasTables && host.readCell && host.writeCell && <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} />}
+            {current === 'validasi' && state && (
+              <LiveHealth health={state.liveHealth} waiting={state.waitingForExcel} errorText={(e) => errorText(e, lang) ?? ''}
+                onListenAgain={() => ws.live.rebind()} {...(ws.port.reapplyFormats ? { onReapplyFormats: () => ws.reapplyFormats() } : {})} />
+            )}
             {current === 'validasi' && (
               <IssuesPanel live={live} liveState={state!.liveState} error={errorText(state!.error, lang)} onSelect={onSelect}
                 onValidate={() => void ws.validate().catch(() => undefined)} onWriteStatus={() => void ws.writeStatus().catch(() => undefined)} />
             )}
-            {current === 'pohon' && <TreePanel tree={tree} issues={issues} onSelectBox={(b) => void ws.port.selectCell(b.loc.table.sheet, `${b.loc.table.cols.id ?? b.loc.table.firstCol}${b.loc.row}`).catch(() => undefined)} />}
+            {current === 'pohon' && <TreePanel tree={tree} issues={issues} onSelectBox={(b) => void ws.port.selectCell(b.loc.table.sheet, `${b.loc.table.cols.id ?? b.loc.table.firstCol}${b.loc.row}`).catch(() => undefined)}
+              {...(ws.port.insertImage ? { onInsertImage: (png: string) => ws.live.ownWrite(() => ws.port.insertImage!(DIAGRAM_PICTURE_SHEET, png, 'Pohon Kinerja')) } : {})} />}
             {current === 'kirim' && signIn && (
               <PushPanel
                 signIn={signIn}

@@ -31,7 +31,29 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   return new Promise((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('png'))), 'image/png'));
 }
 
-export default function Diagram({ tree, issues, selected, onSelect }: { tree: PohonKinerja; issues: readonly Issue[]; selected: number | null; onSelect: (index: number) => void }) {
+/** PNG bytes as base64 without the data: prefix (Shapes.addImage takes that). */
+export async function pngBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** A PNG small enough for one request on Excel on the web (5 MB, base64 included): a big tree is drawn smaller. */
+export const MAX_PICTURE_BASE64 = 3.5 * 1024 * 1024;
+
+async function insertPng(svg: string, width: number, height: number, insert: (b64: string) => Promise<void>): Promise<void> {
+  for (const scale of [2, 1, 0.5, 0.25]) {
+    const b64 = await pngBase64(await svgToPng(svg, width, height, scale));
+    if (b64.length <= MAX_PICTURE_BASE64 || scale === 0.25) return insert(b64);
+  }
+}
+
+/**
+ * `onInsertImage` (inside Excel): the PNG goes into the workbook as a picture, because Excel for
+ * Mac's webview ignores `a.download` (OfficeDev/office-js#2700, "by design").
+ */
+export default function Diagram({ tree, issues, selected, onSelect, onInsertImage }: { tree: PohonKinerja; issues: readonly Issue[]; selected: number | null; onSelect: (index: number) => void; onInsertImage?: (pngBase64: string) => Promise<void> }) {
   const t = useT();
   const d = useMemo(() => diagramSvg(tree, { issues, selected, title: `Pohon Kinerja ${tree.config.namaOpd}` }), [tree, issues, selected]);
   // Start readable (half size) with the first root centred in the pane; "Pas" fits the width.
@@ -70,7 +92,10 @@ export default function Diagram({ tree, issues, selected, onSelect }: { tree: Po
         <Button size="small" onClick={() => z(1 / 1.2)} aria-label={t('zoomOut')}>−</Button>
         <Button size="small" onClick={() => { setZoom(Math.min(1, 300 / d.width)); setPan({ x: 0, y: 0 }); }}>{t('fit')}</Button>
         <Button size="small" onClick={() => download('pohon-kinerja.svg', new Blob([d.svg], { type: 'image/svg+xml' }))}>{t('exportSvg')}</Button>
-        <Button size="small" onClick={() => void svgToPng(d.svg, d.width, d.height).then((b) => download('pohon-kinerja.png', b))}>{t('exportPng')}</Button>
+        <Button size="small" data-testid="export-png"
+          onClick={() => void (onInsertImage ? insertPng(d.svg, d.width, d.height, onInsertImage) : svgToPng(d.svg, d.width, d.height).then((b) => download('pohon-kinerja.png', b)))}>
+          {t('exportPng')}
+        </Button>
       </div>
       <div className="pokin-viewport" tabIndex={0} role="img" aria-label="Diagram pohon kinerja" onKeyDown={onKey}
         onPointerDown={down} onPointerMove={move} onPointerUp={up} onPointerLeave={() => { drag.current = null; }}

@@ -33,7 +33,15 @@ export function SignIn({ token, defaults, onDevSignIn, onDialogSignIn, onSignOut
     );
   }
   const go = (fn: () => Promise<void>) => { setError(null); fn().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e))); };
-  if (onDialogSignIn) return <Button appearance="primary" onClick={() => go(onDialogSignIn)}>{t('signIn')}</Button>;
+  if (onDialogSignIn) {
+    // A cancelled or refused sign-in comes back from the dialog as an error: say it here.
+    return (
+      <div className="pokin-form">
+        <Button appearance="primary" onClick={() => go(onDialogSignIn)}>{t('signIn')}</Button>
+        {error && <Text role="alert">{error}</Text>}
+      </div>
+    );
+  }
   return (
     <form className="pokin-form" onSubmit={(e) => { e.preventDefault(); if (onDevSignIn) go(() => onDevSignIn({ role, pemda, opd })); }}>
       <Field label={t('role')}>

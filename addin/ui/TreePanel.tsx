@@ -97,7 +97,7 @@ function TreeNode({ box, open, toggle, select, selected, visible, worst, path = 
   );
 }
 
-export function TreePanel({ tree, issues, onSelectBox }: { tree: PohonKinerja | null; issues: readonly Issue[]; onSelectBox: (b: Box) => void }) {
+export function TreePanel({ tree, issues, onSelectBox, onInsertImage }: { tree: PohonKinerja | null; issues: readonly Issue[]; onSelectBox: (b: Box) => void; onInsertImage?: (pngBase64: string) => Promise<void> }) {
   const t = useT();
   const [open, setOpen] = useState<Set<number>>(() => new Set());
   const [query, setQuery] = useState('');
@@ -139,7 +139,7 @@ export function TreePanel({ tree, issues, onSelectBox }: { tree: PohonKinerja | 
       {box && <BoxDetails box={box} tree={tree} />}
       {diagram && (
         <Suspense fallback={<Text>…</Text>}>
-          <Diagram tree={tree} issues={issues} selected={selected} onSelect={(i) => { const b = tree.boxes[i]; if (b) select(b); }} />
+          <Diagram tree={tree} issues={issues} selected={selected} onSelect={(i) => { const b = tree.boxes[i]; if (b) select(b); }} {...(onInsertImage ? { onInsertImage } : {})} />
         </Suspense>
       )}
     </section>

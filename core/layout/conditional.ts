@@ -19,12 +19,18 @@ import { columnIndex, columnLetter as letter } from '../a1.js';
 import { levelsOfTree, ROOT_MARK, type NomenklaturType, type PokinConfig } from '../config.js';
 import type { Bilingual, RuleId } from '../issues.js';
 import type { TableKey } from '../model.js';
-import { resolveList } from './lists.js';
+import { resolveList, structuredRef, type ListSheetPlan } from './lists.js';
 import type { ListSource, TableSpec } from './tables.js';
 
 /** Where a table sits on its sheet. */
 export interface TablePlacement {
   sheet: string;
+  /**
+   * The Excel table's name and the header text of each placed column: lookups from other sheets
+   * then go through INDIRECT("Table[Column]"), which follows the table as it grows.
+   */
+  table?: string;
+  headers?: Record<string, string>;
   /** 1-based sheet row of the header. */
   headerRow: number;
   /** Field key (`id`, `pagu:2026` …) → column letters, for the columns present. */
@@ -65,12 +71,23 @@ export class PlacedTable {
   has(key: string): boolean { return key in this.p.cols; }
   /** `$B2`: fixed column, relative row. */
   cell(key: string): string { return `$${this.p.cols[key]}${this.first}`; }
-  /** `$B$2:$B$2000`, for lookups on the same sheet. */
-  abs(key: string): string { const c = this.p.cols[key]; return `$${c}$${this.first}:$${c}$${this.p.lastRow}`; }
+  /**
+   * A column for lookups on the same sheet: the whole column `$B:$B` below a header in row 1
+   * (the canonical layout: nothing else on the sheet), so a lookup never stops at a fixed row
+   * however far the table grows; it is also short, and COUNTIF/SUMIFS scan only the used range.
+   * The header text is inside, but it never equals an ID in practice. Elsewhere `$B$4:$B$2000`.
+   */
+  abs(key: string): string {
+    const c = this.p.cols[key];
+    if (this.p.headerRow === 1) return `$${c}:$${c}`;
+    return `$${c}$${this.first}:$${c}$${this.p.lastRow}`;
+  }
   /** `B2:B2000`, the range a format applies to. */
   range(key: string): string { const c = this.p.cols[key]; return `${c}${this.first}:${c}${this.p.lastRow}`; }
   /** INDIRECT on this table's column, for formulas living on another sheet. */
   remote(key: string): string {
+    const header = this.p.headers?.[key];
+    if (this.p.table && header) return `INDIRECT(${textLiteral(structuredRef(this.p.table, header))})`;
     return `INDIRECT(${textLiteral(`'${this.p.sheet.replace(/'/g, "''")}'!${this.abs(key)}`)})`;
   }
   /** Leftmost and rightmost input columns (Status and other output columns excluded). */
@@ -114,18 +131,38 @@ export function listKey(v: string): string {
   return v.trim().replace(/[\s_-]+/g, '');
 }
 
-/** TRUE when `ref` holds something outside `values` (case-insensitive, like the reader). */
-export function notInList(ref: string, values: readonly string[]): string {
+/**
+ * How many of `values` the cell's key matches: one comparison for a single value, else COUNTIF
+ * over the key list on the list sheet (issue 11 #12: an OR of comparisons grew past 500
+ * characters). COUNTIF compares without case, like the reader; a `*` or `?` typed in the cell
+ * acts as a wildcard here, which can only hide an instant mark: core still judges the value.
+ */
+function keyMatches(ref: string, values: readonly string[], lists: ListSheetPlan): { one: string } | { count: string } {
   const keys = [...new Set(values.map(listKey))];
-  return `AND(TRIM(${ref})<>"",${keys.map((k) => `${listKeyExpr(ref)}<>${textLiteral(k)}`).join(',')})`;
+  if (keys.length === 1) return { one: `${listKeyExpr(ref)}=${textLiteral(keys[0])}` };
+  return { count: `COUNTIF(INDIRECT(${textLiteral(lists.range(keys))}),${listKeyExpr(ref)})` };
+}
+
+/** TRUE when `ref` holds something outside `values` (case-insensitive, like the reader). */
+export function notInList(ref: string, values: readonly string[], lists: ListSheetPlan): string {
+  const m = keyMatches(ref, values, lists);
+  return `AND(TRIM(${ref})<>"",${'one' in m ? `NOT(${m.one})` : `${m.count}=0`})`;
 }
 
 /** TRUE when `ref` is one of the level names (same comparison as `notInList`). */
-export function isOneOf(ref: string, values: readonly string[]): string {
+export function isOneOf(ref: string, values: readonly string[], lists: ListSheetPlan): string {
   if (!values.length) return 'FALSE';
-  const keys = [...new Set(values.map(listKey))];
-  return `OR(${keys.map((k) => `${listKeyExpr(ref)}=${textLiteral(k)}`).join(',')})`;
+  const m = keyMatches(ref, values, lists);
+  return 'one' in m ? m.one : `${m.count}>0`;
 }
+
+/**
+ * The longest conditional-format formula Pokin installs. No documented limit was found for
+ * conditional-format formulas set through Office.js, and one formula Excel refused would fail the
+ * whole template, so Pokin stays within the 255 characters every Excel accepts in a rule; a
+ * longer one (possible only with unusual level configurations) is left out: core still judges it.
+ */
+export const MAX_CF_FORMULA = 255;
 
 export const blank = (ref: string) => `TRIM(${ref})=""`;
 export const filled = (ref: string) => `TRIM(${ref})<>""`;
@@ -156,13 +193,23 @@ export function listsForFormulas(config: PokinConfig): ListsForFormulas {
  * Every conditional format for the placed tables. Formats that need a table that is not
  * placed (e.g. K01 without `Indikator`) are left out rather than pointing nowhere.
  */
-export function conditionalFormats(config: PokinConfig, placements: Placements, specs: TableSpec[]): ConditionalFormat[] {
+export function conditionalFormats(config: PokinConfig, placements: Placements, specs: TableSpec[], lists: ListSheetPlan): ConditionalFormat[] {
   const placed: Partial<Record<TableKey, PlacedTable>> = {};
   for (const spec of specs) {
     const p = placements[spec.key];
     if (p) placed[spec.key] = new PlacedTable(spec, p);
   }
-  return formulaRules(config, placed, listsForFormulas(config));
+  return formulaRules(config, placed, listsForFormulas(config), lists).filter((f) => f.formula.length + 1 <= MAX_CF_FORMULA);
+}
+
+/**
+ * The formats in the order to hand them to `ConditionalFormatCollection.add`, which "adds a new
+ * conditional format to the collection at the first/top priority"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection): warnings
+ * first and errors last, so every error ends up above every warning and red wins over amber.
+ */
+export function inAddOrder(formats: readonly ConditionalFormat[]): ConditionalFormat[] {
+  return [...formats.filter((f) => f.severity === 'W'), ...formats.filter((f) => f.severity === 'E')];
 }
 
 type Placed = Partial<Record<TableKey, PlacedTable>>;
@@ -180,7 +227,7 @@ const TYPE_LABEL: Record<NomenklaturType, Bilingual> = {
   program: bi('program', 'programme'), kegiatan: bi('kegiatan', 'activity'), sub_kegiatan: bi('sub kegiatan', 'sub-activity'),
 };
 
-function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): ConditionalFormat[] {
+function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas, plan: ListSheetPlan): ConditionalFormat[] {
   const out: ConditionalFormat[] = [];
   const add = (tb: PlacedTable, key: string, rule: RuleId, severity: 'E' | 'W', formula: string, description: Bilingual) => {
     if (tb.has(key)) out.push({ sheet: tb.p.sheet, range: tb.range(key), formula, severity, rule, description });
@@ -192,7 +239,7 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
   const required = (tb: PlacedTable, key: string, label: string, rule: RuleId = 'F01') =>
     add(tb, key, rule, 'E', `AND(${tb.rowFilled()},${blank(tb.cell(key))})`, bi(`${label} wajib diisi.`, `${label} is required.`));
   const outsideList = (tb: PlacedTable, key: string, label: string, values: readonly string[], rule: RuleId = 'F01') =>
-    values.length && add(tb, key, rule, 'E', notInList(tb.cell(key), values),
+    values.length && add(tb, key, rule, 'E', notInList(tb.cell(key), values, plan),
       bi(`${label} bukan salah satu pilihan: ${values.join(', ')}.`, `${label} is not one of: ${values.join(', ')}.`));
   const errorValues = (tb: PlacedTable) => {
     const a = tb.area();
@@ -228,7 +275,7 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
       }
     }
     if (p.has('level') && lists.nonRootLevels.length) {
-      add(p, 'induk', 'T02', 'E', `AND(${blank(induk)},${isOneOf(level, lists.nonRootLevels)})`,
+      add(p, 'induk', 'T02', 'E', `AND(${blank(induk)},${isOneOf(level, lists.nonRootLevels, plan)})`,
         bi('Level ini harus punya Induk.', 'This level needs an Induk.'));
     }
     if (t.indikator?.has('nodeId') && p.has('id')) {
@@ -241,7 +288,7 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
     }
     // Amber, not red: draft boxes without an owner are accepted until push (SAKIP.md §2.1).
     if (p.has('level') && lists.ownerLevels.length) {
-      add(p, 'penanggungJawab', 'J01', 'W', `AND(${blank(pj)},${isOneOf(level, lists.ownerLevels)})`,
+      add(p, 'penanggungJawab', 'J01', 'W', `AND(${blank(pj)},${isOneOf(level, lists.ownerLevels, plan)})`,
         bi('Penanggung Jawab belum diisi (wajib sebelum dikirim).', 'Penanggung Jawab is empty (required before push).'));
     }
     for (const key of Object.keys(p.p.cols).filter((k) => k.startsWith('pagu:'))) {
@@ -250,7 +297,7 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
         bi(`Pagu ${year} harus rupiah bulat dan tidak negatif.`, `Pagu ${year} must be a whole, non-negative rupiah amount.`));
       add(p, key, 'F02', 'W', `AND(ISTEXT(${x}),${filled(x)})`,
         bi(`Pagu ${year} berupa teks; isi sebagai angka.`, `Pagu ${year} is text; enter it as a number.`));
-      if (p.has('id') && p.has('induk') && p.has('level')) budgetRule(p, key, config, lists, add);
+      if (p.has('id') && p.has('induk') && p.has('level')) budgetRule(p, key, config, lists, plan, add);
     }
     errorValues(p);
   }
@@ -311,21 +358,25 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas): 
  * without such children is left to T07. A blank parent with filled children fails (N(blank)=0).
  */
 function budgetRule(
-  p: PlacedTable, key: string, config: PokinConfig, lists: ListsForFormulas,
+  p: PlacedTable, key: string, config: PokinConfig, lists: ListsForFormulas, plan: ListSheetPlan,
   add: (tb: PlacedTable, key: string, rule: RuleId, severity: 'E' | 'W', formula: string, d: Bilingual) => void,
 ): void {
   const x = p.cell(key), year = key.slice(5);
-  const own = exactCriterion(`TRIM(${p.cell('id')})`);
+  // `"="&TRIM(ID)`, without the wildcard escaping of exactCriterion: the formula must stay under
+  // MAX_CF_FORMULA, and an ID with `*` or `?` can only blur this instant mark (core judges B01).
+  const own = `"="&TRIM(${p.cell('id')})`;
   for (const type of ['program', 'kegiatan'] as const) {
     const childType = NEXT_TYPE[type]!;
     const parents = lists.byNomenklatur[type];
     const children = lists.byNomenklatur[childType];
     if (!parents.length || !children.length) continue;
-    const per = (fn: 'SUMIFS' | 'COUNTIFS') => children
-      .map((l) => `${fn}(${fn === 'SUMIFS' ? p.abs(key) + ',' : ''}${p.abs('induk')},${own},${p.abs('level')},${exactCriterionLiteral(l)})`)
-      .join('+');
-    const formula = `AND(${isOneOf(p.cell('level'), parents)},${filled(p.cell('id'))},(${per('COUNTIFS')})>0,`
-      + `ABS(N(${x})-(${per('SUMIFS')}))>${Math.max(0, config.toleransiPagu)})`;
+    const per = (fn: 'SUMIFS' | 'COUNTIFS') => {
+      const terms = children.map((l) => `${fn}(${fn === 'SUMIFS' ? p.abs(key) + ',' : ''}${p.abs('induk')},${own},${p.abs('level')},${exactCriterionLiteral(l)})`);
+      return terms.length === 1 ? terms[0] : `(${terms.join('+')})`;
+    };
+    // children count × |pagu − Σ children| > tolerance: a box without such children is never
+    // marked (T07's business), and one AND less keeps the formula short. A blank ID is F01's.
+    const formula = `AND(${isOneOf(p.cell('level'), parents, plan)},${per('COUNTIFS')}*ABS(N(${x})-${per('SUMIFS')})>${Math.max(0, config.toleransiPagu)})`;
     const [pl, cl] = [TYPE_LABEL[type], TYPE_LABEL[childType]];
     add(p, key, 'B01', 'E', formula,
       bi(`Pagu ${year} ${pl.id} ≠ jumlah pagu ${cl.id} di bawahnya.`, `Pagu ${year} of the ${pl.en} ≠ the sum of its ${cl.en} children.`));

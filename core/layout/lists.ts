@@ -20,11 +20,56 @@ export const INLINE_LIST_LIMIT = 255;
 export type Dropdown =
   /** Fixed values. `inline` says whether they fit into `"a,b,c"` (else the adapter writes them to a range). */
   | { kind: 'values'; values: string[]; inline: boolean }
-  /** A plain absolute range on another sheet, e.g. `'Jabatan'!$A$2:$A$2000` (no structured references). */
+  /**
+   * A range on another sheet, e.g. `'Jabatan'!$A$2:$A$2000`, or an INDIRECT over a table column
+   * (`INDIRECT("Jabatan[ID Jabatan]")`), which grows with the table.
+   */
   | { kind: 'range'; sheet: string; range: string };
 
-/** How far down range-based lists reach; matches the template's formatted rows. */
+/** How far down range-based lists reach in a file written once (the CLI template adds room below). */
 export const DEFAULT_LIST_ROWS = 2000;
+
+/**
+ * Excel's last row: the Office template formats whole columns below the header, so marks and
+ * dropdowns never stop at a fixed row however far the tables grow (issue 11 #4).
+ */
+export const EXCEL_LAST_ROW = 1_048_576;
+
+/** The hidden sheet holding lists that do not fit inline, and the key lists the formats count in. */
+export const LIST_SHEET = 'Daftar Pilihan';
+
+/**
+ * A structured reference to a table column, as text for INDIRECT: `Jabatan[ID Jabatan]`. Column
+ * names escape `[`, `]`, `#` and `'` with an apostrophe. Excel rejects structured references in
+ * conditional formats and validation lists, but INDIRECT evaluates the text when the formula
+ * runs, so the reference follows the table as it grows or moves (community-documented
+ * "INDIRECT trick", e.g. https://wmfexcel.com/2019/01/26/hard-coded-range-expands-automatically-with-excel-table/;
+ * LibreOffice Calc evaluates it too: test/xlsx/conditional-in-calc.test.ts).
+ */
+export function structuredRef(table: string, column: string): string {
+  return `${table}[${column.replace(/['#[\]]/g, "'$&")}]`;
+}
+
+/**
+ * The columns of the hidden list sheet, planned in core so both template writers (ExcelJS and
+ * Office.js) put the same lists at the same places. Identical lists share a column.
+ */
+export class ListSheetPlan {
+  readonly columns: string[][] = [];
+  private byContent = new Map<string, number>();
+
+  /** Absolute range of a list on the list sheet, e.g. `'Daftar Pilihan'!$C$1:$C$5`. */
+  range(values: readonly string[]): string {
+    const key = values.join('\u0000');
+    let i = this.byContent.get(key);
+    if (i === undefined) {
+      i = this.columns.length;
+      this.columns.push([...values]);
+      this.byContent.set(key, i);
+    }
+    return absoluteColumnRange(LIST_SHEET, columnLetter(i), 1, Math.max(1, values.length));
+  }
+}
 
 export const POHON_VALUES = ['Pemda', 'OPD'] as const;
 export const JENIS_NOMENKLATUR_VALUES = ['Program', 'Kegiatan', 'Sub Kegiatan'] as const;
@@ -51,6 +96,11 @@ export function absoluteColumnRange(sheet: string, col: string, firstRow: number
 
 export interface ListContext {
   config: PokinConfig;
+  /**
+   * The Jabatan table's name and its `ID Jabatan` header: the Penanggung Jawab dropdown then
+   * follows the table through INDIRECT (it grows with the table), instead of a fixed range.
+   */
+  jabatanTable?: { table: string; header: string };
   /** Column letters of `ID Jabatan` on the Jabatan sheet (default: as in the template). */
   jabatanIdCol?: string;
   /** Header row of the Jabatan table (default 1). */
@@ -73,6 +123,9 @@ export function resolveList(source: ListSource, ctx: ListContext): Dropdown | un
     case 'pohon': return valuesDropdown(POHON_VALUES);
     case 'jenisNomenklatur': return valuesDropdown(JENIS_NOMENKLATUR_VALUES);
     case 'jabatan': {
+      if (ctx.jabatanTable) {
+        return { kind: 'range', sheet: 'Jabatan', range: `INDIRECT("${structuredRef(ctx.jabatanTable.table, ctx.jabatanTable.header).replace(/"/g, '""')}")` };
+      }
       const header = ctx.jabatanHeaderRow ?? 1;
       const col = ctx.jabatanIdCol ?? jabatanIdColumnInTemplate();
       const sheet = canonicalTables([]).find((t) => t.key === 'jabatan')?.sheet ?? 'Jabatan';

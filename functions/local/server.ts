@@ -1,8 +1,9 @@
 /**
  * The local API: the same route handlers behind a small node:http adapter that builds
  * HTTP API (payload 2.0) events with the JWT authorizer's claims shape, an embedded dynalite
- * persisted under the data directory, and the dev token issuer (`POST /dev/token`, JWKS at
- * `/.well-known/jwks.json`) that exists only here.
+ * persisted under the data directory, the dev token issuer (`POST /dev/token`, JWKS at
+ * `/.well-known/jwks.json`) and a Cognito-like hosted UI (`/oauth2/authorize`, `/oauth2/token`,
+ * hosted-ui.ts) that exist only here.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,6 +16,7 @@ import type { Deps } from '../http/route.js';
 import { matchRoute } from '../http/routes.js';
 import { DynamoTreeStore, type DynamoTreeStoreOptions } from '../store/dynamo.js';
 import { startDynalite, type LocalDynamo } from './dynalite.js';
+import { HostedUi, type HostedUiOptions } from './hosted-ui.js';
 import { checkDevTokenRequest, gatewayClaims, loadIssuer, type DevIssuer } from './tokens.js';
 
 export interface ApiServerOptions {
@@ -29,6 +31,11 @@ export interface ApiServerOptions {
   clientConfig?: DynamoDBClientConfig;
   storeOptions?: Partial<DynamoTreeStoreOptions>;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * The local hosted UI (/oauth2/*): which pane origins may be redirect URIs. Default
+   * POKIN_PANE_ORIGINS (comma-separated) or https://localhost:3000, the `npm start` pane.
+   */
+  hostedUi?: Partial<HostedUiOptions>;
 }
 
 export interface ApiServer {
@@ -38,6 +45,7 @@ export interface ApiServer {
   store: DynamoTreeStore;
   dynamo: LocalDynamo;
   issuer: DevIssuer;
+  hostedUi: HostedUi;
   stop(): Promise<void>;
 }
 
@@ -53,9 +61,11 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
   const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[pokin] ${m}`, e ?? ''));
   const store = new DynamoTreeStore({ client, tableName, log, ...opts.storeOptions });
   const deps: Deps = { store, log };
+  const origins = (process.env.POKIN_PANE_ORIGINS ?? 'https://localhost:3000').split(',').map((o) => o.trim()).filter(Boolean);
+  const hostedUi = new HostedUi(issuer, { redirectOrigins: origins, ...opts.hostedUi });
 
   const server = createServer((req, res) => {
-    serve(req, res, deps, issuer).catch((e) => send(res, errorAnswer(e, log)));
+    serve(req, res, deps, issuer, hostedUi).catch((e) => send(res, errorAnswer(e, log)));
   });
   const port = opts.port ?? Number(process.env.POKIN_PORT ?? 4000);
   await new Promise<void>((ok, fail) => {
@@ -64,7 +74,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
   });
   const actual = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${actual}`, port: actual, dataDir, store, dynamo, issuer,
+    url: `http://127.0.0.1:${actual}`, port: actual, dataDir, store, dynamo, issuer, hostedUi,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
@@ -103,7 +113,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, deps: Deps, issuer: DevIssuer): Promise<void> {
+async function serve(req: IncomingMessage, res: ServerResponse, deps: Deps, issuer: DevIssuer, hostedUi: HostedUi): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
   const body = await readBody(req);
@@ -111,6 +121,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: Deps, issu
     return send(res, errorAnswer(new ApiError('PAYLOAD_TOO_LARGE', 'Permintaan terlalu besar.', 'Request too large.', { limit: MAX_REQUEST_BYTES })));
   }
   if (method === 'GET' && url.pathname === '/.well-known/jwks.json') return send(res, json(200, issuer.jwks));
+  const signIn = await hostedUi.handle(method, url, body.toString('utf8'));
+  if (signIn) return send(res, { statusCode: signIn.status, headers: signIn.headers, body: signIn.body });
   if (method === 'GET' && url.pathname === '/health') return send(res, json(200, { ok: true }));
   if (method === 'POST' && url.pathname === '/dev/token') {
     let parsed: unknown;

@@ -10,6 +10,7 @@ import {
   UserPool, UserPoolClient, UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { SIGNIN_PATH } from '../../core/wire/pane.js';
 
 /** The groups the handlers understand (functions/auth/principal.ts ROLES). */
 export const GROUPS = {
@@ -23,10 +24,11 @@ export const GROUPS = {
 export const CUSTOM_ATTRIBUTES = ['pemda', 'kode_opd'] as const;
 
 /**
- * Pages of the task pane that the hosted UI redirects to: the sign-in dialog's landing page
- * (it hands the code back to the pane with messageParent) and the page after sign-out.
+ * Pages of the task pane that the hosted UI redirects to: the sign-in dialog page itself
+ * (SIGNIN_PATH, shared with the pane so the redirect URI it sends is the one allowed here; it
+ * exchanges the code and hands the token back with messageParent) and the page after sign-out.
  */
-export const AUTH_CALLBACK_PATH = '/auth-callback.html';
+export const AUTH_CALLBACK_PATH = SIGNIN_PATH;
 export const LOGOUT_PATH = '/taskpane.html';
 
 export interface PokinAuthProps {

@@ -1,7 +1,9 @@
 /**
  * Task pane hosting: a private bucket that only CloudFront can read (origin access control),
  * served over HTTPS. The built pane (a directory, `addin/dist` by default) is uploaded on
- * deploy when it exists; until the pane build exists the stack deploys without it and says so.
+ * deploy when it exists, together with `pokin-config.json` (the API URL and the hosted UI,
+ * resolved at deploy time): the pane and the sign-in page read it at run time, so one build
+ * serves every pemda. Until the pane build exists the stack deploys without it and says so.
  */
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -12,6 +14,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { PANE_CONFIG_FILE, type PaneConfig } from '../../core/wire/pane.js';
 
 export interface PokinPaneProps {
   paneDir: string;
@@ -31,9 +34,11 @@ export class PokinPane extends Construct {
   /** `https://host`, without trailing slash: the origin CORS and OAuth redirects allow. */
   readonly origin: string;
   readonly deployed: boolean;
+  private readonly paneDir: string;
 
   constructor(scope: Construct, id: string, props: PokinPaneProps) {
     super(scope, id);
+    this.paneDir = props.paneDir;
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -79,21 +84,28 @@ export class PokinPane extends Construct {
     this.origin = custom ? `https://${props.domainName}` : `https://${this.distribution.distributionDomainName}`;
 
     this.deployed = props.paneBuilt;
-    if (props.paneBuilt) {
-      new BucketDeployment(this, 'Deploy', {
-        sources: [Source.asset(props.paneDir)],
-        destinationBucket: this.bucket,
-        // Files from an older build that the new one no longer has are removed.
-        prune: true,
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
-        memoryLimit: 512,
-      });
-    } else {
+    if (!props.paneBuilt) {
       // No placeholder page: an empty site that clearly 404s beats a fake pane.
       Annotations.of(this).addWarningV2(PANE_NOT_DEPLOYED,
         `The task pane was NOT deployed: "${props.paneDir}" does not exist or is empty. ` +
         'Build the pane (or pass -c paneDir=<dir>) and deploy again.');
     }
+  }
+
+  /**
+   * Uploads the pane and its run-time configuration (values known at deploy time: the API URL,
+   * the hosted UI domain, the app client id). Called once the API and the user pool exist.
+   */
+  deploy(config: PaneConfig): void {
+    if (!this.deployed) return;
+    new BucketDeployment(this, 'Deploy', {
+      sources: [Source.asset(this.paneDir), Source.jsonData(PANE_CONFIG_FILE, config)],
+      destinationBucket: this.bucket,
+      // Files from an older build that the new one no longer has are removed.
+      prune: true,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
   }
 }

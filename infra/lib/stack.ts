@@ -43,6 +43,12 @@ export class PokinStack extends Stack {
       logRetention: c.logRetentionDays, domainName: c.apiDomainName, certificateArn: c.apiCertificateArn,
     });
 
+    // The pane's run-time configuration: one build, every pemda (core/wire/pane.ts).
+    this.pane.deploy({
+      api: this.api.url,
+      auth: { domain: this.auth.domain.baseUrl(), clientId: this.auth.client.userPoolClientId },
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the Pokin API (npm run manifest -- --api)' });
     new CfnOutput(this, 'PaneUrl', { value: this.pane.origin, description: 'Origin of the task pane (npm run manifest -- --origin)' });
     new CfnOutput(this, 'PaneDeployed', {

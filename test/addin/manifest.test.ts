@@ -23,4 +23,15 @@ describe.skipIf(!exists)('manifest.xml', () => {
     expect(xml).toMatch(/xsi:type="ShowTaskpane"/);
     expect(xml).toMatch(/https:\/\/localhost:3000\/taskpane\.html/);
   });
+
+  it('names no page that does not exist and no AppDomain that does nothing (issue 11 #18)', () => {
+    const xml = readFileSync(PATH, 'utf8');
+    // FunctionFile is optional in DesktopFormFactor; no ExecuteFunction command needs one.
+    expect(xml).not.toMatch(/<FunctionFile|commands\.html/);
+    // AppDomains govern navigation of the add-in window, never fetch: no API origin there.
+    expect(xml).not.toMatch(/<AppDomain>[^<]*(127\.0\.0\.1|:4000)/);
+    // Every https://localhost:3000 page the manifest names is a page the build emits.
+    const pages = [...xml.matchAll(/https:\/\/localhost:3000\/([\w.-]+\.html)/g)].map((m) => m[1]);
+    for (const p of new Set(pages)) expect(existsSync(`addin/${p}`), p).toBe(true);
+  });
 });

@@ -1,21 +1,24 @@
 /**
- * The Office.js port writing the consolidated workbook and the read-only tree sheet, over
- * office-addin-mock: row blocks within the payload budget (counted syncs), text formats
- * before values, and text from other users never written as a formula.
+ * The Office.js port writing the consolidated workbook and the read-only tree sheet, on the
+ * Excel double under every profile: one Excel.run for the whole pull (one undo step), syncs
+ * within the payload budget, text formats before values, and text from other users never
+ * written as a formula.
  */
 import { describe, expect, it } from 'vitest';
-import { writeConsolidated, consolidatedDataTables, consolidatedSpecs, tinjauSheet, tinjauSheetName } from '../../addin/konsolidasi/write.js';
-import { OfficePort, type ExcelHost } from '../../addin/office/port.js';
+import { writeConsolidated, consolidatedDataTables, tinjauSheet, tinjauSheetName } from '../../addin/konsolidasi/write.js';
 import { planRowBlocks, rowBytes, tableCell } from '../../addin/office/tablewrite.js';
-import { rowsPerWrite, specGrid, textSafe } from '../../addin/office/writes.js';
+import { textSafe } from '../../addin/office/writes.js';
 import type { TreeAnswer } from '../../core/wire/index.js';
 import { kodeOpd, opdSnapshot } from '../helpers/opds.js';
 import { consolidationOf, EVIL } from './konsolidasi-fixture.js';
-import { mockWorkbook, type SheetOp } from './office-mock.js';
+import { ALL_PROFILES, portOn, type ExcelDouble } from './excel/testkit.js';
 
-const port = (wb: ReturnType<typeof mockWorkbook>, payloadBudget?: number) =>
-  new OfficePort({ excel: wb.excel as unknown as ExcelHost, requirements: { isSetSupported: () => true }, ...(payloadBudget ? { payloadBudget } : {}) });
-const valuesOps = (ops: SheetOp[]) => ops.filter((o) => o.op === 'values');
+/** Every cell value of a sheet, and whether Excel holds any formula there. */
+function sheetCells(d: ExcelDouble, name: string): { values: unknown[]; formulas: number } {
+  const s = d.book.sheet(name)!;
+  const used = d.book.usedRect(s);
+  return { values: used ? d.book.values(s, used).flat() : [], formulas: s.formulas.size };
+}
 
 describe('textSafe', () => {
   it('gives Excel\'s text prefix to text that starts like a formula, even a lone sign, and nothing else', () => {
@@ -36,65 +39,50 @@ describe('textSafe', () => {
   });
 });
 
-describe('OfficePort: the consolidated workbook into the current workbook', () => {
-  it('writes every sheet in row blocks within the payload budget and counts the syncs', async () => {
+describe.each(ALL_PROFILES)('OfficePort on $label: the consolidated workbook into the current workbook', (profile) => {
+  it('writes every sheet in ONE Excel.run, each sync within the payload budget', async () => {
     const answer = consolidationOf(3, 40);
     const budget = 20_000;
-    const wb = mockWorkbook(opdSnapshot(0, { boxes: 5 }));
-    const p = port(wb, budget);
+    const { d, port } = portOn(profile, { snapshot: opdSnapshot(0, { boxes: 5 }) }, { payloadBudget: budget });
     const progress: number[] = [];
-    const s0 = wb.log.syncs;
-    const r = await writeConsolidated(p, answer, 'id', (f) => progress.push(f));
-    const syncs = wb.log.syncs - s0;
-
-    // Expected: per small sheet 1 (exists?) + its value blocks; per table 1 + its row blocks.
-    const specs = consolidatedSpecs(answer, 'id');
-    const tables = consolidatedDataTables(answer);
-    const specSyncs = specs.reduce((n, s) => n + 1 + Math.ceil(specGrid(s).length / rowsPerWrite(specGrid(s)[0].length, budget)), 0);
-    const tableSyncs = tables.reduce((n, t) => n + 1 + planRowBlocks([t.header, ...t.rows.map((row) => row.map((v, i) => tableCell(v, t.textColumns.includes(i))))], budget).length, 0);
-    expect(syncs).toBe(specSyncs + tableSyncs);
-    expect(syncs).toBeGreaterThan(8 * 2); // the big tables did need more than one block
-    console.log(`[office] consolidated workbook (${r.rows} rows, 3 OPDs × 40 boxes, budget ${budget} B): ${syncs} syncs`);
+    const runs0 = d.stats.runs;
+    d.mark();
+    const r = await writeConsolidated(port, answer, 'id', (f) => progress.push(f));
+    const m = d.mark();
+    // One user action, one Excel.run (issue 11 #10: it was 8 runs).
+    expect(d.stats.runs - runs0).toBe(1);
+    expect(m.syncs).toBeGreaterThan(8); // the big tables did need more than one block
+    expect(m.largest).toBeLessThanOrEqual(budget * 1.1);
+    console.log(`[office:${profile.name}] consolidated workbook (${r.rows} rows, 3 OPDs × 40 boxes, budget ${budget} B): ${m.syncs} syncs, largest ${m.largest} B`);
 
     expect(r.sheets).toEqual(['Rekap OPD', 'Matriks Crosscutting', 'Konsolidasi Info', 'Konsolidasi Jabatan', 'Konsolidasi Pohon Kinerja', 'Konsolidasi Indikator', 'Konsolidasi Crosscutting', 'Validasi Konsolidasi']);
-    expect(wb.log.writes.filter((w) => w.startsWith('addSheet:'))).toEqual(r.sheets.map((s) => `addSheet:${s}`));
-    // Each request stays under the budget: the values queued between two syncs.
-    const perSync = new Map<string, number>();
-    for (const o of valuesOps(wb.log.sheetOps)) {
-      const k = `${o.sync}`;
-      perSync.set(k, (perSync.get(k) ?? 0) + JSON.stringify(o.value).length);
-    }
-    for (const bytes of perSync.values()) expect(bytes).toBeLessThanOrEqual(budget);
-    // Every data row arrived exactly once.
-    const pohon = valuesOps(wb.log.sheetOps).filter((o) => o.sheet === 'Konsolidasi Pohon Kinerja').flatMap((o) => o.value as unknown[][]);
-    expect(pohon.length).toBe(1 + tables[2].rows.length);
-    expect(pohon[0][0]).toBe('Kode OPD');
-    expect(wb.log.sheetOps.find((o) => o.op === 'tables.add()' && o.sheet === 'Konsolidasi Pohon Kinerja')?.value).toBe(`A1:${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[tables[2].header.length - 1]}${pohon.length}`);
+    for (const s of r.sheets) expect(d.book.sheet(s), s).toBeDefined();
+    // Every data row arrived exactly once, as an Excel table.
+    const tables = consolidatedDataTables(answer);
+    const pohon = d.snapshotOf().tables.find((t) => t.sheet === 'Konsolidasi Pohon Kinerja')!;
+    expect(pohon.header[0]).toBe('Kode OPD');
+    expect(pohon.rows.length).toBe(tables[2].rows.length);
+    expect(pohon.rows.map((row) => row[1])).toEqual(tables[2].rows.map((row) => row[1]));
     // Progress rises to 1.
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((x, i) => i === 0 || x >= progress[i - 1])).toBe(true);
   });
 
-  it('sets the text format before the values and never writes other users\' text as a formula', async () => {
+  it('keeps codes as text and never writes other users\' text as a formula', async () => {
     const answer = consolidationOf(2, 10, true);
-    const wb = mockWorkbook(opdSnapshot(0, { boxes: 5 }));
-    await writeConsolidated(port(wb), answer, 'id');
+    const { d, port } = portOn(profile, { snapshot: opdSnapshot(0, { boxes: 5 }) });
+    await writeConsolidated(port, answer, 'id');
     for (const t of consolidatedDataTables(answer)) {
-      const ops = wb.log.sheetOps.filter((o) => o.sheet === t.sheet);
-      const firstValues = ops.findIndex((o) => o.op === 'values');
-      const formats = ops.slice(0, firstValues).filter((o) => o.op === 'numberFormat').map((o) => o.target);
-      expect(formats.length).toBe(t.textColumns.length);
+      const got = d.snapshotOf().tables.find((x) => x.sheet === t.sheet)!;
       expect(t.textColumns.length).toBeGreaterThan(0);
-      const grid = valuesOps(ops).flatMap((o) => o.value as unknown[][]);
-      grid.forEach((row) => row.forEach((v, i) => {
-        // A text cell starting like a formula: either the column is text-formatted, or it carries the prefix.
-        if (typeof v === 'string' && /^[=+\-@]/.test(v)) expect(t.textColumns.includes(i)).toBe(true);
-      }));
+      // A text column keeps its text ("1.10" stays "1.10"): its format was set before the values.
+      for (const c of t.textColumns) {
+        t.rows.forEach((src, i) => { if (typeof src[c] === 'string') expect(got.rows[i][c]).toBe(src[c]); });
+      }
+      expect(sheetCells(d, t.sheet).formulas).toBe(0);
     }
-    const all = valuesOps(wb.log.sheetOps).flatMap((o) => (o.value as unknown[][]).flat());
-    for (const e of EVIL) expect(all.some((v) => v === e || v === `'${e}`)).toBe(true);
-    // Polaritas is a list column without a text format: its hostile value carries the prefix.
-    expect(all).toContain(`'${EVIL[2]}`);
+    const all = d.book.sheets.flatMap((s) => sheetCells(d, s.name).values);
+    for (const e of EVIL) expect(all).toContain(e);
   });
 
   it('opens one OPD\'s tree read-only as `Tinjau <kode OPD>`: codes as text, formulas as text', async () => {
@@ -106,14 +94,14 @@ describe('OfficePort: the consolidated workbook into the current workbook', () =
     const spec = tinjauSheet(answer);
     expect(spec.name).toBe(tinjauSheetName(kodeOpd(0)));
     expect(spec.name.length).toBeLessThanOrEqual(31);
-    const wb = mockWorkbook(opdSnapshot(0, { boxes: 5 }));
-    await port(wb).renderSheet(spec);
-    const ops = wb.log.sheetOps.filter((o) => o.sheet === spec.name);
-    const firstValues = ops.findIndex((o) => o.op === 'values');
-    expect(ops.slice(0, firstValues).some((o) => o.op === 'numberFormat' && o.value === '@')).toBe(true);
-    const cells = valuesOps(ops).flatMap((o) => (o.value as unknown[][]).flat());
-    expect(cells).toContain(`'${EVIL[0]}`);
-    expect(cells).not.toContain(EVIL[0]);
-    expect(String(cells[0])).toMatch(/^Hanya baca: pohon 1\.01\.0\.00\.0\.00\.01\.0000 versi 3/);
+    const { d, port } = portOn(profile, { snapshot: opdSnapshot(0, { boxes: 5 }) });
+    await port.renderSheet(spec);
+    const cells = sheetCells(d, spec.name);
+    expect(cells.formulas).toBe(0);
+    expect(cells.values).toContain(EVIL[0]);
+    expect(String(cells.values[0])).toMatch(/^Hanya baca: pohon 1\.01\.0\.00\.0\.00\.01\.0000 versi 3/);
+    // Kode cells of the tree stay text (e.g. a program code with a trailing zero).
+    const codes = cells.values.filter((v) => typeof v === 'string' && /^\d+\.\d+(\.\d+)*$/.test(v));
+    expect(codes.length).toBeGreaterThan(0);
   });
 });

@@ -1,159 +1,109 @@
+/**
+ * The Office.js port on the Excel double, under every build profile (Microsoft 365, Office 2021
+ * LTSC, Excel for Mac 16.40, Excel on the web): reading, live validation, Status, identity.
+ */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveValidation } from '../../addin/live/controller.js';
-import { OfficePort, type ExcelHost } from '../../addin/office/port.js';
 import { PortError } from '../../addin/port.js';
 import { readXlsx } from '../../xlsx/read.js';
-import { mockWorkbook } from './office-mock.js';
+import { ALL_PROFILES, excelDouble, portOn, attach } from './excel/testkit.js';
 
 const example = await readXlsx(readFileSync('examples/dinkes-dengan-kesalahan.xlsx'));
-const req = (max: string) => ({ isSetSupported: (_n: string, v = '1.1') => Number(v.split('.')[1]) <= Number(max.split('.')[1]) });
+const ID = { pemda: '32.04', periode: '2025-2029', opd: '1.02.0.00.0.00.01.0000', baseVersion: 3 };
 
-function portOn(wb: ReturnType<typeof mockWorkbook>, opts: { api?: string; payloadBudget?: number; syncTimeoutMs?: number } = {}) {
-  return new OfficePort({
-    excel: wb.excel as unknown as ExcelHost, requirements: req(opts.api ?? '1.12'),
-    ...(opts.payloadBudget ? { payloadBudget: opts.payloadBudget } : {}), ...(opts.syncTimeoutMs ? { syncTimeoutMs: opts.syncTimeoutMs } : {}),
-  });
-}
-
-describe('OfficePort', () => {
+describe('OfficePort requirements', () => {
   it('refuses below ExcelApi 1.12 with a clear message', () => {
-    const wb = mockWorkbook(example.snapshot);
-    expect(() => portOn(wb, { api: '1.11' })).toThrowError(PortError);
-    try { portOn(wb, { api: '1.11' }); } catch (e) { expect((e as PortError).messageId).toMatch(/ExcelApi 1\.12/); }
+    const d = excelDouble('mac-16.40');
+    const old = { isSetSupported: (n: string, v = '1.1') => n === 'ExcelApi' && Number(v.split('.')[1]) <= 11 };
+    const make = () => attach({ ...d, requirements: old });
+    expect(make).toThrowError(PortError);
+    try { make(); } catch (e) { expect((e as PortError).messageId).toMatch(/ExcelApi 1\.12/); }
+  });
+});
+
+describe.each(ALL_PROFILES)('OfficePort on $label', (profile) => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('detects the features of the build', () => {
+    const { port } = portOn(profile);
+    expect(port.features).toEqual({ mergedAreas: profile.excelApi >= 13, triggerSource: profile.excelApi >= 14, mergeUndo: profile.excelApi >= 20 });
   });
 
-  it('detects 1.13 / 1.14 features', () => {
-    const wb = mockWorkbook(example.snapshot);
-    expect(portOn(wb, { api: '1.12' }).features).toEqual({ mergedAreas: false, triggerSource: false, mergeUndo: false });
-    expect(portOn(wb, { api: '1.14' }).features).toMatchObject({ mergedAreas: true, triggerSource: true });
-  });
-
-  it('reads every canonical table in one sync once the table list is known', async () => {
-    const wb = mockWorkbook(example.snapshot);
-    const port = portOn(wb);
-    await port.refreshTables();
-    const before = wb.log.syncs;
+  it('reads every canonical table: the list, then one sync for all values', async () => {
+    const { d, port } = portOn(profile, { snapshot: example.snapshot });
     const snap = await port.readSnapshot();
-    expect(wb.log.syncs - before).toBe(1);
+    // listing (names, then shapes) + one read
+    expect(d.mark().syncs).toBe(3);
     const pohon = snap.tables.find((t) => t.name === 'PohonKinerja')!;
     const orig = example.snapshot.tables.find((t) => t.name === 'PohonKinerja')!;
     expect(pohon.rows.length).toBe(orig.rows.length);
     expect(pohon.header).toEqual(orig.header.map((h) => h ?? ''));
     expect(pohon.address).toBe('A1');
-    expect(wb.log.writes).toEqual([]);
+    expect(d.stats.log.some((s) => s.writes)).toBe(false);
   });
 
-  it('splits a read into row blocks only above the payload budget', async () => {
-    const wb = mockWorkbook(example.snapshot);
-    const small = portOn(wb);
-    await small.refreshTables();
-    const a = wb.log.syncs;
-    const whole = await small.readSnapshot();
-    expect(wb.log.syncs - a).toBe(1);
-    const wb2 = mockWorkbook(example.snapshot);
-    const chunked = portOn(wb2, { payloadBudget: 20_000 });
-    await chunked.refreshTables();
-    const b = wb2.log.syncs;
-    const split = await chunked.readSnapshot();
-    expect(wb2.log.syncs - b).toBeGreaterThan(1);
-    for (const t of whole.tables) {
-      const s = split.tables.find((x) => x.name === t.name)!;
-      expect(s.rows.map((r) => r.map((v) => v ?? ''))).toEqual(t.rows.map((r) => r.map((v) => v ?? '')));
-    }
+  it('splits a read into row blocks only above the payload budget, with the same values', async () => {
+    const { port: whole } = portOn(profile, { snapshot: example.snapshot });
+    const a = await whole.readSnapshot();
+    const { d, port: small } = portOn(profile, { snapshot: example.snapshot }, { payloadBudget: 20_000 });
+    const b = await small.readSnapshot();
+    expect(d.mark().syncs).toBeGreaterThan(3);
+    for (const t of a.tables) expect(b.tables.find((x) => x.name === t.name)!.rows).toEqual(t.rows);
+    expect(Math.max(...d.stats.log.map((s) => s.response))).toBeLessThan(30_000);
   });
 
-  it('live validation: typing writes nothing, one read per debounced burst, Status in one sync on request', async () => {
-    vi.useFakeTimers();
-    try {
-      const wb = mockWorkbook(example.snapshot);
-      const port = portOn(wb);
-      const live = new LiveValidation(port, { debounceMs: 300 });
-      live.start();
-      await vi.waitFor(() => expect(Object.keys(wb.log.handlers).some((k) => k.startsWith('table:'))).toBe(true));
-      const results: number[] = [];
-      live.onResult((r) => results.push(r.result.summary.errors));
-      const readsBefore = port.stats.reads;
-      const syncsBefore = wb.log.syncs;
-      for (let i = 0; i < 5; i++) { await wb.fire('Local'); await vi.advanceTimersByTimeAsync(50); }
-      await vi.advanceTimersByTimeAsync(400);
-      expect(port.stats.reads - readsBefore).toBe(1);
-      expect(wb.log.syncs - syncsBefore).toBe(1);
-      expect(results.length).toBe(1);
-      expect(results[0]).toBeGreaterThan(0);
-      expect(wb.log.writes).toEqual([]);
-      expect(port.stats.writeSyncs).toBe(0);
+  it('live validation: typing writes nothing, one small read per debounced burst, Status in one write sync on request', async () => {
+    const { d, port } = portOn(profile, { snapshot: example.snapshot });
+    const live = new LiveValidation(port, { debounceMs: 300 });
+    live.start();
+    await live.validateNow();
+    await vi.waitFor(() => expect(d.activeHandlers().length).toBeGreaterThan(0));
+    const results: number[] = [];
+    live.onResult((r) => results.push(r.result.summary.errors));
+    d.mark();
+    for (let i = 0; i < 5; i++) { d.user.edit('Pohon Kinerja', `D${3 + i}`, `Meningkatnya mutu ${i}`); await vi.advanceTimersByTimeAsync(50); }
+    await vi.advanceTimersByTimeAsync(400);
+    const m = d.mark();
+    expect(m.syncs).toBe(1);
+    expect(m.writes).toBe(0);
+    expect(results.length).toBe(1);
+    expect(results[0]).toBeGreaterThan(0);
 
-      const s0 = wb.log.syncs;
-      await live.writeStatus();
-      expect(wb.log.syncs - s0).toBe(1);
-      expect(port.stats.writeSyncs).toBe(1);
-      const pohonStatus = wb.log.status.PohonKinerja!;
-      expect(pohonStatus.length).toBe(example.snapshot.tables.find((t) => t.name === 'PohonKinerja')!.rows.length);
-      expect(pohonStatus.flat().some((s) => /^E\d/.test(String(s)))).toBe(true);
-      expect(wb.log.status.Indikator).toBeDefined();
-
-      // Our own write's change events do not start another validation; Excel delivers them
-      // right after the sync, so they still count as ours on that turn.
-      const reads = port.stats.reads;
-      await wb.fire('Local');
-      await vi.advanceTimersByTimeAsync(400);
-      expect(port.stats.reads).toBe(reads);
-      await wb.fire('Local');
-      await vi.advanceTimersByTimeAsync(400);
-      expect(port.stats.reads).toBe(reads + 1); // this event came after the write: a real edit
-      const ownWrite = live.ownWrite(async () => { await wb.fire('Local'); });
-      await ownWrite;
-      await vi.advanceTimersByTimeAsync(400);
-      expect(port.stats.reads).toBe(reads + 1);
-      live.stop();
-    } finally {
-      vi.useRealTimers();
-    }
+    await live.writeStatus();
+    const w = d.mark();
+    expect(w.writes).toBe(1);
+    expect(d.stats.undoRecords).toBe(1);
+    const status = d.book.values(d.book.sheet('Pohon Kinerja')!, { r0: 1, r1: 62, c0: 0, c1: 30 }).flat().map(String);
+    expect(status.some((s) => /^E\d/.test(s))).toBe(true);
+    // The Status write's own events start no validation (they land in the output column).
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(d.mark().syncs).toBe(0);
+    live.stop();
   });
 
-  it('with ExcelApi 1.14 listens on the sheets and ignores ThisLocalAddin events', async () => {
-    vi.useFakeTimers();
-    try {
-      const wb = mockWorkbook(example.snapshot);
-      const port = portOn(wb, { api: '1.14' });
-      const live = new LiveValidation(port, { debounceMs: 300 });
-      live.start();
-      await vi.waitFor(() => expect(Object.keys(wb.log.handlers).some((k) => k.startsWith('sheet:'))).toBe(true));
-      const reads = port.stats.reads;
-      await wb.fire('Local', 'ThisLocalAddin');
-      await vi.advanceTimersByTimeAsync(400);
-      expect(port.stats.reads).toBe(reads);
-      await wb.fire('Remote', 'Unknown');
-      await vi.advanceTimersByTimeAsync(400);
-      expect(port.stats.reads).toBe(reads + 1);
-      expect(live.last?.quiet).toBe(true);
-      live.stop();
-    } finally {
-      vi.useRealTimers();
-    }
+  it('refreshes co-authors\' edits quietly', async () => {
+    const { d, port } = portOn(profile, { snapshot: example.snapshot });
+    const live = new LiveValidation(port, { debounceMs: 300 });
+    live.start();
+    await live.validateNow();
+    await vi.waitFor(() => expect(d.activeHandlers().length).toBeGreaterThan(0));
+    d.user.remoteEdit('Indikator', 'B3', 'Persentase baru');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(live.last?.quiet).toBe(true);
+    expect(live.last?.snapshot.tables.find((t) => t.name === 'Indikator')!.rows[1][1]).toBe('Persentase baru');
+    live.stop();
   });
 
-  it('a sync that hangs becomes "Excel sedang sibuk" after the watchdog timeout', async () => {
-    const wb = mockWorkbook(example.snapshot);
-    const port = portOn(wb, { syncTimeoutMs: 50 });
-    await port.refreshTables();
-    wb.hang(true);
-    const err = await port.readSnapshot().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PortError);
-    expect((err as PortError).code).toBe('busy');
-    expect((err as PortError).messageId).toMatch(/Excel sedang sibuk/);
-    wb.hang(false);
-    await expect(port.readSnapshot()).resolves.toBeTruthy();
-  });
-
-  it('selects a cell and keeps the identity in workbook settings', async () => {
-    const wb = mockWorkbook(example.snapshot);
-    const port = portOn(wb);
+  it('selects a cell and keeps the identity in settings and in Info "Versi Server"', async () => {
+    const { d, port } = portOn(profile, { snapshot: example.snapshot });
     await port.selectCell('Pohon Kinerja', 'D20');
-    expect(wb.log.writes).toContain('select:Pohon Kinerja!D20');
     expect(await port.getIdentity()).toBeNull();
-    await port.setIdentity({ pemda: '32.04', periode: '2025-2029', opd: '1.02.0.00.0.00.01.0000', baseVersion: 3 });
-    expect(wb.log.writes).toContain('setting:pokin.identity');
+    await port.setIdentity(ID);
+    expect(JSON.parse(String(d.book.settings.get('pokin.identity')))).toEqual(ID);
+    const info = d.snapshotOf().tables.find((t) => t.name === 'Info')!;
+    expect(info.rows.find((r) => r[0] === 'Versi Server')?.[1]).toBe(3);
+    expect(await port.getIdentity()).toEqual(ID);
   });
 });

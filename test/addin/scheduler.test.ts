@@ -43,7 +43,7 @@ describe('ValidationScheduler', () => {
     for (let i = 0; i < 10; i++) { s.hint({ source: 'local' }); await advance(100); }
     expect(runs).toHaveLength(0);
     await advance(300);
-    expect(runs).toEqual([{ quiet: false, hints: 10 }]);
+    expect(runs).toEqual([{ quiet: false, hints: 10, full: false }]);
   });
 
   it('coalesces hints during a run into exactly one follow-up run', async () => {
@@ -59,17 +59,33 @@ describe('ValidationScheduler', () => {
     expect(runs[1].hints).toBe(3);
   });
 
-  it('ignores hints fired by its own writes, and own-source hints', async () => {
+  it('ignores own-source hints but never a planner\'s edit that comes while Pokin writes', async () => {
     const { s, runs, advance } = setup();
-    await s.ownWrite(async () => { s.hint({ source: 'local' }); });
-    s.hint({ source: 'local' }); // same turn: Excel delivers the write's events after the sync
     s.hint({ source: 'own' });
     await advance(1000);
     expect(runs).toHaveLength(0);
-    expect(s.stats.ignored).toBe(3);
-    s.hint({ source: 'local' });
+    expect(s.stats.ignored).toBe(1);
+    // No timing window: an edit the planner makes during a write still counts (issue 11 #16).
+    await s.ownWrite(async () => { s.hint({ source: 'local' }); });
     await advance(300);
     expect(runs).toHaveLength(1);
+  });
+
+  it('asks for a full read when a hint says the copy cannot be patched, and on now()', async () => {
+    const { s, runs, advance } = setup();
+    s.hint({ source: 'local' });
+    await advance(300);
+    s.hint({ source: 'local' }); s.hint({ source: 'local', full: true });
+    await advance(300);
+    await s.now();
+    expect(runs.map((r) => r.full)).toEqual([false, true, true]);
+  });
+
+  it('keeps a check (focus, idle) quiet', async () => {
+    const { s, runs, advance } = setup();
+    s.hint({ source: 'check', full: true });
+    await advance(300);
+    expect(runs).toEqual([{ quiet: true, hints: 1, full: true }]);
   });
 
   it('marks co-author-only runs as quiet', async () => {

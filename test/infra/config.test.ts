@@ -63,12 +63,24 @@ describe('a production-like synth (custom domains, extra origin, built pane)', (
     expect(s.template.toJSON().Outputs.PaneDeployed.Value).toBe('yes');
   });
 
+  it('writes pokin-config.json beside the pane: the API URL and the hosted UI, resolved at deploy time', () => {
+    const [deploy] = Object.values(s.resources).filter((r) => r.Type === 'Custom::CDKBucketDeployment');
+    // Source.jsonData: a second source whose markers the deployment replaces with the stack's values.
+    const sources = deploy.Properties?.SourceObjectKeys as unknown[];
+    expect(sources.length).toBe(2);
+    const markers = JSON.stringify(deploy.Properties?.SourceMarkers);
+    // The hosted UI domain and the app client id are deploy-time values (markers); the API URL
+    // of a custom domain is a literal already written into the JSON.
+    expect(markers).toMatch(/"Ref":"AuthUserPoolHostedUi[0-9A-F]+"/);
+    expect(markers).toMatch(/"Ref":"AuthUserPoolPaneClient[0-9A-F]+"/);
+  });
+
   it('uses the custom origins for CORS and OAuth redirects, still never *', () => {
     const api = Object.values(s.resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Api');
     expect((api?.Properties?.CorsConfiguration as { AllowOrigins: string[] }).AllowOrigins)
       .toEqual(['https://pokin.contohkab.go.id', 'https://localhost:3000']);
     s.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      CallbackURLs: ['https://pokin.contohkab.go.id/auth-callback.html', 'https://localhost:3000/auth-callback.html'],
+      CallbackURLs: ['https://pokin.contohkab.go.id/signin.html', 'https://localhost:3000/signin.html'],
     });
     s.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.pokin.contohkab.go.id' });
     expect(s.template.toJSON().Outputs.ApiUrl.Value).toBe('https://api.pokin.contohkab.go.id');

@@ -75,9 +75,9 @@ describe('generateManifest', () => {
     expect(els.find((e) => e.name === 'Version')?.text).toBe('1.0.0.0');
   });
 
-  it('lists the API and sign-in origins as AppDomains (no path, no trailing slash)', () => {
-    expect(elements(prod).filter((e) => e.name === 'AppDomain').map((e) => e.text))
-      .toEqual(['https://a1b2c3.execute-api.ap-southeast-3.amazonaws.com', AUTH]);
+  it('lists the sign-in origin as AppDomain, and not the API (AppDomains do nothing for fetch)', () => {
+    expect(elements(prod).filter((e) => e.name === 'AppDomain').map((e) => e.text)).toEqual([AUTH]);
+    expect(prod).not.toContain('execute-api');
   });
 
   it('gives each deployment its own stable Id', () => {

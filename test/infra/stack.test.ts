@@ -1,3 +1,4 @@
+import { SIGNIN_PATH } from '../../core/wire/pane.js';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GROUPS } from '../../infra/lib/auth.js';
@@ -138,7 +139,9 @@ describe('Cognito', () => {
       GenerateSecret: false, AllowedOAuthFlows: ['code'], AllowedOAuthFlowsUserPoolClient: true,
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'], SupportedIdentityProviders: ['COGNITO'],
     });
-    expect(JSON.stringify(client.Properties?.CallbackURLs)).toContain('/auth-callback.html');
+    // The redirect URI is the sign-in page the pane opens (one constant, core/wire/pane.ts).
+    expect(JSON.stringify(client.Properties?.CallbackURLs)).toContain(SIGNIN_PATH);
+    expect(JSON.stringify(client.Properties?.CallbackURLs)).not.toContain('auth-callback');
     // Users can read their pemda and OPD but not change them.
     expect(client.Properties?.ReadAttributes).toEqual(expect.arrayContaining(['custom:pemda', 'custom:kode_opd']));
     expect((client.Properties?.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
