@@ -9,6 +9,7 @@ import { langHint, UsageError } from './args.js';
 import { EXPORT_HELP, runExport } from './commands/export.js';
 import { IMPORT_HELP, runImport } from './commands/import.js';
 import { REMOTE_HELP, runDevToken, runPull, runPush } from './commands/remote.js';
+import { RULES_HELP, runRules } from './commands/rules.js';
 import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
 import { runValidate, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
 import type { Lang } from './format.js';
@@ -26,6 +27,7 @@ Perintah:
   pull --opd … --periode … --out BERKAS.xlsx      menarik satu versi pohon dari server
   pull --consolidated --periode … --out B.xlsx    buku kerja konsolidasi semua OPD (Bagian Organisasi)
   dev-token --role … --pemda … [--opd …]          token uji dari server lokal
+  rules [ID…]                                     daftar aturan dan cara memperbaikinya
   help [PERINTAH]                                 bantuan
 
 Pakai "pokin PERINTAH --help" untuk rinciannya. Tambahkan --lang en untuk bahasa Inggris.`,
@@ -40,12 +42,13 @@ Commands:
   pull --opd … --periode … --out FILE.xlsx        fetch one version of a tree from the server
   pull --consolidated --periode … --out F.xlsx    the consolidated workbook of every OPD (Bagian Organisasi)
   dev-token --role … --pemda … [--opd …]          a test token from the local server
+  rules [ID…]                                     the rules and how to fix them
   help [COMMAND]                                  help
 
 Use "pokin COMMAND --help" for details. Add --lang en for English.`,
 };
 
-const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, ...REMOTE_HELP };
+const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, rules: RULES_HELP, ...REMOTE_HELP };
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const lang = langHint(argv);
@@ -59,6 +62,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       case 'push': return await runPush(rest, io);
       case 'pull': return await runPull(rest, io);
       case 'dev-token': return await runDevToken(rest, io);
+      case 'rules': return await runRules(rest, io);
       case undefined: case 'help': case '--help': case '-h': {
         const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
         io.out((topic && COMMAND_HELP[topic]?.[lang]) || HELP[lang]);
