@@ -8,8 +8,10 @@ import { isPemdaTree, type PokinConfig } from '../../core/config.js';
 import { treeLinks } from '../../core/derive/consolidate/links.js';
 import { issue, type Issue } from '../../core/issues.js';
 import type { PohonKinerja } from '../../core/model.js';
+import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import type { TreeStore } from '../store/types.js';
 import { readWorkbook } from '../../core/read/index.js';
+import { referenceFor } from '../../core/reference.js';
 import { validateTree } from '../../core/validate.js';
 import { parsePushBody, type PushAnswer, type TreePath } from '../../core/wire/index.js';
 import { ApiError } from './errors.js';
@@ -61,11 +63,17 @@ export const putTree: RouteFn = async (event, deps) => {
   if (!parsed.ok) throw invalidBody(parsed.problems);
   const body = parsed.value;
 
-  // The same core/ as in Excel: a tree clean in the pane is clean here. Reference checks
-  // (N03/N04/K14, T06 existence) stay with the client, which holds the reference lists.
+  // The same core/ and the same reference data as the pane and the CLI (core/reference.ts):
+  // a tree clean in the pane is clean here. The Kepmendagri list loads on the container's
+  // first push and stays cached (bench/reference.ts: bundle size and first-push cost); the
+  // pemda tree's Sasaran Pemda IDs come from its HEAD when Bappeda has pushed one.
   const read = readWorkbook(body.tree);
   checkInfo(read.tree.config, path);
-  const result = validateTree(read.tree, read.issues);
+  const pemdaTree = path.opd === 'PEMDA' ? null : await deps.store.get({ pemda: path.pemda, periode: path.periode, opd: 'PEMDA' });
+  const ref = await referenceFor(read.tree.config.versiNomenklatur, {
+    pemdaTree: pemdaTree ? (JSON.parse(pemdaTree.json) as WorkbookSnapshot) : null,
+  });
+  const result = validateTree(read.tree, read.issues, ref);
   if (result.summary.errors > 0) {
     throw new ApiError('INVALID_TREE', `Pohon memuat ${result.summary.errors} galat; perbaiki sebelum mengirim.`,
       `The tree has ${result.summary.errors} errors; fix them before pushing.`,
