@@ -20,7 +20,8 @@ export async function readXlsx(input: string | Uint8Array): Promise<XlsxRead> {
   return extract(wb);
 }
 
-async function readBytes(file: string): Promise<Buffer> {
+/** A file's bytes; a missing file, a folder or an unreadable one is an `XlsxError`. */
+export async function readBytes(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (e) {
