@@ -42,7 +42,7 @@ export function consolidatedDataTables(a: ConsolidatedAnswer): DataTable[] {
 
 /** Rekap OPD, Matriks Crosscutting, Validasi (renamed so an OPD's own Validasi sheet stays). */
 export function consolidatedSpecs(a: ConsolidatedAnswer, lang: 'id' | 'en'): SheetSpec[] {
-  const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang);
+  const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang, { utcOffsetMinutes: -new Date().getTimezoneOffset() });
   return [rekap, matriks, { ...validasi, name: VALIDASI_IN_WORKBOOK }];
 }
 

@@ -93,6 +93,7 @@ export const putTree: RouteFn = async (event, deps) => {
     author: principal.sub,
     json: JSON.stringify(body.tree),
     counts: { boxes, indicators, errors, warnings, infos },
+    ...(read.tree.config.namaOpd.trim() ? { namaOpd: read.tree.config.namaOpd.trim() } : {}),
   });
   if (commit.created) {
     // The requests of this version (SAKIP.md §9.1: recorded as Menunggu on push). Best effort
