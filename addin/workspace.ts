@@ -1,27 +1,47 @@
 /**
  * The pane's host calls in one place: the workbook port, live validation, the API client,
- * the offline queue and the in-memory token. Components get a `Workspace` and call its
- * methods; they never touch Office.js, ExcelJS or fetch themselves.
+ * the offline queue and the token. Components get a `Workspace` and call its methods; they
+ * never touch Office.js, ExcelJS or fetch themselves. The journeys live here: adopt (core/
+ * adoption: questions, then the report, then the write), push (validation with the same
+ * reference data as the CLI and the server), pull (the local tables kept), the queue and the
+ * sign-in (both kept across a reload).
  */
+import type { AdoptionHints, ReportView } from '../core/adoption/index.js';
+import type { RawSheet } from '../core/adopt/types.js';
 import type { PokinConfig } from '../core/config.js';
 import type { Issue } from '../core/issues.js';
 import { readWorkbook } from '../core/read/index.js';
+import { loadListFor, sasaranPemdaIds, type ReferenceData } from '../core/reference.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { checkOpd, checkPemda, type StaleDetails, type VersionMeta } from '../core/wire/index.js';
-import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '../client/api.js';
+import { ApiFailure, newSubmissionId, PokinApi, pushBody, tokenClaims, type TreeRef } from '../client/api.js';
+import { memoryStore, type KeyValueStore } from './api/persist.js';
 import { PushQueue, type PendingPush } from './api/queue.js';
+import { keepToken, restoreToken } from './api/session.js';
 import { LiveValidation, type LiveResult } from './live/controller.js';
 import type { SchedulerState } from './live/scheduler.js';
 import type { WorkbookPort } from './port.js';
 
-export type PullOutcome = { kind: 'pulled'; version: number } | { kind: 'failed'; message: { id: string; en: string } };
+type Text = { id: string; en: string };
+
+export type PullOutcome =
+  | { kind: 'pulled'; version: number; kept: string[] }
+  | { kind: 'failed'; message: Text; error?: unknown };
 
 export type PushOutcome =
   | { kind: 'pushed'; version: number }
   | { kind: 'blocked'; errors: number }
   | { kind: 'conflict'; stale: StaleDetails; ref: TreeRef }
   | { kind: 'queued' }
-  | { kind: 'failed'; message: { id: string; en: string } };
+  | { kind: 'failed'; message: Text; error?: unknown };
+
+/** Something the pane must tell the user without being asked (session ended, a queued push failed). */
+export type Notice =
+  | { kind: 'session-expired' }
+  | { kind: 'queue-landed'; version: number }
+  | { kind: 'queue-failed'; error: unknown };
+
+export type ReferenceState = 'idle' | 'loading' | 'ready' | 'failed';
 
 export interface WorkspaceState {
   live: LiveResult | null;
@@ -31,7 +51,33 @@ export interface WorkspaceState {
   pending: PendingPush[];
   lastVersion: number | null;
   baseVersion: number;
+  /** The Kepmendagri list for the workbook's version: the counts are final once 'ready'. */
+  reference: ReferenceState;
+  notice: Notice | null;
+  /** A queued push met a newer version on retry: the same dialog as a direct push's 409. */
+  queueConflict: { stale: StaleDetails; ref: TreeRef } | null;
+  /** Preview: edits not yet downloaded. */
+  dirty: boolean;
 }
+
+export interface WorkspaceOptions {
+  /** Keeps the queue across a reload (IndexedDB in the pane); memory by default. */
+  store?: KeyValueStore;
+  /** Restore and keep the sign-in in localStorage (the pane; not the tests). */
+  keepSession?: boolean;
+  /** Loads the Kepmendagri list (core/reference.ts by default: a lazy chunk). */
+  loadReference?: (versi: string) => Promise<ReferenceData['nomenklatur']>;
+}
+
+export interface AdoptionDraftView {
+  ok: true;
+  sheet: string;
+  questions: import('../core/adoption/index.js').AdoptionQuestion[];
+  report: ReportView;
+  counts: string;
+}
+
+export type AdoptionDraftResult = AdoptionDraftView | { ok: false; message: Text };
 
 export class Workspace {
   readonly live: LiveValidation;
@@ -39,21 +85,38 @@ export class Workspace {
   readonly queue: PushQueue;
   private token: string | null = null;
   private listeners = new Set<() => void>();
+  private ref: ReferenceData = { nomenklatur: null, pemdaSasaranIds: null };
+  private refVersi: string | null = null;
+  private refLoad: Promise<void> | null = null;
+  private pemdaKey: string | null = null;
+  private draftSheet: RawSheet | null = null;
   state: WorkspaceState;
 
-  constructor(readonly port: WorkbookPort, apiBase = '') {
-    this.live = new LiveValidation(port);
+  constructor(readonly port: WorkbookPort, apiBase = '', private readonly opts: WorkspaceOptions = {}) {
+    this.live = new LiveValidation(port, { nomenklatur: () => this.ref.nomenklatur, pemdaSasaranIds: () => this.ref.pemdaSasaranIds });
     this.api = new PokinApi({ base: apiBase, token: () => this.token });
-    this.queue = new PushQueue({ send: (ref, body) => this.api.push(ref, body), baseDelayMs: 1000, maxDelayMs: 15_000 });
-    this.state = { live: null, liveState: 'idle', error: null, token: null, pending: [], lastVersion: null, baseVersion: 0 };
-    this.live.onResult((r) => this.set({ live: r, error: null }));
+    this.queue = new PushQueue({
+      send: (ref, body) => this.api.push(ref, body), baseDelayMs: 1000, maxDelayMs: 15_000, store: opts.store ?? memoryStore(),
+    });
+    this.state = {
+      live: null, liveState: 'idle', error: null, token: null, pending: [], lastVersion: null, baseVersion: 0,
+      reference: 'idle', notice: null, queueConflict: null, dirty: false,
+    };
+    this.live.onResult((r) => { this.set({ live: r, error: null }); void this.ensureReference(r); });
     this.live.onState((s, error) => this.set({ liveState: s, ...(error ? { error } : {}) }));
     this.queue.on((e) => {
       if (e.kind === 'landed') {
         void this.port.getIdentity().then((id) => this.port.setIdentity({ ...(id ?? { ...e.item.ref, baseVersion: 0 }), ...e.item.ref, baseVersion: e.answer.version }));
-        this.set({ pending: this.queue.pending, lastVersion: e.answer.version, baseVersion: e.answer.version });
+        this.set({ pending: this.queue.pending, lastVersion: e.answer.version, baseVersion: e.answer.version, notice: { kind: 'queue-landed', version: e.answer.version } });
+      } else if (e.kind === 'failed') {
+        // A pending push that fails for good never vanishes silently (issue: "the planner
+        // believes it was sent"): a 409 opens the conflict dialog, anything else a notice.
+        if (e.error.status === 401) this.expireSession();
+        if (e.error.stale) this.set({ pending: this.queue.pending, queueConflict: { stale: e.error.stale, ref: e.item.ref } });
+        else this.set({ pending: this.queue.pending, notice: { kind: 'queue-failed', error: e.error } });
       } else this.set({ pending: this.queue.pending });
     });
+    port.onChange((h) => { if (h.source === 'local' && port.kind === 'preview' && !this.state.dirty) this.set({ dirty: true }); });
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -69,6 +132,11 @@ export class Workspace {
   }
 
   async start(): Promise<void> {
+    if (this.opts.keepSession && !this.token) {
+      const t = restoreToken();
+      if (t) this.setToken(t);
+    }
+    void this.queue.restore().then((items) => { if (items.length) this.set({ pending: this.queue.pending }); });
     this.live.start();
     const id = await this.port.getIdentity().catch(() => null);
     if (id) this.set({ baseVersion: id.baseVersion });
@@ -89,6 +157,52 @@ export class Workspace {
     }
   }
 
+  /**
+   * The reference data of the validation setup (core/reference.ts), as the CLI and the server
+   * use it: the Kepmendagri list of the Info's version, loaded lazily once per version, and
+   * the pemda tree's Sasaran Pemda when the signed-in user can read it. Validates again when
+   * either arrives, so the counts end up the same as `pokin validate`'s.
+   */
+  private ensureReference(r: LiveResult): Promise<void> {
+    const hasTree = !!r.result.tree.tables.pohon;
+    const versi = r.result.tree.config.versiNomenklatur;
+    if (!hasTree) return Promise.resolve();
+    void this.ensurePemdaTree(r.snapshot);
+    if (versi === this.refVersi && this.refLoad) return this.refLoad;
+    this.refVersi = versi;
+    this.set({ reference: 'loading' });
+    const load = this.opts.loadReference ?? ((v: string) => loadListFor(v));
+    this.refLoad = load(versi).then(async (list) => {
+      if (this.refVersi !== versi) return;
+      this.ref = { ...this.ref, nomenklatur: list };
+      this.set({ reference: list ? 'ready' : 'failed' });
+      await this.validate().catch(() => undefined);
+    }, () => { this.set({ reference: 'failed' }); });
+    return this.refLoad;
+  }
+
+  private async ensurePemdaTree(snapshot: WorkbookSnapshot): Promise<void> {
+    const where = this.treeRef(snapshot);
+    if (!this.token || !('pemda' in where) || where.opd === 'PEMDA') return;
+    const key = `${where.pemda}|${where.periode}|${this.token}`;
+    if (key === this.pemdaKey) return;
+    this.pemdaKey = key;
+    try {
+      const answer = await this.api.pull({ ...where, opd: 'PEMDA' });
+      this.ref = { ...this.ref, pemdaSasaranIds: sasaranPemdaIds(answer.tree) };
+      await this.validate().catch(() => undefined);
+    } catch (e) {
+      // Not pushed yet (404), offline, or not readable: T06 then checks only that Ref Pemda is filled.
+      if (e instanceof ApiFailure && e.status === 401) this.expireSession();
+    }
+  }
+
+  /** Waits for the reference data of the current workbook (before a push: the same checks as the server). */
+  async referenceReady(): Promise<void> {
+    const r = this.state.live ?? (await this.validate());
+    await this.ensureReference(r);
+  }
+
   async selectIssue(i: Issue): Promise<void> {
     await this.port.selectCell(i.sheet, i.cell);
   }
@@ -100,22 +214,46 @@ export class Workspace {
 
   setToken(token: string | null): void {
     this.token = token;
-    this.set({ token });
+    if (this.opts.keepSession) keepToken(token);
+    this.pemdaKey = null;
+    this.set({ token, ...(token ? { notice: this.state.notice?.kind === 'session-expired' ? null : this.state.notice } : {}) });
+    if (token && this.state.live) void this.ensurePemdaTree(this.state.live.snapshot);
+  }
+
+  /** The server refused the token (expired, revoked): sign out and say so, instead of "Masuk sebagai …". */
+  expireSession(): void {
+    this.setToken(null);
+    this.set({ notice: { kind: 'session-expired' } });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  dismissQueueConflict(): void {
+    this.set({ queueConflict: null });
+  }
+
+  private failed(e: unknown): { kind: 'failed'; message: Text; error: unknown } {
+    if (e instanceof ApiFailure && e.status === 401) this.expireSession();
+    const f = e instanceof ApiFailure ? e : null;
+    return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) }, error: e };
   }
 
   /** Where this workbook pushes to, from its Info table. */
-  treeRef(snapshot: WorkbookSnapshot): TreeRef | { id: string; en: string } {
+  treeRef(snapshot: WorkbookSnapshot): TreeRef | Text {
     const c = readWorkbook(snapshot).tree.config;
     const opd = c.kodeOpd.trim().toUpperCase() === 'PEMDA' ? 'PEMDA' : c.kodeOpd.trim();
-    if (!checkPemda(c.kodePemda.trim()).ok) return { id: `Info "Kode Pemda" tidak valid: "${c.kodePemda}".`, en: `Info "Kode Pemda" is invalid: "${c.kodePemda}".` };
-    if (!checkOpd(opd).ok) return { id: `Info "Kode OPD" tidak valid: "${opd}".`, en: `Info "Kode OPD" is invalid: "${opd}".` };
-    if (c.tahunAwal === null || c.tahunAkhir === null) return { id: 'Tahun Awal/Tahun Akhir belum diisi.', en: 'Tahun Awal/Tahun Akhir are missing.' };
+    if (!checkPemda(c.kodePemda.trim()).ok) return { id: `Info "Kode Pemda" belum benar: "${c.kodePemda}" (contoh: 35.19). Perbaiki di lembar Info.`, en: `Info "Kode Pemda" is not right: "${c.kodePemda}" (e.g. 35.19). Fix it on the Info sheet.` };
+    if (!checkOpd(opd).ok) return { id: `Info "Kode OPD" belum benar: "${opd}" (contoh: 1.02.0.00.0.00.01.0000). Perbaiki di lembar Info.`, en: `Info "Kode OPD" is not right: "${opd}" (e.g. 1.02.0.00.0.00.01.0000). Fix it on the Info sheet.` };
+    if (c.tahunAwal === null || c.tahunAkhir === null) return { id: 'Tahun Awal/Tahun Akhir di lembar Info belum diisi.', en: 'Tahun Awal/Tahun Akhir on the Info sheet are missing.' };
     return { pemda: c.kodePemda.trim(), periode: `${c.tahunAwal}-${c.tahunAkhir}`, opd };
   }
 
-  /** Full pass (Final rules too) → Status written → PUT with baseVersion and a new submissionId. */
+  /** Full pass (Final rules and the reference data too) → Status written → PUT with baseVersion and a new submissionId. */
   async push(onProgress: (step: 'validate' | 'status' | 'send') => void, baseOverride?: number): Promise<PushOutcome> {
     onProgress('validate');
+    await this.referenceReady().catch(() => undefined);
     const r = await this.validate(true);
     if (r.result.summary.errors > 0) return { kind: 'blocked', errors: r.result.summary.errors };
     onProgress('status');
@@ -128,7 +266,7 @@ export class Workspace {
     try {
       const { answer } = await this.api.push(ref, body);
       await this.port.setIdentity({ ...ref, baseVersion: answer.version });
-      this.set({ lastVersion: answer.version, baseVersion: answer.version });
+      this.set({ lastVersion: answer.version, baseVersion: answer.version, queueConflict: null });
       return { kind: 'pushed', version: answer.version };
     } catch (e) {
       if (e instanceof ApiFailure && e.stale) return { kind: 'conflict', stale: e.stale, ref };
@@ -137,15 +275,15 @@ export class Workspace {
         this.set({ pending: this.queue.pending });
         return { kind: 'queued' };
       }
-      const f = e instanceof ApiFailure ? e : null;
-      return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) } };
+      return this.failed(e);
     }
   }
 
   /**
    * Pulls a version from the server into the workbook (after a 409, or to start from the
-   * server's tree): its canonical tables replace the current ones (Excel keeps the old sheets,
-   * renamed "(asal)"), and the workbook's base becomes that version.
+   * server's tree): its canonical tables replace the current ones, and the current ones stay
+   * as `<sheet> (asal)` sheets (both ports), whose names come back in `kept`. The workbook's
+   * base becomes that version.
    */
   async pull(version?: number): Promise<PullOutcome> {
     const r = this.state.live ? this.treeRef(this.state.live.snapshot) : null;
@@ -154,17 +292,19 @@ export class Workspace {
     try {
       const answer = await this.api.pull(r, version);
       const config = readWorkbook(answer.tree).tree.config;
+      const before = new Set((await this.port.listSheets()).sheets);
       await this.live.ownWrite(() => this.port.createTables(answer.tree, config));
+      const kept = (await this.port.listSheets()).sheets.filter((s) => !before.has(s) && /\(asal( \d+)?\)$/.test(s));
       await this.port.setIdentity({ ...r, baseVersion: answer.meta.version });
-      this.set({ baseVersion: answer.meta.version });
+      this.set({ baseVersion: answer.meta.version, queueConflict: null });
       await this.validate();
-      return { kind: 'pulled', version: answer.meta.version };
+      return { kind: 'pulled', version: answer.meta.version, kept };
     } catch (e) {
-      const f = e instanceof ApiFailure ? e : null;
-      return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) } };
+      return this.failed(e);
     }
   }
 
+  /** The versions of this workbook's tree (empty when none was pushed); a failed call throws. */
   async history(): Promise<VersionMeta[]> {
     const r = this.state.live ? this.treeRef(this.state.live.snapshot) : null;
     if (!r || !('pemda' in r)) return [];
@@ -172,6 +312,7 @@ export class Workspace {
       return (await this.api.versions(r)).versions;
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 404) return [];
+      if (e instanceof ApiFailure && e.status === 401) this.expireSession();
       throw e;
     }
   }
@@ -180,4 +321,56 @@ export class Workspace {
     await this.live.ownWrite(() => this.port.createTables(snapshot, config));
     await this.validate();
   }
+
+  /** What adoption would ask and report for a sheet: nothing is written yet. */
+  async draftAdoption(sheet: string, hints: AdoptionHints = {}): Promise<AdoptionDraftResult> {
+    const [{ draftAdoption, reportView, countsLine }, raw] = await Promise.all([import('../core/adoption/index.js'), this.port.readRawSheet(sheet)]);
+    const source = raw as RawSheet;
+    const id = identityHints(this.token);
+    const d = draftAdoption([source], {}, { ...id, ...hints });
+    if (!d.ok) {
+      const s = d.notRecognised.sheets[0];
+      const missing = s?.missing.join(', ') ?? '';
+      return {
+        ok: false,
+        message: {
+          id: `Lembar "${sheet}" tidak dikenali sebagai matriks Renstra, tabel level atau tabel Pokin. Yang tidak ditemukan: ${missing}. Pilih lembar lain, atau buat lembar Pokin baru.`,
+          en: `Sheet "${sheet}" is not recognised as a Renstra matrix, a level table or Pokin tables. Not found: ${missing}. Pick another sheet, or create new Pokin sheets.`,
+        },
+      };
+    }
+    this.draftSheet = source;
+    return { ok: true, sheet, questions: d.questions, report: reportView(d.result.report), counts: countsLine(d.result.report) };
+  }
+
+  /** Adopts the drafted sheet with the planner's answers and writes the canonical tables (the source sheet stays). */
+  async adopt(answers: Record<string, string>, lang: 'id' | 'en' = 'id'): Promise<{ report: ReportView; counts: string }> {
+    if (!this.draftSheet) throw new Error('no adoption draft');
+    const { adoptWithAnswers, reportView, countsLine } = await import('../core/adoption/index.js');
+    const a = adoptWithAnswers([this.draftSheet], answers);
+    if (!a.ok) throw new Error('sheet not recognised');
+    const config = readWorkbook(a.result.snapshot).tree.config;
+    await this.createTemplate(a.result.snapshot, config);
+    this.draftSheet = null;
+    return { report: reportView(a.result.report, lang), counts: countsLine(a.result.report, lang) };
+  }
+
+  markSaved(): void {
+    this.set({ dirty: false });
+  }
+
+  /** Work restored after a reload is not downloaded yet. */
+  markDirty(): void {
+    this.set({ dirty: true });
+  }
+}
+
+/** The signed-in user's pemda and OPD: guesses for an adoption's questions. */
+function identityHints(token: string | null): AdoptionHints {
+  if (!token) return {};
+  const c = tokenClaims(token);
+  const out: AdoptionHints = {};
+  if (typeof c['custom:pemda'] === 'string') out.kodePemda = c['custom:pemda'];
+  if (typeof c['custom:kode_opd'] === 'string') out.kodeOpd = c['custom:kode_opd'];
+  return out;
 }

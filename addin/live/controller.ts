@@ -26,6 +26,8 @@ export interface LiveOptions {
   debounceMs?: number;
   clock?: Clock;
   nomenklatur?: () => NomenklaturIndex | null;
+  /** The pemda tree's Sasaran Pemda IDs when known (T06; core/reference.ts). */
+  pemdaSasaranIds?: () => ReadonlySet<string> | null;
   now?: () => number;
 }
 
@@ -98,7 +100,7 @@ export class LiveValidation {
     const t0 = now();
     const snapshot = await this.port.readSnapshot();
     const t1 = now();
-    const result = validateSnapshot(snapshot, { nomenklatur: this.opts.nomenklatur?.() ?? null, final: this.final });
+    const result = validateSnapshot(snapshot, { nomenklatur: this.opts.nomenklatur?.() ?? null, pemdaSasaranIds: this.opts.pemdaSasaranIds?.() ?? null, final: this.final });
     const t2 = now();
     this.lastError = null;
     this.last = { result, snapshot, quiet: req.quiet, readMs: t1 - t0, coreMs: t2 - t1, at: Date.now() };

@@ -10,6 +10,7 @@ import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
 import { plainValue } from '../../xlsx/cells.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { rawSheet } from '../../xlsx/extract.js';
+import { checkSignature } from '../../xlsx/open.js';
 import { renderSheet as renderDerived } from '../../xlsx/render.js';
 import { buildCanonicalWorkbook, decorateWorkbook } from '../../xlsx/write.js';
 import {
@@ -62,10 +63,14 @@ export class PreviewPort implements WorkbookPort {
     const X = excel ?? (await loadExcelJS());
     const wb = new X.Workbook();
     const buf = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
+    // The CLI's check first: an .xls, a CSV or a password-protected file renamed .xlsx gets
+    // the message that says what to do (an XlsxError), not ExcelJS's zip error.
+    checkSignature(new Uint8Array(buf as ArrayBuffer), fileName);
     try {
       await wb.xlsx.load(buf as ArrayBuffer, { ignoreNodes: IGNORED } as never);
     } catch (e) {
-      throw new PortError('failed', 'Berkas bukan .xlsx yang dapat dibaca.', 'The file is not a readable .xlsx.', { cause: e });
+      throw new PortError('failed', `${fileName}: berkas .xlsx rusak atau tidak lengkap dan tidak dapat dibuka. Buka di Excel dan simpan ulang sebagai .xlsx.`,
+        `${fileName}: the .xlsx file is damaged or incomplete and cannot be opened. Open it in Excel and save it again as .xlsx.`, { cause: e });
     }
     return new PreviewPort(X, wb, fileName);
   }
@@ -204,13 +209,23 @@ export class PreviewPort implements WorkbookPort {
   async setCell(sheet: string, cell: string, value: CellValue): Promise<void> {
     const ws = this.wb.getWorksheet(sheet);
     if (!ws) throw new PortError('not-found', `Lembar "${sheet}" tidak ada.`, `Sheet "${sheet}" does not exist.`);
-    ws.getCell(cell).value = value === '' ? null : value;
+    const c = ws.getCell(cell);
+    // As Excel stores what is typed: a plain number becomes a number, unless the cell (or its
+    // column) is text-formatted like the template's ID, Kode and NIP columns (`1.10` stays text).
+    const fmt = c.numFmt ?? ws.getColumn(c.col).numFmt;
+    const typed = typeof value === 'string' ? value.trim() : value;
+    c.value = typed === '' ? null : typeof typed === 'string' && fmt !== '@' && /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
     this.emit({ source: 'local', where: sheet });
   }
 
   async getCell(sheet: string, cell: string): Promise<CellValue> {
     const ws = this.wb.getWorksheet(sheet);
     return ws ? plainValue(ws.getCell(cell).value) : null;
+  }
+
+  /** The workbook's bytes as they are (kept across a reload: preview/work.ts). */
+  async workbookBytes(): Promise<Uint8Array> {
+    return new Uint8Array(await this.wb.xlsx.writeBuffer());
   }
 
   /**

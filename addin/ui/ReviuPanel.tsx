@@ -76,7 +76,7 @@ export function ReviuPanel({ calls, failText }: ReviuPanelProps) {
           try {
             const l = await calls.decide(id, status, reason);
             setIncoming((xs) => xs?.filter((x) => x.linkId !== id) ?? null);
-            setDecided(`${t('decided')} ${l.sourceOpd} ${l.nodeId} → ${l.status}`);
+            setDecided(`${t('decided')} ${l.sourceNama || l.sourceOpd} ${l.nodeId} → ${l.status}`);
           } catch (e) {
             setError(failText(e));
           }
