@@ -73,7 +73,8 @@ export function App({ host }: { host: PaneHost }) {
   const [lang, setLangState] = useState<Lang>(() => (LANG.get() === 'en' ? 'en' : 'id'));
   const setLang = (l: Lang) => { LANG.set(l); setLangState(l); };
   const [tab, setTab] = useState('validasi');
-  const [sheets, setSheets] = useState<string[]>([]);
+  // The sheet list of the workbook open now (never the previous file's while the new one loads).
+  const [sheetList, setSheetList] = useState<{ of: Workspace | null; sheets: string[] }>({ of: null, sheets: [] });
   const [openError, setOpenError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
   const [adopted, setAdopted] = useState<{ counts: string; report: ReportView; sheet: string } | null>(null);
@@ -84,8 +85,9 @@ export function App({ host }: { host: PaneHost }) {
   const tree = live?.result.tree ?? null;
   const hasTables = !!tree && tree.boxes.length + tree.indikator.length > 0 || !!tree?.tables.pohon;
   useEffect(() => {
-    if (ws && !hasTables) void ws.port.listSheets().then((s) => setSheets(s.sheets.filter((n) => n !== 'PokinMeta'))).catch(() => undefined);
+    if (ws && !hasTables) void ws.port.listSheets().then((s) => setSheetList({ of: ws, sheets: s.sheets.filter((n) => n !== 'PokinMeta') })).catch(() => undefined);
   }, [ws, hasTables, live]);
+  const sheets = sheetList.of === ws ? sheetList.sheets : [];
   const onSelect = useCallback((i: Issue) => { void ws?.selectIssue(i); }, [ws]);
   const issues = useMemo(() => live?.result.issues ?? [], [live]);
   const defaults = useMemo(() => {

@@ -100,7 +100,7 @@ export function PushPanel(p: PushPanelProps) {
       {pending.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="pending">
           <MessageBarBody>
-            {t('queued')}: {pending.map((x) => `${x.ref.opd} (${pendingReason(x.lastError, lang)}; ${t('attempts', { n: x.attempts })}; ${t('nextRetry', { t: jam(x.nextAt) })})`).join(', ')}
+            {t('queued')}: {pending.map((x) => `${pendingReason(x.lastError, lang)}; ${t('attempts', { n: x.attempts })}; ${t('nextRetry', { t: jam(x.nextAt) })}`).join(' · ')}
           </MessageBarBody>
           <MessageBarActions><Button size="small" onClick={onRetryQueue} data-testid="retry-queue">{t('retry')}</Button></MessageBarActions>
         </MessageBar>

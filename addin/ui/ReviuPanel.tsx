@@ -74,9 +74,10 @@ export function ReviuPanel({ calls, failText }: ReviuPanelProps) {
         <DecisionList links={incoming} onDecide={async (id, status, reason) => {
           setDecided(null);
           try {
+            const asked = incoming.find((x) => x.linkId === id);
             const l = await calls.decide(id, status, reason);
             setIncoming((xs) => xs?.filter((x) => x.linkId !== id) ?? null);
-            setDecided(`${t('decided')} ${l.sourceNama || l.sourceOpd} ${l.nodeId} → ${l.status}`);
+            setDecided(`${t('decided')} ${asked?.sourceNama || l.sourceNama || l.sourceOpd} ${l.nodeId} → ${l.status}`);
           } catch (e) {
             setError(failText(e));
           }

@@ -27,8 +27,9 @@ export function BoxDetails({ box, tree, issues = [], onSelectIssue }: { box: Box
   const owner = tree.jabatanById.get(box.penanggungJawab);
   const own = issues.filter((i) => i.id === box.id);
   const el = useRef<HTMLDivElement>(null);
-  // Opened under the box clicked, and brought into view once (not on every re-validation).
-  useEffect(() => { el.current?.scrollIntoView?.({ block: 'nearest' }); }, [box.id]);
+  // Opened under the box clicked: the box's row and the start of its details brought into
+  // view once (not on every re-validation).
+  useEffect(() => { (el.current?.previousElementSibling ?? el.current)?.scrollIntoView?.({ block: 'start' }); }, [box.id]);
   return (
     <div className="pokin-details" data-testid="box-details" ref={el}>
       <Text weight="semibold">{box.id} · {box.levelName}</Text>

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { mkdtempSync } from 'node:fs';
+import { afterEach } from 'vitest';
 
 export function findChromium(): string | null {
   for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
@@ -150,13 +151,25 @@ export async function startJourney(name: string, chromium: string, width = 320):
   const shots = join(process.cwd(), 'test', 'e2e', 'output', name);
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
+  // A step that cannot happen fails in 10 s with the locator it waited for, not at the test's timeout.
+  const newPage = async () => { const p = await (await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true })).newPage(); p.setDefaultTimeout(10_000); return p; };
   const j: Journey = {
     browser, pane, api, shots,
-    page: await (await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true })).newPage(),
+    page: await newPage(),
     shot: async (n, fullPage = true) => { await j.page.screenshot({ path: join(shots, `${n}.png`), fullPage }); },
-    freshPage: async () => { j.page = await (await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true })).newPage(); return j.page; },
+    freshPage: async () => { j.page = await newPage(); return j.page; },
     close: async () => { await browser.close(); await pane.close(); await api.stop(); },
   };
+
   console.log(`[e2e] ${name}: screenshots in ${shots}`);
   return j;
+}
+
+/** Call in a describe block: a failing journey leaves a screenshot of where it stood. */
+export function shotOnFailure(get: () => Journey | undefined): void {
+  afterEach(async (ctx) => {
+    const j = get();
+    if (!j || ctx.task.result?.state !== 'fail') return;
+    await j.page.screenshot({ path: join(j.shots, `FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+  });
 }

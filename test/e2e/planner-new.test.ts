@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { requireChromium, startJourney, type Journey } from './harness.js';
+import { requireChromium, shotOnFailure, startJourney, type Journey } from './harness.js';
 
 const chromium = requireChromium('planner-new');
 
@@ -24,6 +24,7 @@ describe.skipIf(!chromium)('journey: planner, new workbook', () => {
   let j: Journey;
   beforeAll(async () => { j = await startJourney('planner-new', chromium!); }, 180_000);
   afterAll(async () => { await j?.close(); });
+  shotOnFailure(() => j);
 
   it('template form → type → live list with help → fix → siap dikirim → push', async () => {
     const page = j.page;
