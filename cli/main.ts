@@ -77,7 +77,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
     if (e instanceof UsageError) { io.err(lang === 'en' ? e.bilingual.en : e.bilingual.id); return 2; }
     if (e instanceof XlsxError) { io.err(e.text(lang)); return 2; }
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(lang === 'en' ? `pokin: unexpected error: ${msg}` : `pokin: galat tak terduga: ${msg}`);
+    io.err(lang === 'en' ? `pokin: unexpected error: ${msg}` : `pokin: kesalahan tak terduga: ${msg}`);
     if (process.env.POKIN_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return 2;
   }

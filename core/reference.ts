@@ -2,8 +2,8 @@
  * One validation setup for the CLI, the pane and the server (ARCHITECTURE §1: "validate with
  * the same reference data"): the reference data the Ref rules need beyond the workbook itself.
  * - the Kepmendagri nomenclature list of the Info's `Versi Nomenklatur` (N03, N04, K14, the
- *   K11 copy check), loaded lazily: a dynamic import, so the pane fetches it only when a
- *   workbook is validated and the server only on its first push;
+ *   K11 copy check), loaded lazily (load.ts imports the data modules dynamically), so the
+ *   pane fetches it only when a workbook is validated and the server only on its first push;
  * - the pemda tree's Sasaran Pemda IDs (T06 existence), when the caller knows the pemda tree.
  * A list that fails to load only turns the Ref rules off (N03 then says the list is missing);
  * it never stops a validation.
@@ -11,6 +11,7 @@
 import { lowestPemdaBoxes } from './derive/consolidate/rules.js';
 import { canonicalTables } from './layout/tables.js';
 import type { PohonKinerja } from './model.js';
+import { loadNomenklatur } from './nomenklatur/load.js';
 import type { NomenklaturIndex } from './nomenklatur/types.js';
 import { findTable, readWorkbook } from './read/index.js';
 import { readInfo } from './read/info.js';
@@ -36,8 +37,8 @@ export function nomenklaturVersion(snapshot: WorkbookSnapshot): string {
   return readInfo(findTable(snapshot, spec), []).config.versiNomenklatur;
 }
 
-async function shippedList(versi: string): Promise<NomenklaturIndex | null> {
-  const { loadNomenklatur } = await import('./nomenklatur/load.js');
+/** The shipped list (its data modules are dynamic imports in load.ts: a lazy chunk in the pane). */
+function shippedList(versi: string): Promise<NomenklaturIndex | null> {
   return loadNomenklatur(versi);
 }
 

@@ -31,7 +31,7 @@ const S: RuleRun[] = ['Server'];
 const ROWS: Record<string, Row> = {
   // §5.1 Parse
   F01: ['E', L, 'Baris tidak dapat dibaca', 'A row cannot be read',
-    'Isi sel wajib yang kosong (ID, Level, Pernyataan Kinerja; ID Node, Indikator; ID Jabatan, Jenjang), pilih Level/Jenjang dari daftar, perbaiki nilai galat (#REF!, #N/A) dan pisahkan sel yang digabung. Pesan menyebut sel dan alasannya.',
+    'Isi sel wajib yang kosong (ID, Level, Pernyataan Kinerja; ID Node, Indikator; ID Jabatan, Jenjang), pilih Level/Jenjang dari daftar, perbaiki nilai kesalahan Excel (#REF!, #N/A) dan pisahkan sel yang digabung. Pesan menyebut sel dan alasannya.',
     'Fill the empty required cell (ID, Level, Pernyataan Kinerja; ID Node, Indikator; ID Jabatan, Jenjang), pick Level/Jenjang from the list, fix error values (#REF!, #N/A) and unmerge merged cells. The message names the cell and the reason.'],
   F02: ['W', L, 'Nilai dinormalkan', 'A value was normalised',
     'Pokin membaca nilai itu dengan cara lain (mis. "Rp 1.234" → 1234, "98%" → 98). Periksa hasilnya; bila benar, ketik ulang nilainya dalam bentuk baku agar peringatan hilang.',

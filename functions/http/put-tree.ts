@@ -75,7 +75,7 @@ export const putTree: RouteFn = async (event, deps) => {
   });
   const result = validateTree(read.tree, read.issues, ref);
   if (result.summary.errors > 0) {
-    throw new ApiError('INVALID_TREE', `Pohon memuat ${result.summary.errors} galat; perbaiki sebelum mengirim.`,
+    throw new ApiError('INVALID_TREE', `Pohon memuat ${result.summary.errors} Error; perbaiki sebelum mengirim.`,
       `The tree has ${result.summary.errors} errors; fix them before pushing.`,
       { issues: result.issues.filter((i) => i.severity === 'E'), summary: result.summary });
   }

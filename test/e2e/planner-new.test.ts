@@ -80,6 +80,13 @@ describe.skipIf(!chromium)('journey: planner, new workbook', () => {
     await page.getByTestId('signed-in').waitFor();
     await page.getByTestId('push').click();
     await expect.poll(() => page.getByTestId('push-result').textContent(), { timeout: 15_000 }).toMatch(/Terkirim: versi 1\b/);
+    // Five tabs at 320 px (Reviu appears once signed in): every one visible, nothing scrolls sideways.
+    await page.getByTestId('tab-reviu').waitFor();
+    for (const tab of ['validasi', 'pohon', 'kirim', 'buat', 'reviu']) {
+      const b = (await page.getByTestId(`tab-${tab}`).boundingBox())!;
+      expect(b.x + b.width, tab).toBeLessThanOrEqual(320);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.getByTestId('history-list').waitFor();
     expect(await page.getByTestId('history-list').textContent()).toMatch(/v1 · .* · Diajukan/);
     await j.shot('6-pushed');
