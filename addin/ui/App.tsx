@@ -191,7 +191,7 @@ export function App({ host }: { host: PaneHost }) {
                 onPush={(p, base) => ws.push(p, base)} onPull={(v) => ws.pull(v)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
             )}
             {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} existingSheets={async () => (await ws.port.listSheets()).sheets} />}
-            {current === 'reviu' && <ReviuPanel calls={pCalls} failText={failText} />}
+            {current === 'reviu' && <ReviuPanel calls={pCalls} failText={failText} namaOpd={tree?.config.namaOpd ?? ''} />}
             {current === 'konsolidasi' && kCalls && <KonsolidasiPanel calls={kCalls} defaultPeriode={periode} canReview={canReview(who)} failText={failText} />}
           </>
         )}

@@ -114,6 +114,6 @@ describe('OfficePort: the consolidated workbook into the current workbook', () =
     const cells = valuesOps(ops).flatMap((o) => (o.value as unknown[][]).flat());
     expect(cells).toContain(`'${EVIL[0]}`);
     expect(cells).not.toContain(EVIL[0]);
-    expect(String(cells[0])).toMatch(/^Hanya baca: pohon 1\.01\.0\.00\.0\.00\.01\.0000 versi 3/);
+    expect(String(cells[0])).toMatch(/^Hanya baca: pohon Dinas Contoh 1 \(1\.01\.0\.00\.0\.00\.01\.0000\) versi 3/);
   });
 });
