@@ -5,7 +5,7 @@ import { EN_MORE, ID_MORE } from './i18n-more.js';
 export type Lang = 'id' | 'en';
 
 const ID = {
-  appTitle: 'Pokin', tabValidasi: 'Validasi', tabPohon: 'Pohon', tabKirim: 'Kirim', tabBuat: 'Lembar cetak',
+  appTitle: 'Pokin', tabValidasi: 'Validasi', tabPohon: 'Pohon', tabKirim: 'Kirim', tabBuat: 'Cetak',
   openFile: 'Buka berkas .xlsx', previewNote: 'Mode pratinjau: di luar Excel. Buka berkas .xlsx untuk memeriksa, mengadopsi, membuat lembar dan mengirim.',
   createTemplate: 'Buat lembar Pokin', adoptSheet: 'Adopsi lembar ini', firstRun: 'Buku kerja ini belum memiliki tabel Pokin.',
   pemda: 'Nama pemda', kodePemda: 'Kode pemda', jenisPemda: 'Jenis pemda', kodeOpd: 'Kode OPD', namaOpd: 'Nama OPD', tahunAwal: 'Tahun awal', tahunAkhir: 'Tahun akhir', versiNomenklatur: 'Versi nomenklatur',
@@ -37,7 +37,7 @@ const ID = {
 };
 type Strings = typeof ID;
 const EN: Strings = {
-  appTitle: 'Pokin', tabValidasi: 'Validate', tabPohon: 'Tree', tabKirim: 'Push', tabBuat: 'Print sheets',
+  appTitle: 'Pokin', tabValidasi: 'Validate', tabPohon: 'Tree', tabKirim: 'Push', tabBuat: 'Print',
   openFile: 'Open .xlsx file', previewNote: 'Preview mode: outside Excel. Open an .xlsx file to validate, adopt, generate and push it.',
   createTemplate: 'Create Pokin sheets', adoptSheet: 'Adopt this sheet', firstRun: 'This workbook has no Pokin tables yet.',
   pemda: 'Pemda name', kodePemda: 'Pemda code', jenisPemda: 'Pemda type', kodeOpd: 'OPD code', namaOpd: 'OPD name', tahunAwal: 'First year', tahunAkhir: 'Last year', versiNomenklatur: 'Nomenclature version',
