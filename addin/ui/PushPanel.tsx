@@ -117,7 +117,7 @@ export function PushPanel(p: PushPanelProps) {
           <DialogBody>
             <DialogTitle>{t('conflictTitle')}</DialogTitle>
             <DialogContent>
-              {p.queueConflict && !directConflict && <Text as="p" weight="semibold">{t('conflictQueued')}</Text>}
+              {p.queueConflict && !directConflict && <Text as="p" block weight="semibold" style={{ marginBottom: 6 }}>{t('conflictQueued')}</Text>}
               {conflict && t('conflictBody', { v: conflict.currentVersion, by: conflict.by, at: tanggal(conflict.at) })}
             </DialogContent>
             <DialogActions fluid>

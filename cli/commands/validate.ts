@@ -78,6 +78,11 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   // (lazily loaded) and, when given, the pemda tree's Sasaran Pemda IDs.
   const result = await validateWithReference(read.snapshot, { final: values.final === true, pemdaTree });
   if (values.json) io.out(JSON.stringify(toJson(result.summary, result.issues, lang)));
-  else io.out(humanReport(file, result.summary, result.issues, lang));
+  else {
+    io.out(humanReport(file, result.summary, result.issues, lang));
+    // Help where the user is: how to fix what was found (the rule catalogue).
+    const rules = [...new Set(result.issues.map((i) => i.rule))].sort();
+    if (rules.length) io.out(lang === 'en' ? `How to fix: pokin rules ${rules.join(' ')} --lang en` : `Cara memperbaikinya: pokin rules ${rules.join(' ')}`);
+  }
   return result.summary.errors > 0 ? 1 : 0;
 }

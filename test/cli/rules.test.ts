@@ -36,3 +36,13 @@ describe('pokin rules', () => {
     expect(json.every((j) => j.title && j.fix)).toBe(true);
   });
 });
+
+describe('pokin validate points at the help', () => {
+  it('ends its report with the rules command for the rules it found', async () => {
+    const r = await run(['validate', 'examples/dinkes-dengan-kesalahan.xlsx']);
+    expect(r.code).toBe(1);
+    const last = r.stdout.trim().split('\n').pop()!;
+    expect(last).toMatch(/^Cara memperbaikinya: pokin rules (?:[A-Z]\d{2} )+[A-Z]\d{2}$/);
+    expect(last).toContain('T02');
+  });
+});
