@@ -116,7 +116,9 @@ export class Workspace {
         else this.set({ pending: this.queue.pending, notice: { kind: 'queue-failed', error: e.error } });
       } else this.set({ pending: this.queue.pending });
     });
-    port.onChange((h) => { if (h.source === 'local' && port.kind === 'preview' && !this.state.dirty) this.set({ dirty: true }); });
+    // Preview only: edits not downloaded yet (inside Excel the workbook is Excel's to save, and
+    // subscribing would register one more set of Excel event handlers).
+    if (port.kind === 'preview') port.onChange((h) => { if (h.source === 'local' && !this.state.dirty) this.set({ dirty: true }); });
   }
 
   subscribe = (fn: () => void): (() => void) => {
