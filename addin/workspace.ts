@@ -8,13 +8,14 @@
  */
 import type { AdoptionHints, ReportView } from '../core/adoption/index.js';
 import type { RawSheet } from '../core/adopt/types.js';
+import { adoptDraft, draftFromPort, identityHints, type AdoptionDraftResult } from './adoption.js';
 import type { PokinConfig } from '../core/config.js';
 import type { Issue } from '../core/issues.js';
 import { readWorkbook } from '../core/read/index.js';
 import { loadListFor, sasaranPemdaIds, type ReferenceData } from '../core/reference.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { checkOpd, checkPemda, type StaleDetails, type VersionMeta } from '../core/wire/index.js';
-import { ApiFailure, newSubmissionId, PokinApi, pushBody, tokenClaims, type TreeRef } from '../client/api.js';
+import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '../client/api.js';
 import { memoryStore, type KeyValueStore } from './api/persist.js';
 import { PushQueue, type PendingPush } from './api/queue.js';
 import { keepToken, restoreToken } from './api/session.js';
@@ -69,15 +70,7 @@ export interface WorkspaceOptions {
   loadReference?: (versi: string) => Promise<ReferenceData['nomenklatur']>;
 }
 
-export interface AdoptionDraftView {
-  ok: true;
-  sheet: string;
-  questions: import('../core/adoption/index.js').AdoptionQuestion[];
-  report: ReportView;
-  counts: string;
-}
-
-export type AdoptionDraftResult = AdoptionDraftView | { ok: false; message: Text };
+export type { AdoptionDraftResult, AdoptionDraftView } from './adoption.js';
 
 export class Workspace {
   readonly live: LiveValidation;
@@ -324,37 +317,20 @@ export class Workspace {
     await this.validate();
   }
 
-  /** What adoption would ask and report for a sheet: nothing is written yet. */
+  /** What adoption would ask and report for a sheet: nothing is written yet (addin/adoption.ts). */
   async draftAdoption(sheet: string, hints: AdoptionHints = {}): Promise<AdoptionDraftResult> {
-    const [{ draftAdoption, reportView, countsLine }, raw] = await Promise.all([import('../core/adoption/index.js'), this.port.readRawSheet(sheet)]);
-    const source = raw as RawSheet;
-    const id = identityHints(this.token);
-    const d = draftAdoption([source], {}, { ...id, ...hints });
-    if (!d.ok) {
-      const s = d.notRecognised.sheets[0];
-      const missing = s?.missing.join(', ') ?? '';
-      return {
-        ok: false,
-        message: {
-          id: `Lembar "${sheet}" tidak dikenali sebagai matriks Renstra, tabel level atau tabel Pokin. Yang tidak ditemukan: ${missing}. Pilih lembar lain, atau buat lembar Pokin baru.`,
-          en: `Sheet "${sheet}" is not recognised as a Renstra matrix, a level table or Pokin tables. Not found: ${missing}. Pick another sheet, or create new Pokin sheets.`,
-        },
-      };
-    }
-    this.draftSheet = source;
-    return { ok: true, sheet, questions: d.questions, report: reportView(d.result.report), counts: countsLine(d.result.report) };
+    const d = await draftFromPort(this.port, sheet, { ...identityHints(this.token), ...hints });
+    this.draftSheet = d.source;
+    return d.result;
   }
 
   /** Adopts the drafted sheet with the planner's answers and writes the canonical tables (the source sheet stays). */
   async adopt(answers: Record<string, string>, lang: 'id' | 'en' = 'id'): Promise<{ report: ReportView; counts: string }> {
     if (!this.draftSheet) throw new Error('no adoption draft');
-    const { adoptWithAnswers, reportView, countsLine } = await import('../core/adoption/index.js');
-    const a = adoptWithAnswers([this.draftSheet], answers);
-    if (!a.ok) throw new Error('sheet not recognised');
-    const config = readWorkbook(a.result.snapshot).tree.config;
-    await this.createTemplate(a.result.snapshot, config);
+    const a = await adoptDraft(this.draftSheet, answers, lang);
+    await this.createTemplate(a.snapshot, a.config);
     this.draftSheet = null;
-    return { report: reportView(a.result.report, lang), counts: countsLine(a.result.report, lang) };
+    return { report: a.report, counts: a.counts };
   }
 
   markSaved(): void {
@@ -365,14 +341,4 @@ export class Workspace {
   markDirty(): void {
     this.set({ dirty: true });
   }
-}
-
-/** The signed-in user's pemda and OPD: guesses for an adoption's questions. */
-function identityHints(token: string | null): AdoptionHints {
-  if (!token) return {};
-  const c = tokenClaims(token);
-  const out: AdoptionHints = {};
-  if (typeof c['custom:pemda'] === 'string') out.kodePemda = c['custom:pemda'];
-  if (typeof c['custom:kode_opd'] === 'string') out.kodeOpd = c['custom:kode_opd'];
-  return out;
 }
