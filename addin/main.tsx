@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readWorkbook } from '../core/read/index.js';
 import type { CellValue } from '../core/snapshot.js';
 import { SIGNIN_PATH } from '../core/wire/pane.js';
+import { browserStore } from './api/persist.js';
 import { detectHost } from './boot.js';
 import { loadPaneConfig, type PaneConfig } from './config.js';
 import { PortError, writeAll, type WorkbookPort } from './port.js';
@@ -18,6 +18,8 @@ import './ui/pane.css';
 import { Workspace } from './workspace.js';
 
 type PreviewPortT = import('./preview/port.js').PreviewPort;
+/** The queue, the sign-in and preview work survive a reload (addin/api/persist.ts). */
+const STORE = browserStore();
 
 function Root() {
   const [mode, setMode] = useState<'loading' | 'excel' | 'preview'>('loading');
@@ -28,18 +30,25 @@ function Root() {
   const [connecting, setConnecting] = useState(false);
   /** The deployment's run-time configuration (pokin-config.json): API and sign-in. */
   const config = useRef<PaneConfig>({ api: '', auth: null });
+  const [restorable, setRestorable] = useState<{ fileName: string; at: number } | null>(null);
 
   const current = useRef<Workspace | null>(null);
   /** Bumped by every file opened, so a slower earlier open (or the blank start) never wins. */
   const opening = useRef(0);
 
   const attach = useCallback((port: WorkbookPort) => {
-    const next = new Workspace(port, config.current.api);
-    // Opening another file keeps the signed-in session (the token lives in memory only).
-    next.setToken(current.current?.getState().token ?? null);
+    const next = new Workspace(port, config.current.api, { store: STORE, keepSession: true });
+    // Opening another file keeps the signed-in session.
+    const token = current.current?.getState().token;
+    if (token) next.setToken(token);
     current.current?.stop();
     current.current = next;
     setWs(next);
+    if (port.kind === 'preview') {
+      const p = port as PreviewPortT;
+      p.onSelect(setSelection);
+      void import('./preview/work.js').then((w) => w.keepWork(next, p, STORE));
+    }
     void next.start();
     (globalThis as { __pokin?: unknown }).__pokin = next;
     return next;
@@ -53,9 +62,12 @@ function Root() {
         setMode('preview');
         // A blank workbook until a file is opened: sign-in and Konsolidasi work without one.
         const my = opening.current;
-        const { PreviewPort } = await import('./preview/port.js');
+        const [{ PreviewPort }, work] = await Promise.all([import('./preview/port.js'), import('./preview/work.js')]);
+        work.warnBeforeUnload(() => current.current?.getState().dirty ?? false);
         const blank = await PreviewPort.blank('pokin.xlsx').catch(() => null);
         if (blank && my === opening.current) attach(blank);
+        const saved = await work.savedWork(STORE);
+        if (saved && my === opening.current) setRestorable({ fileName: saved.fileName, at: saved.at });
         return;
       }
       setMode('excel');
@@ -78,26 +90,31 @@ function Root() {
     openFile: async (file: File) => {
       const my = ++opening.current;
       const { PreviewPort } = await import('./preview/port.js');
+      // A bad file throws here (XlsxError/PortError): the pane shows why, the open workbook stays.
       const port = await PreviewPort.open(await file.arrayBuffer(), file.name);
       if (my !== opening.current) return;
-      port.onSelect(setSelection);
       setFileName(file.name);
       setSelection(null);
+      setRestorable(null);
       attach(port);
     },
     createTemplate: async (f: TemplateForm) => {
       const config = configFromForm(f);
       if (ws) await ws.createTemplate(templateSnapshot(config), config);
     },
-    adopt: async (sheet: string) => {
-      if (!ws) return '';
-      const [{ adoptWorkbook }, raw] = await Promise.all([import('../core/adopt/index.js'), ws.port.readRawSheet(sheet)]);
-      const r = adoptWorkbook([{ name: raw.name, values: raw.values, merges: raw.merges, ...(raw.origin ? { origin: raw.origin } : {}) }]);
-      if (!r.ok) throw new Error(`Lembar tidak dikenali / sheet not recognised: ${r.notRecognised.sheets.map((s) => `${s.name} (${s.missing.join(', ')})`).join('; ')}`);
-      const config = readWorkbook(r.result.snapshot).tree.config;
-      await ws.createTemplate(r.result.snapshot, config);
-      return `Diadopsi: ${r.result.report.boxes} kotak, ${r.result.report.indicators} indikator.`;
+    restorable,
+    onRestore: async () => {
+      const [{ PreviewPort }, work] = await Promise.all([import('./preview/port.js'), import('./preview/work.js')]);
+      const saved = await work.savedWork(STORE);
+      setRestorable(null);
+      if (!saved) return;
+      const port = await PreviewPort.open(saved.bytes, saved.fileName);
+      ++opening.current;
+      setFileName(saved.fileName);
+      setSelection(null);
+      attach(port).markDirty();
     },
+    onDiscard: () => { setRestorable(null); void import('./preview/work.js').then((w) => w.forgetWork(STORE)); },
     renderSheets: async (specs) => {
       if (!ws) return;
       // One click, one Excel.run: the generated sheets are one undo step.
@@ -113,6 +130,8 @@ function Root() {
         a.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
         a.download = fileName ?? 'pokin.xlsx';
         a.click();
+        ws?.markSaved();
+        void import('./preview/work.js').then((w) => w.forgetWork(STORE));
       },
       readCell: (sheet: string, cell: string) => previewPort()?.getCell(sheet, cell) ?? Promise.resolve(null as CellValue),
       writeCell: async (sheet: string, cell: string, v: CellValue) => { await previewPort()?.setCell(sheet, cell, v); },

@@ -1,29 +1,50 @@
 /**
  * The pane's host calls in one place: the workbook port, live validation, the API client,
- * the offline queue and the in-memory token. Components get a `Workspace` and call its
- * methods; they never touch Office.js, ExcelJS or fetch themselves.
+ * the offline queue and the token. Components get a `Workspace` and call its methods; they
+ * never touch Office.js, ExcelJS or fetch themselves. The journeys live here: adopt (core/
+ * adoption: questions, then the report, then the write), push (validation with the same
+ * reference data as the CLI and the server), pull (the local tables kept), the queue and the
+ * sign-in (both kept across a reload).
  */
+import type { AdoptionHints, ReportView } from '../core/adoption/index.js';
+import type { RawSheet } from '../core/adopt/types.js';
+import { adoptDraft, draftFromPort, identityHints, type AdoptionDraftResult } from './adoption.js';
 import type { PokinConfig } from '../core/config.js';
 import type { Issue } from '../core/issues.js';
 import { readWorkbook } from '../core/read/index.js';
+import { loadListFor, sasaranPemdaIds, type ReferenceData } from '../core/reference.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { checkOpd, checkPemda, type StaleDetails, type VersionMeta } from '../core/wire/index.js';
 import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '../client/api.js';
 import { withInfoValue } from '../client/info.js';
 import { INFO_VERSI_SERVER } from '../core/layout/tables.js';
+import { memoryStore, type KeyValueStore } from './api/persist.js';
 import { PushQueue, type PendingPush } from './api/queue.js';
+import { keepToken, restoreToken } from './api/session.js';
 import { LiveValidation, paneFocus, type LiveHealth, type LiveResult } from './live/controller.js';
 import type { SchedulerState } from './live/scheduler.js';
 import type { WorkbookPort } from './port.js';
 
-export type PullOutcome = { kind: 'pulled'; version: number } | { kind: 'failed'; message: { id: string; en: string } };
+type Text = { id: string; en: string };
+
+export type PullOutcome =
+  | { kind: 'pulled'; version: number; kept: string[] }
+  | { kind: 'failed'; message: Text; error?: unknown };
 
 export type PushOutcome =
   | { kind: 'pushed'; version: number }
   | { kind: 'blocked'; errors: number }
   | { kind: 'conflict'; stale: StaleDetails; ref: TreeRef }
   | { kind: 'queued' }
-  | { kind: 'failed'; message: { id: string; en: string } };
+  | { kind: 'failed'; message: Text; error?: unknown };
+
+/** Something the pane must tell the user without being asked (session ended, a queued push failed). */
+export type Notice =
+  | { kind: 'session-expired' }
+  | { kind: 'queue-landed'; version: number }
+  | { kind: 'queue-failed'; error: unknown };
+
+export type ReferenceState = 'idle' | 'loading' | 'ready' | 'failed';
 
 export interface WorkspaceState {
   live: LiveResult | null;
@@ -37,7 +58,25 @@ export interface WorkspaceState {
   liveHealth: LiveHealth;
   /** Excel has kept Pokin waiting (a cell is being edited, a long recalculation). */
   waitingForExcel: boolean;
+  /** The Kepmendagri list for the workbook's version: the counts are final once 'ready'. */
+  reference: ReferenceState;
+  notice: Notice | null;
+  /** A queued push met a newer version on retry: the same dialog as a direct push's 409. */
+  queueConflict: { stale: StaleDetails; ref: TreeRef } | null;
+  /** Preview: edits not yet downloaded. */
+  dirty: boolean;
 }
+
+export interface WorkspaceOptions {
+  /** Keeps the queue across a reload (IndexedDB in the pane); memory by default. */
+  store?: KeyValueStore;
+  /** Restore and keep the sign-in in localStorage (the pane; not the tests). */
+  keepSession?: boolean;
+  /** Loads the Kepmendagri list (core/reference.ts by default: a lazy chunk). */
+  loadReference?: (versi: string) => Promise<ReferenceData['nomenklatur']>;
+}
+
+export type { AdoptionDraftResult, AdoptionDraftView } from './adoption.js';
 
 export class Workspace {
   readonly live: LiveValidation;
@@ -45,27 +84,46 @@ export class Workspace {
   readonly queue: PushQueue;
   private token: string | null = null;
   private listeners = new Set<() => void>();
+  private ref: ReferenceData = { nomenklatur: null, pemdaSasaranIds: null };
+  private refVersi: string | null = null;
+  private refLoad: Promise<void> | null = null;
+  private pemdaKey: string | null = null;
+  private draftSheet: RawSheet | null = null;
   state: WorkspaceState;
 
-  constructor(readonly port: WorkbookPort, apiBase = '') {
+  constructor(readonly port: WorkbookPort, apiBase = '', private readonly opts: WorkspaceOptions = {}) {
     // Re-validate when the pane comes back into focus: events may have been missed meanwhile.
-    this.live = new LiveValidation(port, { focus: paneFocus() });
+    this.live = new LiveValidation(port, {
+      focus: paneFocus(), nomenklatur: () => this.ref.nomenklatur, pemdaSasaranIds: () => this.ref.pemdaSasaranIds,
+    });
     this.api = new PokinApi({ base: apiBase, token: () => this.token });
-    this.queue = new PushQueue({ send: (ref, body) => this.api.push(ref, body), baseDelayMs: 1000, maxDelayMs: 15_000 });
+    this.queue = new PushQueue({
+      send: (ref, body) => this.api.push(ref, body), baseDelayMs: 1000, maxDelayMs: 15_000, store: opts.store ?? memoryStore(),
+    });
     this.state = {
       live: null, liveState: 'idle', error: null, token: null, pending: [], lastVersion: null, baseVersion: 0,
       liveHealth: this.live.health, waitingForExcel: false,
+      reference: 'idle', notice: null, queueConflict: null, dirty: false,
     };
-    this.live.onResult((r) => this.set({ live: r, error: null }));
+    this.live.onResult((r) => { this.set({ live: r, error: null }); void this.ensureReference(r); });
     this.live.onHealth((h) => this.set({ liveHealth: h }));
     (port as { onSlow?: (fn: (w: boolean) => void) => () => void }).onSlow?.((w) => this.set({ waitingForExcel: w }));
     this.live.onState((s, error) => this.set({ liveState: s, ...(error ? { error } : {}) }));
     this.queue.on((e) => {
       if (e.kind === 'landed') {
         void this.port.getIdentity().then((id) => this.port.setIdentity({ ...(id ?? { ...e.item.ref, baseVersion: 0 }), ...e.item.ref, baseVersion: e.answer.version }));
-        this.set({ pending: this.queue.pending, lastVersion: e.answer.version, baseVersion: e.answer.version });
+        this.set({ pending: this.queue.pending, lastVersion: e.answer.version, baseVersion: e.answer.version, notice: { kind: 'queue-landed', version: e.answer.version } });
+      } else if (e.kind === 'failed') {
+        // A pending push that fails for good never vanishes silently (issue: "the planner
+        // believes it was sent"): a 409 opens the conflict dialog, anything else a notice.
+        if (e.error.status === 401) this.expireSession();
+        if (e.error.stale) this.set({ pending: this.queue.pending, queueConflict: { stale: e.error.stale, ref: e.item.ref } });
+        else this.set({ pending: this.queue.pending, notice: { kind: 'queue-failed', error: e.error } });
       } else this.set({ pending: this.queue.pending });
     });
+    // Preview only: edits not downloaded yet (inside Excel the workbook is Excel's to save, and
+    // subscribing would register one more set of Excel event handlers).
+    if (port.kind === 'preview') port.onChange((h) => { if (h.source === 'local' && !this.state.dirty) this.set({ dirty: true }); });
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -81,6 +139,11 @@ export class Workspace {
   }
 
   async start(): Promise<void> {
+    if (this.opts.keepSession && !this.token) {
+      const t = restoreToken();
+      if (t) this.setToken(t);
+    }
+    void this.queue.restore().then((items) => { if (items.length) this.set({ pending: this.queue.pending }); });
     this.live.start();
     const id = await this.port.getIdentity().catch(() => null);
     if (id) this.set({ baseVersion: id.baseVersion });
@@ -101,6 +164,52 @@ export class Workspace {
     }
   }
 
+  /**
+   * The reference data of the validation setup (core/reference.ts), as the CLI and the server
+   * use it: the Kepmendagri list of the Info's version, loaded lazily once per version, and
+   * the pemda tree's Sasaran Pemda when the signed-in user can read it. Validates again when
+   * either arrives, so the counts end up the same as `pokin validate`'s.
+   */
+  private ensureReference(r: LiveResult): Promise<void> {
+    const hasTree = !!r.result.tree.tables.pohon;
+    const versi = r.result.tree.config.versiNomenklatur;
+    if (!hasTree) return Promise.resolve();
+    void this.ensurePemdaTree(r.snapshot);
+    if (versi === this.refVersi && this.refLoad) return this.refLoad;
+    this.refVersi = versi;
+    this.set({ reference: 'loading' });
+    const load = this.opts.loadReference ?? ((v: string) => loadListFor(v));
+    this.refLoad = load(versi).then(async (list) => {
+      if (this.refVersi !== versi) return;
+      this.ref = { ...this.ref, nomenklatur: list };
+      this.set({ reference: list ? 'ready' : 'failed' });
+      await this.validate().catch(() => undefined);
+    }, () => { this.set({ reference: 'failed' }); });
+    return this.refLoad;
+  }
+
+  private async ensurePemdaTree(snapshot: WorkbookSnapshot): Promise<void> {
+    const where = this.treeRef(snapshot);
+    if (!this.token || !('pemda' in where) || where.opd === 'PEMDA') return;
+    const key = `${where.pemda}|${where.periode}|${this.token}`;
+    if (key === this.pemdaKey) return;
+    this.pemdaKey = key;
+    try {
+      const answer = await this.api.pull({ ...where, opd: 'PEMDA' });
+      this.ref = { ...this.ref, pemdaSasaranIds: sasaranPemdaIds(answer.tree) };
+      await this.validate().catch(() => undefined);
+    } catch (e) {
+      // Not pushed yet (404), offline, or not readable: T06 then checks only that Ref Pemda is filled.
+      if (e instanceof ApiFailure && e.status === 401) this.expireSession();
+    }
+  }
+
+  /** Waits for the reference data of the current workbook (before a push: the same checks as the server). */
+  async referenceReady(): Promise<void> {
+    const r = this.state.live ?? (await this.validate());
+    await this.ensureReference(r);
+  }
+
   async selectIssue(i: Issue): Promise<void> {
     await this.port.selectCell(i.sheet, i.cell);
   }
@@ -112,22 +221,46 @@ export class Workspace {
 
   setToken(token: string | null): void {
     this.token = token;
-    this.set({ token });
+    if (this.opts.keepSession) keepToken(token);
+    this.pemdaKey = null;
+    this.set({ token, ...(token ? { notice: this.state.notice?.kind === 'session-expired' ? null : this.state.notice } : {}) });
+    if (token && this.state.live) void this.ensurePemdaTree(this.state.live.snapshot);
+  }
+
+  /** The server refused the token (expired, revoked): sign out and say so, instead of "Masuk sebagai …". */
+  expireSession(): void {
+    this.setToken(null);
+    this.set({ notice: { kind: 'session-expired' } });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  dismissQueueConflict(): void {
+    this.set({ queueConflict: null });
+  }
+
+  private failed(e: unknown): { kind: 'failed'; message: Text; error: unknown } {
+    if (e instanceof ApiFailure && e.status === 401) this.expireSession();
+    const f = e instanceof ApiFailure ? e : null;
+    return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) }, error: e };
   }
 
   /** Where this workbook pushes to, from its Info table. */
-  treeRef(snapshot: WorkbookSnapshot): TreeRef | { id: string; en: string } {
+  treeRef(snapshot: WorkbookSnapshot): TreeRef | Text {
     const c = readWorkbook(snapshot).tree.config;
     const opd = c.kodeOpd.trim().toUpperCase() === 'PEMDA' ? 'PEMDA' : c.kodeOpd.trim();
-    if (!checkPemda(c.kodePemda.trim()).ok) return { id: `Info "Kode Pemda" tidak valid: "${c.kodePemda}".`, en: `Info "Kode Pemda" is invalid: "${c.kodePemda}".` };
-    if (!checkOpd(opd).ok) return { id: `Info "Kode OPD" tidak valid: "${opd}".`, en: `Info "Kode OPD" is invalid: "${opd}".` };
-    if (c.tahunAwal === null || c.tahunAkhir === null) return { id: 'Tahun Awal/Tahun Akhir belum diisi.', en: 'Tahun Awal/Tahun Akhir are missing.' };
+    if (!checkPemda(c.kodePemda.trim()).ok) return { id: `Info "Kode Pemda" belum benar: "${c.kodePemda}" (contoh: 35.19). Perbaiki di lembar Info.`, en: `Info "Kode Pemda" is not right: "${c.kodePemda}" (e.g. 35.19). Fix it on the Info sheet.` };
+    if (!checkOpd(opd).ok) return { id: `Info "Kode OPD" belum benar: "${opd}" (contoh: 1.02.0.00.0.00.01.0000). Perbaiki di lembar Info.`, en: `Info "Kode OPD" is not right: "${opd}" (e.g. 1.02.0.00.0.00.01.0000). Fix it on the Info sheet.` };
+    if (c.tahunAwal === null || c.tahunAkhir === null) return { id: 'Tahun Awal/Tahun Akhir di lembar Info belum diisi.', en: 'Tahun Awal/Tahun Akhir on the Info sheet are missing.' };
     return { pemda: c.kodePemda.trim(), periode: `${c.tahunAwal}-${c.tahunAkhir}`, opd };
   }
 
-  /** Full pass (Final rules too) → Status written → PUT with baseVersion and a new submissionId. */
+  /** Full pass (Final rules and the reference data too) → Status written → PUT with baseVersion and a new submissionId. */
   async push(onProgress: (step: 'validate' | 'status' | 'send') => void, baseOverride?: number): Promise<PushOutcome> {
     onProgress('validate');
+    await this.referenceReady().catch(() => undefined);
     const r = await this.validate(true);
     if (r.result.summary.errors > 0) return { kind: 'blocked', errors: r.result.summary.errors };
     onProgress('status');
@@ -140,7 +273,7 @@ export class Workspace {
     try {
       const { answer } = await this.api.push(ref, body);
       await this.port.setIdentity({ ...ref, baseVersion: answer.version });
-      this.set({ lastVersion: answer.version, baseVersion: answer.version });
+      this.set({ lastVersion: answer.version, baseVersion: answer.version, queueConflict: null });
       return { kind: 'pushed', version: answer.version };
     } catch (e) {
       if (e instanceof ApiFailure && e.stale) return { kind: 'conflict', stale: e.stale, ref };
@@ -149,15 +282,15 @@ export class Workspace {
         this.set({ pending: this.queue.pending });
         return { kind: 'queued' };
       }
-      const f = e instanceof ApiFailure ? e : null;
-      return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) } };
+      return this.failed(e);
     }
   }
 
   /**
    * Pulls a version from the server into the workbook (after a 409, or to start from the
-   * server's tree): its canonical tables replace the current ones (Excel keeps the old sheets,
-   * renamed "(asal)"), and the workbook's base becomes that version.
+   * server's tree): its canonical tables replace the current ones, and the current ones stay
+   * as `<sheet> (asal)` sheets (both ports), whose names come back in `kept`. The workbook's
+   * base becomes that version.
    */
   async pull(version?: number): Promise<PullOutcome> {
     const r = this.state.live ? this.treeRef(this.state.live.snapshot) : null;
@@ -169,18 +302,21 @@ export class Workspace {
       // survives a workbook opened by another deployment's Pokin (settings are per add-in Id).
       const tree = withInfoValue(answer.tree, INFO_VERSI_SERVER, answer.meta.version);
       const config = readWorkbook(tree).tree.config;
+      const before = new Set((await this.port.listSheets()).sheets);
       // One user action, one Excel.run: the tables and the identity together.
       await this.live.ownWrite(() => this.port.createTables(tree, config, { ...r, baseVersion: answer.meta.version }));
-      this.set({ baseVersion: answer.meta.version });
+      // The local tables are kept as "… (asal)" sheets: name them to the planner.
+      const kept = (await this.port.listSheets()).sheets.filter((s) => !before.has(s) && /\(asal( \d+)?\)$/.test(s));
+      this.set({ baseVersion: answer.meta.version, queueConflict: null });
       this.live.rebind();
       await this.validate();
-      return { kind: 'pulled', version: answer.meta.version };
+      return { kind: 'pulled', version: answer.meta.version, kept };
     } catch (e) {
-      const f = e instanceof ApiFailure ? e : null;
-      return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) } };
+      return this.failed(e);
     }
   }
 
+  /** The versions of this workbook's tree (empty when none was pushed); a failed call throws. */
   async history(): Promise<VersionMeta[]> {
     const r = this.state.live ? this.treeRef(this.state.live.snapshot) : null;
     if (!r || !('pemda' in r)) return [];
@@ -188,6 +324,7 @@ export class Workspace {
       return (await this.api.versions(r)).versions;
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 404) return [];
+      if (e instanceof ApiFailure && e.status === 401) this.expireSession();
       throw e;
     }
   }
@@ -204,5 +341,30 @@ export class Workspace {
     if (!this.port.reapplyFormats) return;
     const r = this.state.live ?? (await this.validate());
     await this.live.ownWrite(() => this.port.reapplyFormats!(r.result.tree.config));
+  }
+
+  /** What adoption would ask and report for a sheet: nothing is written yet (addin/adoption.ts). */
+  async draftAdoption(sheet: string, hints: AdoptionHints = {}): Promise<AdoptionDraftResult> {
+    const d = await draftFromPort(this.port, sheet, { ...identityHints(this.token), ...hints });
+    this.draftSheet = d.source;
+    return d.result;
+  }
+
+  /** Adopts the drafted sheet with the planner's answers and writes the canonical tables (the source sheet stays). */
+  async adopt(answers: Record<string, string>, lang: 'id' | 'en' = 'id'): Promise<{ report: ReportView; counts: string }> {
+    if (!this.draftSheet) throw new Error('no adoption draft');
+    const a = await adoptDraft(this.draftSheet, answers, lang);
+    await this.createTemplate(a.snapshot, a.config);
+    this.draftSheet = null;
+    return { report: a.report, counts: a.counts };
+  }
+
+  markSaved(): void {
+    this.set({ dirty: false });
+  }
+
+  /** Work restored after a reload is not downloaded yet. */
+  markDirty(): void {
+    this.set({ dirty: true });
   }
 }

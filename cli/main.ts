@@ -10,6 +10,7 @@ import { EXPORT_HELP, runExport } from './commands/export.js';
 import { IMPORT_HELP, runImport } from './commands/import.js';
 import { LKE_HELP, runLke } from './commands/lke.js';
 import { REMOTE_HELP, runDevToken, runPull, runPush } from './commands/remote.js';
+import { RULES_HELP, runRules } from './commands/rules.js';
 import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
 import { runValidate, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
 import type { Lang } from './format.js';
@@ -28,6 +29,7 @@ Perintah:
   pull --consolidated --periode … --out B.xlsx    buku kerja konsolidasi semua OPD (Bagian Organisasi)
   dev-token --role … --pemda … [--opd …]          token uji dari server lokal
   lke template|score|rekap BERKAS.xlsx            evaluasi SAKIP mandiri (LKE PermenPANRB 88/2021)
+  rules [ID…]                                     daftar aturan dan cara memperbaikinya
   help [PERINTAH]                                 bantuan
 
 Pakai "pokin PERINTAH --help" untuk rinciannya. Tambahkan --lang en untuk bahasa Inggris.`,
@@ -43,12 +45,13 @@ Commands:
   pull --consolidated --periode … --out F.xlsx    the consolidated workbook of every OPD (Bagian Organisasi)
   dev-token --role … --pemda … [--opd …]          a test token from the local server
   lke template|score|rekap FILE.xlsx              SAKIP self-assessment (LKE, PermenPANRB 88/2021)
+  rules [ID…]                                     the rules and how to fix them
   help [COMMAND]                                  help
 
 Use "pokin COMMAND --help" for details. Add --lang en for English.`,
 };
 
-const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, lke: LKE_HELP, ...REMOTE_HELP };
+const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, lke: LKE_HELP, rules: RULES_HELP, ...REMOTE_HELP };
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const lang = langHint(argv);
@@ -63,6 +66,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       case 'pull': return await runPull(rest, io);
       case 'dev-token': return await runDevToken(rest, io);
       case 'lke': return await runLke(rest, io);
+      case 'rules': return await runRules(rest, io);
       case undefined: case 'help': case '--help': case '-h': {
         const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
         io.out((topic && COMMAND_HELP[topic]?.[lang]) || HELP[lang]);
@@ -77,7 +81,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
     if (e instanceof UsageError) { io.err(lang === 'en' ? e.bilingual.en : e.bilingual.id); return 2; }
     if (e instanceof XlsxError) { io.err(e.text(lang)); return 2; }
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(lang === 'en' ? `pokin: unexpected error: ${msg}` : `pokin: galat tak terduga: ${msg}`);
+    io.err(lang === 'en' ? `pokin: unexpected error: ${msg}` : `pokin: kesalahan tak terduga: ${msg}`);
     if (process.env.POKIN_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return 2;
   }

@@ -9,6 +9,7 @@ import type { Issue } from '../core/issues.js';
 import { INFO_VERSI_SERVER } from '../core/layout/tables.js';
 import { readWorkbook } from '../core/read/index.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
+import { referenceFor } from '../core/reference.js';
 import { validateTree, type ValidationSummary } from '../core/validate.js';
 import { checkOpd, checkPemda, type PushAnswer } from '../core/wire/index.js';
 import { readXlsx } from '../xlsx/read.js';
@@ -50,11 +51,28 @@ export function treeRefOf(snapshot: WorkbookSnapshot): { ref: TreeRef } | { mess
   return { ref: { pemda, periode: `${c.tahunAwal}-${c.tahunAkhir}`, opd } };
 }
 
+/**
+ * The pemda tree of the workbook's pemda and period, for T06 (null when it cannot be read:
+ * not pushed yet, offline, or a server that does not let this role read it).
+ */
+export async function pemdaTreeOf(ref: TreeRef, o: ApiOptions): Promise<WorkbookSnapshot | null> {
+  if (ref.opd === 'PEMDA') return null;
+  try {
+    return (await apiOf(o).pull({ ...ref, opd: 'PEMDA' })).tree;
+  } catch {
+    return null;
+  }
+}
+
 export async function pushSnapshot(snapshot: WorkbookSnapshot, o: PushOptions): Promise<PushOutcome> {
   const read = readWorkbook(snapshot);
-  const result = validateTree(read.tree, read.issues);
+  const target = treeRefOf(snapshot);
+  // The same reference data as the pane and the server (core/reference.ts), so a push the
+  // server would refuse is stopped here with the same issues.
+  const pemdaTree = 'ref' in target && !o.dryRun ? await pemdaTreeOf(target.ref, o) : null;
+  const result = validateTree(read.tree, read.issues, await referenceFor(read.tree.config.versiNomenklatur, { pemdaTree }));
   if (result.summary.errors > 0) return { kind: 'invalid', issues: result.issues, summary: result.summary };
-  const where = treeRefOf(snapshot);
+  const where = target;
   if (!('ref' in where)) throw new ApiFailure(400, { error: { code: 'INFO_MISMATCH', message: where.message, messageEn: where.messageEn } });
   const ref = where.ref;
   let base = o.baseVersion ?? read.tree.config.versiServer ?? 0;

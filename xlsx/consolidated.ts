@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { consolidatedSmallSheets } from '../core/derive/consolidate/sheets.js';
+import { consolidatedSmallSheets, type TimeOptions } from '../core/derive/consolidate/sheets.js';
 import { consolidatedSheet, KODE_OPD_HEADER } from '../core/derive/consolidate/tables.js';
 import { canonicalTables, headerKey } from '../core/layout/tables.js';
 import { CONSOLIDATED_TABLES, type ConsolidatedAnswer } from '../core/wire/index.js';
@@ -17,10 +17,13 @@ const TABLE_NAMES: Record<string, string> = {
   info: 'InfoKonsolidasi', jabatan: 'JabatanKonsolidasi', pohon: 'PohonKinerjaKonsolidasi', indikator: 'IndikatorKonsolidasi', crosscutting: 'CrosscuttingKonsolidasi',
 };
 
-export function buildConsolidatedWorkbook(a: ConsolidatedAnswer, lang: 'id' | 'en' = 'id'): ExcelJS.Workbook {
+/** Times in the consolidated sheets follow this machine's (or the pane's browser's) time zone. */
+export const localTime = (): TimeOptions => ({ utcOffsetMinutes: -new Date().getTimezoneOffset() });
+
+export function buildConsolidatedWorkbook(a: ConsolidatedAnswer, lang: 'id' | 'en' = 'id', time: TimeOptions = localTime()): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pokin';
-  const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang);
+  const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang, time);
   renderSheet(wb, rekap);
   renderSheet(wb, matriks);
   const specs = canonicalTables(a.years);

@@ -1,9 +1,11 @@
 /**
- * ExcelJS workbook → `WorkbookSnapshot`, without Node APIs: the CLI (xlsx/read.ts) and the
- * pane's preview mode in the browser (addin/preview) share it. Canonical tables are found by
- * their Excel table name, else by their header row (`locate.ts`).
+ * ExcelJS workbook → `WorkbookSnapshot` and worksheet → `RawSheet`, without Node APIs: the
+ * CLI (xlsx/read.ts, xlsx/sheet.ts) and the pane's preview mode in the browser (addin/preview)
+ * share them, so both read and adopt the same cells. Canonical tables are found by their
+ * Excel table name, else by their header row (`locate.ts`).
  */
 import type ExcelJS from 'exceljs';
+import type { RawSheet } from '../core/adopt/types.js';
 import { a1, columnLetter } from '../core/a1.js';
 import { canonicalTables, headerKey, type TableSpec } from '../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
@@ -34,6 +36,8 @@ export interface LocatedTable {
   top: number;
   left: number;
   right: number;
+  /** The Excel table object's name, when the block is one (not a bare range with a header row). */
+  tableName?: string;
 }
 
 function scansOf(wb: ExcelJS.Workbook): SheetScan[] {
@@ -48,7 +52,7 @@ function locate(scans: SheetScan[], extra: readonly TableSpec[] = []): LocatedTa
     const block = byTableName(scans, spec) ?? byHeader(scans, spec, used);
     if (!block) continue;
     used.add(`${block.scan.ws.name}!${block.top}`);
-    out.push({ spec, snapshot: snapshotOf(block, spec), ws: block.scan.ws, top: block.top, left: block.left, right: block.right });
+    out.push({ spec, snapshot: snapshotOf(block, spec), ws: block.scan.ws, top: block.top, left: block.left, right: block.right, ...(block.tableName ? { tableName: block.tableName } : {}) });
   }
   return out;
 }
@@ -183,4 +187,57 @@ function summary(scan: SheetScan): SheetSummary {
     if (values.some((v) => v !== null && v !== '')) return { name: ws.name, tables: scan.tables.map((t) => t.name), firstRow: values, firstRowNumber: r };
   }
   return { name: ws.name, tables: scan.tables.map((t) => t.name), firstRow: [], firstRowNumber: 0 };
+}
+
+/** `ExcelJS.ValueType.Merge`; the enum is not importable as a value under `import type`. */
+const MERGE = 1;
+
+type MergeMap = Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
+
+/**
+ * One worksheet as adoption sees it: every value from A1 down to the last row with a value,
+ * the merged areas, the number formats of numeric cells and the hidden columns. Merged
+ * areas are handled here, once: ExcelJS reports the master's value in every cell an area
+ * covers (cell type Merge); the sheet holds it only in the top-left cell ("The value of a
+ * merged range is specified in the cell of the range's upper-left corner",
+ * https://learn.microsoft.com/office/vba/api/excel.range.merge), which is also what Excel's
+ * `Range.values` gives the Office pane. So the covered cells are read as empty and the area
+ * is listed in `merges` (adoption fills down hierarchy columns from there, never numbers).
+ */
+export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  let anyFormat = false;
+  let maxCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const vals: CellValue[] = [];
+    const fmts: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // A cell covered by a merge reports its master's value in ExcelJS; the sheet holds none.
+      if (cell.type === MERGE) return;
+      const v = plainValue(cell.value);
+      vals[c - 1] = v;
+      if (c > maxCol) maxCol = c;
+      if (typeof v === 'number' && cell.numFmt && cell.numFmt !== 'General') { fmts[c - 1] = cell.numFmt; anyFormat = true; }
+    });
+    values[r - 1] = vals;
+    formats[r - 1] = fmts;
+  });
+  // Dense rows: `eachRow` skips empty rows and `eachCell` empty cells.
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+    values[r] = row;
+  }
+  while (values.length && values[values.length - 1].every((v) => v === null)) values.pop();
+  // ExcelJS keeps merges in a private map; the public `ws.model` would rebuild every row.
+  const merges = Object.values((ws as unknown as { _merges?: MergeMap })._merges ?? {})
+    .filter((d): d is NonNullable<typeof d> => !!d)
+    .map((d) => `${columnLetter(d.left - 1)}${d.top}:${columnLetter(d.right - 1)}${d.bottom}`);
+  const hiddenColumns: number[] = [];
+  for (let c = 1; c <= maxCol; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
+  const sheet: RawSheet = { name: ws.name, values, merges };
+  if (anyFormat) sheet.numberFormats = formats.map((r) => Array.from({ length: r?.length ?? 0 }, (_, i) => r?.[i] ?? null));
+  if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
+  return sheet;
 }

@@ -20,8 +20,14 @@ function startsWith(b: Uint8Array, sig: number[]): boolean {
   return b.length >= sig.length && sig.every((x, i) => b[i] === x);
 }
 
+/** Web-platform only (no Buffer): the preview pane checks a file with this too. */
 function containsUtf16(b: Uint8Array, text: string): boolean {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).includes(Buffer.from(text, 'utf16le'));
+  const want = Array.from(text).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]);
+  outer: for (let i = 0; i + want.length <= b.length; i++) {
+    for (let j = 0; j < want.length; j++) if (b[i + j] !== want[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 function looksLikeText(b: Uint8Array): boolean {
@@ -59,7 +65,7 @@ export function checkSignature(bytes: Uint8Array, file?: string): void {
     }, opts);
   }
   // OpenDocument stores its mimetype uncompressed at the start of the zip.
-  if (Buffer.from(bytes.subarray(0, 200)).toString('latin1').includes('opendocument.spreadsheet')) {
+  if (String.fromCharCode(...bytes.subarray(0, 200)).includes('opendocument.spreadsheet')) {
     throw new XlsxError('ods', {
       id: `${where(file)}berkas OpenDocument (.ods). Simpan sebagai .xlsx (Excel 2007-365) lalu coba lagi.`,
       en: `${where(file)}an OpenDocument file (.ods). Save it as .xlsx (Excel 2007-365) and try again.`,

@@ -27,7 +27,8 @@ export async function readXlsxWorkbook(input: string | Uint8Array, extra: readon
   return { read: extract(wb, extra), wb };
 }
 
-async function readBytes(file: string): Promise<Buffer> {
+/** A file's bytes; a missing file, a folder or an unreadable one is an `XlsxError`. */
+export async function readBytes(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (e) {

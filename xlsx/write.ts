@@ -22,6 +22,7 @@ import { findTable } from '../core/read/index.js';
 import { mapTable, type MappedTable } from '../core/read/table.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
+import { locateTables } from './extract.js';
 
 /** The tables every canonical workbook carries, even empty (the optional ones only when given). */
 const ALWAYS: TableKey[] = ['info', 'jabatan', 'pohon', 'indikator', 'crosscutting'];
@@ -42,11 +43,14 @@ export function neutralise(v: unknown): string | number | boolean | null {
   return plainValue(v);
 }
 
-interface Written {
+/** A canonical table on a sheet, ready for its dropdowns and conditional formats. */
+export interface Written {
   spec: TableSpec;
   ws: ExcelJS.Worksheet;
   mapped: MappedTable;
   lastRow: number;
+  /** The Excel table object holding it (lookups then follow the table as it grows), if any. */
+  table?: string;
 }
 
 export function buildCanonicalWorkbook(snapshot: WorkbookSnapshot, config: PokinConfig, opts: WriteOptions = {}): ExcelJS.Workbook {
@@ -58,13 +62,26 @@ export function buildCanonicalWorkbook(snapshot: WorkbookSnapshot, config: Pokin
     if (!snap && !ALWAYS.includes(spec.key)) continue;
     written[spec.key] = writeTable(wb, spec, snap, opts);
   }
+  decorateTables(wb, config, written);
+  return wb;
+}
+
+/**
+ * The dropdowns and live-check conditional formats of the canonical tables, wherever they
+ * sit: the template and `pokin import` call it on the tables they write, the preview pane's
+ * download on the tables it finds (one code path, so a download keeps what the template set).
+ */
+export function decorateTables(wb: ExcelJS.Workbook, config: PokinConfig, written: Partial<Record<TableKey, Written>>): void {
   const jab = written.jabatan;
   const jabHeader = jab && jab.mapped.index.id !== undefined ? String(jab.mapped.snapshot.header[jab.mapped.index.id]) : undefined;
   const listCtx: ListContext = {
     config,
-    ...(jab?.mapped.loc.cols.id ? { jabatanIdCol: jab.mapped.loc.cols.id, lastRow: jab.lastRow } : {}),
-    ...(jab && jabHeader ? { jabatanTable: { table: jab.spec.table, header: jabHeader } } : {}),
+    ...(jab?.mapped.loc.cols.id ? { jabatanIdCol: jab.mapped.loc.cols.id, jabatanHeaderRow: jab.mapped.loc.headerRow, lastRow: jab.lastRow } : {}),
+    ...(jab?.table && jabHeader ? { jabatanTable: { table: jab.table, header: jabHeader } } : {}),
   };
+  // A decorated copy must not carry an earlier list sheet.
+  const old = wb.getWorksheet(LIST_SHEET);
+  if (old) wb.removeWorksheet(old.id);
   // One plan of the hidden list sheet for dropdown lists and the formats' key lists.
   const plan = new ListSheetPlan();
   const lists = new ListWriter(plan);
@@ -74,7 +91,6 @@ export function buildCanonicalWorkbook(snapshot: WorkbookSnapshot, config: Pokin
     const ws = wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
     plan.columns.forEach((values, c) => values.forEach((v, r) => { ws.getCell(`${columnLetter(c)}${r + 1}`).value = v; }));
   }
-  return wb;
 }
 
 export async function canonicalWorkbookBuffer(snapshot: WorkbookSnapshot, config: PokinConfig, opts: WriteOptions = {}): Promise<Buffer> {
@@ -113,7 +129,25 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec, snap: TableSnapshot |
     rows: body,
   });
   ws.getRow(1).font = { bold: true };
-  return { spec, ws, mapped, lastRow: Math.max(opts.formattedRows ?? DEFAULT_LIST_ROWS, body.length + 1000) + 1 };
+  return { spec, ws, mapped, lastRow: Math.max(opts.formattedRows ?? DEFAULT_LIST_ROWS, body.length + 1000) + 1, table: spec.table };
+}
+
+/**
+ * The dropdowns and conditional formats of the canonical tables found in any workbook (by
+ * table name or header row, as the reader finds them): the preview pane's "Unduh .xlsx" keeps
+ * them although the pane loads workbooks without them (ExcelJS expands every validated cell,
+ * a million objects for a whole column: xlsx/open.ts).
+ */
+export function decorateWorkbook(wb: ExcelJS.Workbook, config: PokinConfig): void {
+  const written: Partial<Record<TableKey, Written>> = {};
+  for (const t of locateTables(wb)) {
+    const mapped = mapTable(t.snapshot, t.spec, []);
+    written[t.spec.key] = {
+      spec: t.spec, ws: t.ws, mapped, lastRow: mapped.loc.headerRow + Math.max(DEFAULT_LIST_ROWS, t.snapshot.rows.length + 1000),
+      ...(t.tableName ? { table: t.tableName } : {}),
+    };
+  }
+  decorateTables(wb, config, written);
 }
 
 /** Excel needs unique, non-empty table column names: a second `Kode` becomes `Kode2`. */
@@ -154,29 +188,35 @@ export function dataValidations(ws: ExcelJS.Worksheet): { add(address: string, v
 
 function addDropdowns(w: Written, ctx: ListContext, lists: ListWriter): void {
   const { spec, ws, mapped, lastRow } = w;
+  const first = mapped.loc.headerRow + 1;
   for (const c of spec.columns) {
     const letter = mapped.loc.cols[c.key];
     if (!c.list || !letter) continue;
     const d = resolveList(c.list, ctx);
-    if (d) dataValidations(ws).add(`${letter}2:${letter}${lastRow}`, validation(lists.formula(d)));
+    if (d) dataValidations(ws).add(`${letter}${first}:${letter}${lastRow}`, validation(lists.formula(d)));
   }
   // Info: the Nilai cell of an enumerated key (Jenis Pemda, Jenis Periode) gets its list.
   if (spec.key === 'info' && mapped.loc.cols.nilai) {
     const ki = mapped.index.kunci;
     mapped.snapshot.rows.forEach((row, r) => {
       const d = ki === undefined ? undefined : infoValueList(String(row[ki] ?? ''));
-      if (d) dataValidations(ws).add(`${mapped.loc.cols.nilai}${r + 2}`, validation(lists.formula(d)));
+      if (d) dataValidations(ws).add(`${mapped.loc.cols.nilai}${r + first}`, validation(lists.formula(d)));
     });
   }
 }
 
 function addConditionalFormats(wb: ExcelJS.Workbook, config: PokinConfig, written: Partial<Record<TableKey, Written>>, plan: ListSheetPlan): void {
+  // A decorated copy must not carry the formats twice.
+  for (const w of Object.values(written)) w?.ws.removeConditionalFormatting(undefined);
   const placements: Placements = {};
   const specs: TableSpec[] = [];
   for (const [key, w] of Object.entries(written) as [TableKey, Written][]) {
     const headers: Record<string, string> = {};
     for (const [k, i] of Object.entries(w.mapped.index)) headers[k] = String(w.mapped.snapshot.header[i] ?? '');
-    placements[key] = { sheet: w.spec.sheet, headerRow: 1, cols: w.mapped.loc.cols, lastRow: w.lastRow, table: w.spec.table, headers };
+    placements[key] = {
+      sheet: w.ws.name, headerRow: w.mapped.loc.headerRow, cols: w.mapped.loc.cols, lastRow: w.lastRow,
+      ...(w.table ? { table: w.table, headers } : {}),
+    };
     specs.push(w.spec);
   }
   // Errors first: Excel applies the highest-priority format when several match a cell.

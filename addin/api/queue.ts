@@ -3,9 +3,13 @@
  * here with its submissionId and is retried with backoff; the same submissionId means a push
  * that did commit answers with that same version instead of creating a second one.
  * One entry per tree: a newer push of the same tree replaces an older pending one.
+ * With a store the queue survives a reload (IndexedDB in the pane: persist.ts): `restore()`
+ * puts the pushes back and retries them; a push that fails for good (a 409 on retry, a 422)
+ * leaves the queue with a `failed` event, which the pane shows as it shows a direct push's.
  */
 import type { PushAnswer, PushBody } from '../../core/wire/index.js';
 import { ApiFailure, type TreeRef } from '../../client/api.js';
+import type { KeyValueStore } from './persist.js';
 
 export interface PendingPush {
   ref: TreeRef;
@@ -23,10 +27,15 @@ export interface QueueDeps {
   /** Backoff: base · 2^attempts, capped. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Where pending pushes are kept across a reload. */
+  store?: KeyValueStore;
 }
+
+const STORE_KEY = 'push-queue';
 
 export type QueueEvent =
   | { kind: 'queued'; item: PendingPush }
+  | { kind: 'restored'; items: PendingPush[] }
   | { kind: 'landed'; item: PendingPush; answer: PushAnswer }
   | { kind: 'failed'; item: PendingPush; error: ApiFailure };
 
@@ -52,8 +61,34 @@ export class PushQueue {
   enqueue(ref: TreeRef, body: PushBody, error: string): void {
     const item: PendingPush = { ref, body, attempts: 0, nextAt: this.now() + this.delay(0), lastError: error };
     this.items.set(key(ref), item);
+    this.save();
     this.emit({ kind: 'queued', item });
     this.schedule();
+  }
+
+  /** Puts back the pushes kept before a reload and retries them soon. */
+  async restore(): Promise<PendingPush[]> {
+    let kept: PendingPush[] | undefined;
+    try { kept = await this.deps.store?.get<PendingPush[]>(STORE_KEY); } catch { kept = undefined; }
+    if (!kept?.length) return [];
+    for (const item of kept) if (!this.items.has(key(item.ref))) this.items.set(key(item.ref), { ...item, nextAt: this.now() });
+    this.emit({ kind: 'restored', items: this.pending });
+    this.schedule();
+    return this.pending;
+  }
+
+  private saving: Promise<void> = Promise.resolve();
+  /** Writes the pending list (serialised, so an older list never overwrites a newer one). */
+  private save(): void {
+    const store = this.deps.store;
+    if (!store) return;
+    const list = this.pending;
+    this.saving = this.saving.then(() => (list.length ? store.set(STORE_KEY, list) : store.delete(STORE_KEY))).catch(() => undefined);
+  }
+
+  /** Resolves once the pending list is stored (tests, and before the pane reloads). */
+  flushed(): Promise<void> {
+    return this.saving;
   }
 
   /** Tries every pending push now (the "Coba lagi" button, the browser's `online` event). */
@@ -65,6 +100,7 @@ export class PushQueue {
         try {
           const r = await this.deps.send(item.ref, item.body);
           this.items.delete(key(item.ref));
+          this.save();
           this.emit({ kind: 'landed', item, answer: r.answer });
         } catch (e) {
           const f = e instanceof ApiFailure ? e : new ApiFailure(0, null, true);
@@ -72,8 +108,10 @@ export class PushQueue {
             item.attempts++;
             item.nextAt = this.now() + this.delay(item.attempts);
             item.lastError = f.code;
+            this.save();
           } else {
             this.items.delete(key(item.ref));
+            this.save();
             this.emit({ kind: 'failed', item, error: f });
           }
         }

@@ -10,6 +10,8 @@ import { consolidatedSmallSheets } from '../../core/derive/consolidate/sheets.js
 import { consolidatedSheet, KODE_OPD_HEADER } from '../../core/derive/consolidate/tables.js';
 import { SheetBuilder, sheetName, STYLES, type SheetSpec } from '../../core/derive/spec.js';
 import { canonicalTables, headerKey } from '../../core/layout/tables.js';
+import { findTable } from '../../core/read/index.js';
+import { readInfo } from '../../core/read/info.js';
 import type { CellValue } from '../../core/snapshot.js';
 import { CONSOLIDATED_TABLES, type ConsolidatedAnswer, type ConsolidatedTableKey, type TreeAnswer } from '../../core/wire/index.js';
 import { writeAll, type DataTable, type WorkbookPort, type WriteOp } from '../port.js';
@@ -42,7 +44,7 @@ export function consolidatedDataTables(a: ConsolidatedAnswer): DataTable[] {
 
 /** Rekap OPD, Matriks Crosscutting, Validasi (renamed so an OPD's own Validasi sheet stays). */
 export function consolidatedSpecs(a: ConsolidatedAnswer, lang: 'id' | 'en'): SheetSpec[] {
-  const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang);
+  const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang, { utcOffsetMinutes: -new Date().getTimezoneOffset() });
   return [rekap, matriks, { ...validasi, name: VALIDASI_IN_WORKBOOK }];
 }
 
@@ -89,9 +91,13 @@ export function tinjauSheet(t: TreeAnswer, lang: 'id' | 'en' = 'id'): SheetSpec 
   });
   b.spec.styles = { ...STYLES, teks: { ...STYLES.text, numFmt: '@' } };
   const m = t.meta;
+  // The OPD by its name (from the tree's Info) beside its code, the time as people read it.
+  const nama = readInfo(findTable(t.tree, canonicalTables([]).find((s) => s.key === 'info')!), []).config.namaOpd.trim();
+  const who = nama ? `${nama} (${t.opd})` : t.opd;
+  const when = new Date(m.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID');
   b.set(1, 1, lang === 'en'
-    ? `Read only: tree of ${t.opd}, version ${m.version} (${m.status}), pushed ${m.at} by ${m.author}. A copy from the server; edits here are not sent.`
-    : `Hanya baca: pohon ${t.opd} versi ${m.version} (${m.status}), dikirim ${m.at} oleh ${m.author}. Salinan dari server; suntingan di sini tidak dikirim.`, 'bold');
+    ? `Read only: tree of ${who} version ${m.version} (${m.status}), pushed ${when} by ${m.author}. A copy from the server; edits here are not sent.`
+    : `Hanya baca: pohon ${who} versi ${m.version} (${m.status}), dikirim ${when} oleh ${m.author}. Salinan dari server; suntingan di sini tidak dikirim.`, 'bold');
   let row = 3;
   for (const table of ordered) {
     b.set(row++, 1, table.sheet, 'bold');

@@ -72,6 +72,8 @@ export interface LiveOptions {
   debounceMs?: number;
   clock?: Clock;
   nomenklatur?: () => NomenklaturIndex | null;
+  /** The pemda tree's Sasaran Pemda IDs when known (T06; core/reference.ts). */
+  pemdaSasaranIds?: () => ReadonlySet<string> | null;
   now?: () => number;
   /** A full check after this long without a run (default 45 s); it then backs off to 4×. */
   idleMs?: number;
@@ -185,7 +187,7 @@ export class LiveValidation {
     const t0 = now();
     const snapshot = await this.port.readSnapshot({ full: req.full });
     const t1 = now();
-    const result = validateSnapshot(snapshot, { nomenklatur: this.opts.nomenklatur?.() ?? null, final: this.final });
+    const result = validateSnapshot(snapshot, { nomenklatur: this.opts.nomenklatur?.() ?? null, pemdaSasaranIds: this.opts.pemdaSasaranIds?.() ?? null, final: this.final });
     const t2 = now();
     this.lastError = null;
     const at = Date.now();

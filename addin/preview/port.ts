@@ -8,8 +8,11 @@ import type { PokinConfig } from '../../core/config.js';
 import { headerKey } from '../../core/layout/tables.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
 import { plainValue } from '../../xlsx/cells.js';
+import { readWorkbook } from '../../core/read/index.js';
+import { rawSheet } from '../../xlsx/extract.js';
+import { checkSignature } from '../../xlsx/open.js';
 import { renderSheet as renderDerived } from '../../xlsx/render.js';
-import { buildCanonicalWorkbook } from '../../xlsx/write.js';
+import { buildCanonicalWorkbook, decorateWorkbook } from '../../xlsx/write.js';
 import {
   PortError, type ChangeHint, type DataTable, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
   type TreeIdentity, type WorkbookPort,
@@ -18,6 +21,28 @@ import { locateTables, workbookSnapshot } from './snapshot.js';
 
 type ExcelJSModule = typeof ExcelJS;
 const IDENTITY_SHEET = 'PokinMeta';
+/** Parts of a sheet the preview does not load (ExcelJS expands every validated cell: xlsx/open.ts). */
+const IGNORED = ['dataValidations', 'conditionalFormatting', 'extLst'];
+
+/** `base`, else `base 2)`… for `Name (asal)` sheets, within Excel's 31 characters (as the Office port names them). */
+export function keptSheetName(sheet: string, taken: (name: string) => boolean): string {
+  const base = `${sheet.slice(0, 22)} (asal)`;
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base.slice(0, -1)} ${n})`;
+    if (!taken(name)) return name;
+  }
+}
+
+/** Copies a sheet's values, merges and column widths (no table objects: names stay free). */
+function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet): void {
+  from.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => {
+    // A merged area's covered cells carry the master's value in ExcelJS; only the master is copied.
+    if (cell.type !== 1) to.getCell(r, c).value = cell.value;
+  }));
+  for (const m of rawSheet(from).merges) to.mergeCells(m);
+  from.columns?.forEach((col, i) => { if (col.width) to.getColumn(i + 1).width = col.width; });
+}
 
 /** ExcelJS: the browser bundle in the pane (vite alias), the Node build in tests. */
 export async function loadExcelJS(): Promise<ExcelJSModule> {
@@ -38,10 +63,14 @@ export class PreviewPort implements WorkbookPort {
     const X = excel ?? (await loadExcelJS());
     const wb = new X.Workbook();
     const buf = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
+    // The CLI's check first: an .xls, a CSV or a password-protected file renamed .xlsx gets
+    // the message that says what to do (an XlsxError), not ExcelJS's zip error.
+    checkSignature(new Uint8Array(buf as ArrayBuffer), fileName);
     try {
-      await wb.xlsx.load(buf as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] } as never);
+      await wb.xlsx.load(buf as ArrayBuffer, { ignoreNodes: IGNORED } as never);
     } catch (e) {
-      throw new PortError('failed', 'Berkas bukan .xlsx yang dapat dibaca.', 'The file is not a readable .xlsx.', { cause: e });
+      throw new PortError('failed', `${fileName}: berkas .xlsx rusak atau tidak lengkap dan tidak dapat dibuka. Buka di Excel dan simpan ulang sebagai .xlsx.`,
+        `${fileName}: the .xlsx file is damaged or incomplete and cannot be opened. Open it in Excel and save it again as .xlsx.`, { cause: e });
     }
     return new PreviewPort(X, wb, fileName);
   }
@@ -127,33 +156,37 @@ export class PreviewPort implements WorkbookPort {
     this.emit({ source: 'own', where: t.sheet });
   }
 
+  /**
+   * The canonical tables from a snapshot (template, adoption, a pulled version). Nothing of
+   * the planner's is lost: every other sheet is kept, and a sheet the new tables replace
+   * stays as `<name> (asal)` (as the Office port does), so a pull keeps the local version;
+   * `kept` lists those sheets.
+   */
   async createTables(snapshot: WorkbookSnapshot, config: PokinConfig): Promise<void> {
+    this.kept = [];
     const built = buildCanonicalWorkbook(snapshot, config);
     const bytes = await built.xlsx.writeBuffer();
     const next = new this.excel.Workbook();
-    await next.xlsx.load(bytes as ArrayBuffer);
-    // Keep the planner's other sheets (the adopted source stays for reference).
+    await next.xlsx.load(bytes as ArrayBuffer, { ignoreNodes: IGNORED } as never);
+    const taken = (n: string) => !!next.getWorksheet(n) || !!this.wb.getWorksheet(n);
     for (const ws of this.wb.worksheets) {
-      if (next.getWorksheet(ws.name)) continue;
-      const copy = next.addWorksheet(ws.name);
-      ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => { copy.getCell(r, c).value = cell.value; }));
+      if (ws.name === 'Lembar1' && ws.actualRowCount === 0) continue;
+      const name = next.getWorksheet(ws.name) ? keptSheetName(ws.name, taken) : ws.name;
+      if (name !== ws.name) this.kept.push(name);
+      copySheet(ws, next.addWorksheet(name, ws.state === 'veryHidden' || ws.state === 'hidden' ? { state: ws.state } : {}));
     }
     this.wb = next;
     this.emit({ source: 'local' });
   }
 
+  /** Sheets the last `createTables` kept under a new name (`Pohon Kinerja (asal)` …). */
+  kept: string[] = [];
+
   async readRawSheet(name: string): Promise<RawSheetValues> {
     const ws = this.wb.getWorksheet(name);
     if (!ws) throw new PortError('not-found', `Lembar "${name}" tidak ada.`, `Sheet "${name}" does not exist.`);
-    const values: CellValue[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
-      const out: CellValue[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => { out[c - 1] = plainValue(cell.value); });
-      values[r - 1] = Array.from(out, (v) => v ?? null);
-    });
-    const merges = Object.values((ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges ?? {})
-      .map((m) => m.shortRange ?? m.range ?? '').filter(Boolean);
-    return { name, values: Array.from(values, (r) => r ?? []), merges };
+    // The CLI's reader (xlsx/extract.ts): merged areas read once, number formats kept.
+    return rawSheet(ws);
   }
 
   async getIdentity(): Promise<TreeIdentity | null> {
@@ -176,7 +209,12 @@ export class PreviewPort implements WorkbookPort {
   async setCell(sheet: string, cell: string, value: CellValue): Promise<void> {
     const ws = this.wb.getWorksheet(sheet);
     if (!ws) throw new PortError('not-found', `Lembar "${sheet}" tidak ada.`, `Sheet "${sheet}" does not exist.`);
-    ws.getCell(cell).value = value === '' ? null : value;
+    const c = ws.getCell(cell);
+    // As Excel stores what is typed: a plain number becomes a number, unless the cell (or its
+    // column) is text-formatted like the template's ID, Kode and NIP columns (`1.10` stays text).
+    const fmt = c.numFmt ?? ws.getColumn(c.col).numFmt;
+    const typed = typeof value === 'string' ? value.trim() : value;
+    c.value = typed === '' ? null : typeof typed === 'string' && fmt !== '@' && /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
     this.emit({ source: 'local', where: sheet });
   }
 
@@ -185,8 +223,23 @@ export class PreviewPort implements WorkbookPort {
     return ws ? plainValue(ws.getCell(cell).value) : null;
   }
 
-  async download(): Promise<Uint8Array> {
+  /** The workbook's bytes as they are (kept across a reload: preview/work.ts). */
+  async workbookBytes(): Promise<Uint8Array> {
     return new Uint8Array(await this.wb.xlsx.writeBuffer());
+  }
+
+  /**
+   * The workbook as .xlsx, with the dropdowns and conditional formats of its canonical tables
+   * (the preview loads files without them; `decorateWorkbook` puts Pokin's back, on a copy so
+   * a second download does not stack them). Validations the planner made on other sheets
+   * are not kept; the pane says so beside the button.
+   */
+  async download(): Promise<Uint8Array> {
+    const copy = new this.excel.Workbook();
+    await copy.xlsx.load(await this.wb.xlsx.writeBuffer() as ArrayBuffer, { ignoreNodes: IGNORED } as never);
+    const snapshot = workbookSnapshot(copy);
+    if (snapshot.tables.some((t) => t.name === 'PohonKinerja')) decorateWorkbook(copy, readWorkbook(snapshot).tree.config);
+    return new Uint8Array(await copy.xlsx.writeBuffer());
   }
 
   private emit(h: ChangeHint): void {

@@ -1,20 +1,22 @@
 /**
- * The pane: FluentProvider at the root, four tabs (Validasi, Pohon, Kirim, Buat lembar), the
- * first-run choice when the workbook has no Pokin tables, and in preview mode the file
- * picker and the cell editor. By the signed-in role: Reviu (perencana: review status and
- * crosscutting decisions) and Konsolidasi (organisasi, bappeda, admin; also without Pokin
- * tables). All host calls come in through `host` (props only).
+ * The pane: FluentProvider at the root, the tabs (Validasi, Pohon, Kirim, Lembar cetak; Reviu
+ * for a planner, Konsolidasi for the Bagian Organisasi, Bappeda and admin), the first-run
+ * choice when the workbook has no Pokin tables, notices the user must see (session ended, a
+ * queued push landed or failed), and in preview mode the file picker, the download and the
+ * cell editor. The language choice is remembered. All host calls come in through `host`.
  */
-import { Button, FluentProvider, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { ReportView } from '../../core/adoption/report.js';
 import type { SheetSpec } from '../../core/derive/spec.js';
 import type { Issue } from '../../core/issues.js';
 import type { CellValue } from '../../core/snapshot.js';
-import { ApiFailure } from '../../client/api.js';
+import { setting } from '../api/persist.js';
 import { canConsolidate, canReview, identityOf, isPlanner } from '../auth/roles.js';
 import { konsolidasiCalls, plannerCalls } from '../konsolidasi/calls.js';
-import { PortError } from '../port.js';
-import type { Workspace } from '../workspace.js';
+import type { PortError } from '../port.js';
+import type { Notice, Workspace } from '../workspace.js';
+import type { AdoptCalls } from './AdoptPanel.js';
 import { CellEditor } from './CellEditor.js';
 import { FirstRun, type TemplateForm } from './FirstRun.js';
 import { GeneratePanel } from './GeneratePanel.js';
@@ -22,6 +24,7 @@ import { LangContext, STRINGS, type Lang } from './i18n.js';
 import { IssuesPanel } from './IssuesPanel.js';
 import { KonsolidasiPanel } from './KonsolidasiPanel.js';
 import { LiveHealth } from './LiveHealth.js';
+import { failureText, sessionExpiredText } from './messages.js';
 import { PushPanel } from './PushPanel.js';
 import { ReviuPanel } from './ReviuPanel.js';
 import { SignIn, type SignInProps } from './SignIn.js';
@@ -32,7 +35,6 @@ export interface PaneHost {
   preview: boolean;
   openFile?: (file: File) => Promise<void>;
   createTemplate: (f: TemplateForm) => Promise<void>;
-  adopt: (sheet: string) => Promise<string>;
   renderSheets: (specs: SheetSpec[]) => Promise<void>;
   devSignIn?: (req: { role: string; pemda: string; opd: string }) => Promise<void>;
   dialogSignIn?: () => Promise<void>;
@@ -42,23 +44,43 @@ export interface PaneHost {
   readCell?: (sheet: string, cell: string) => Promise<CellValue>;
   writeCell?: (sheet: string, cell: string, value: CellValue) => Promise<void>;
   startupError?: PortError | null;
+  /** Preview: work from before a reload that was not downloaded. */
+  restorable?: { fileName: string; at: number } | null;
+  onRestore?: () => Promise<void>;
+  onDiscard?: () => void;
 }
 
 const EMPTY = { subscribe: () => () => undefined, get: () => null };
 /** The sheet the diagram picture goes to inside Excel (a download does nothing on Mac). */
 const DIAGRAM_PICTURE_SHEET = 'Gambar Pohon';
+const LANG = setting('lang');
 
 export function errorText(e: unknown, lang: Lang): string | null {
-  if (!e) return null;
-  if (e instanceof PortError) return lang === 'en' ? e.messageEn : e.messageId;
-  if (e instanceof ApiFailure) return e.text(lang);
-  return e instanceof Error ? e.message : String(e);
+  return e ? failureText(e, lang) : null;
+}
+
+function NoticeBar({ notice, lang, onDismiss }: { notice: Notice; lang: Lang; onDismiss: () => void }) {
+  const t = STRINGS[lang];
+  const [intent, text] = notice.kind === 'session-expired' ? ['warning', lang === 'en' ? sessionExpiredText.en : sessionExpiredText.id] as const
+    : notice.kind === 'queue-landed' ? ['success', t.queueLanded.replace('{v}', String(notice.version))] as const
+      : ['error', `${t.queueFailed} ${failureText(notice.error, lang)}`] as const;
+  return (
+    <MessageBar intent={intent} layout="multiline" data-testid="notice" data-kind={notice.kind} className="pokin-notice">
+      <MessageBarBody>{text}</MessageBarBody>
+      <MessageBarActions><Button size="small" onClick={onDismiss}>{t.dismiss}</Button></MessageBarActions>
+    </MessageBar>
+  );
 }
 
 export function App({ host }: { host: PaneHost }) {
-  const [lang, setLang] = useState<Lang>('id');
+  const [lang, setLangState] = useState<Lang>(() => (LANG.get() === 'en' ? 'en' : 'id'));
+  const setLang = (l: Lang) => { LANG.set(l); setLangState(l); };
   const [tab, setTab] = useState('validasi');
-  const [sheets, setSheets] = useState<string[]>([]);
+  // The sheet list of the workbook open now (never the previous file's while the new one loads).
+  const [sheetList, setSheetList] = useState<{ of: Workspace | null; sheets: string[] }>({ of: null, sheets: [] });
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [adopted, setAdopted] = useState<{ counts: string; report: ReportView; sheet: string } | null>(null);
   const ws = host.workspace;
   const state = useSyncExternalStore(ws ? ws.subscribe : EMPTY.subscribe, ws ? ws.getState : EMPTY.get);
   const t = STRINGS[lang];
@@ -66,8 +88,9 @@ export function App({ host }: { host: PaneHost }) {
   const tree = live?.result.tree ?? null;
   const hasTables = !!tree && tree.boxes.length + tree.indikator.length > 0 || !!tree?.tables.pohon;
   useEffect(() => {
-    if (ws && !hasTables) void ws.port.listSheets().then((s) => setSheets(s.sheets)).catch(() => undefined);
+    if (ws && !hasTables) void ws.port.listSheets().then((s) => setSheetList({ of: ws, sheets: s.sheets.filter((n) => n !== 'PokinMeta') })).catch(() => undefined);
   }, [ws, hasTables, live]);
+  const sheets = sheetList.of === ws ? sheetList.sheets : [];
   const onSelect = useCallback((i: Issue) => { void ws?.selectIssue(i); }, [ws]);
   const issues = useMemo(() => live?.result.issues ?? [], [live]);
   const defaults = useMemo(() => {
@@ -78,39 +101,73 @@ export function App({ host }: { host: PaneHost }) {
   const who = useMemo(() => identityOf(token), [token]);
   const reviewer = canConsolidate(who);
   const periode = tree?.config.tahunAwal && tree.config.tahunAkhir ? `${tree.config.tahunAwal}-${tree.config.tahunAkhir}` : '';
-  const failText = useCallback((e: unknown) => errorText(e, lang) ?? '', [lang]);
+  const failText = useCallback((e: unknown) => failureText(e, lang), [lang]);
   const kCalls = useMemo(() => (ws && reviewer ? konsolidasiCalls(ws, () => lang) : null), [ws, reviewer, lang]);
   const pCalls = useMemo(() => (ws && isPlanner(who) ? plannerCalls(ws, periode || null) : null), [ws, who, periode]);
+  const adoption: AdoptCalls | null = useMemo(() => (ws ? {
+    draft: (sheet) => ws.draftAdoption(sheet, host.fileName ? { fileName: host.fileName } : {}),
+    adopt: async (answers) => {
+      const r = await ws.adopt(answers, lang);
+      setAdopted({ ...r, sheet: r.report.sheet });
+      setTab('validasi');
+      return r;
+    },
+  } : null), [ws, host.fileName, lang]);
   const tabs = [...(hasTables ? ['validasi', 'pohon', 'kirim', 'buat'] : []), ...(hasTables && isPlanner(who) ? ['reviu'] : []), ...(kCalls ? ['konsolidasi'] : [])];
   const current = tabs.includes(tab) ? tab : tabs[0];
   const signIn: SignInProps | null = ws && state ? {
     token, defaults, onSignOut: () => ws.setToken(null),
     ...(host.devSignIn ? { onDevSignIn: host.devSignIn } : {}), ...(host.dialogSignIn ? { onDialogSignIn: host.dialogSignIn } : {}),
   } : null;
+  const open = async (f: File) => {
+    if (!host.openFile) return;
+    setOpenError(null);
+    setOpening(true);
+    setAdopted(null);
+    try { await host.openFile(f); } catch (e) { setOpenError(`${t.openFailed} ${failureText(e, lang)}`); } finally { setOpening(false); }
+  };
   return (
     <LangContext.Provider value={lang}>
       <FluentProvider theme={webLightTheme} className="pokin-root">
         <header className="pokin-header">
           <Text weight="semibold" size={400}>{t.appTitle}</Text>
-          {host.fileName && <Text size={200} className="pokin-file" title={host.fileName}>{host.fileName}</Text>}
+          {host.fileName && <Text size={200} className="pokin-file" title={host.fileName}>{host.fileName}{state?.dirty ? ' •' : ''}</Text>}
           <Button size="small" appearance="subtle" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} data-testid="lang">{t.language}</Button>
         </header>
-        {host.startupError && <div role="alert" className="pokin-panel"><Text>{errorText(host.startupError, lang)}</Text></div>}
+        {host.startupError && <div role="alert" className="pokin-panel"><Text>{failureText(host.startupError, lang)}</Text></div>}
+        {host.restorable && host.onRestore && (
+          <MessageBar intent="info" layout="multiline" data-testid="restore" className="pokin-notice">
+            <MessageBarBody>{t.restoreTitle.replace('{file}', host.restorable.fileName).replace('{at}', new Date(host.restorable.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID'))}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="primary" onClick={() => void host.onRestore?.()} data-testid="restore-yes">{t.restore}</Button>
+              <Button size="small" onClick={() => host.onDiscard?.()} data-testid="restore-no">{t.discard}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {host.preview && (
           <div className="pokin-panel pokin-preview">
             <Text size={200}>{t.previewNote}</Text>
             <div className="pokin-row">
               <label className="pokin-file-button">
-                {t.openFile}
-                <input type="file" accept=".xlsx" data-testid="open-file" onChange={(e) => { const f = e.target.files?.[0]; if (f && host.openFile) void host.openFile(f); }} />
+                {opening ? t.opening : t.openFile}
+                <input type="file" accept=".xlsx" data-testid="open-file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void open(f); }} />
               </label>
-              {host.download && ws && <Button size="small" onClick={() => void host.download?.()}>{t.download}</Button>}
+              {host.download && ws && hasTables && <Button size="small" onClick={() => void host.download?.()} data-testid="download">{t.download}</Button>}
             </div>
+            {host.download && ws && hasTables && <Text size={100} className="pokin-loc">{t.downloadNote}{state?.dirty ? ` ${t.unsaved}` : ''}</Text>}
+            {openError && <MessageBar intent="error" data-testid="open-error"><MessageBarBody>{openError}</MessageBarBody></MessageBar>}
           </div>
         )}
-        {ws && !hasTables && live && (kCalls
-          ? <details className="pokin-panel"><summary>{t.firstRun}</summary><FirstRun sheets={sheets} onCreate={host.createTemplate} onAdopt={host.adopt} /></details>
-          : <FirstRun sheets={sheets} onCreate={host.createTemplate} onAdopt={host.adopt} />)}
+        {state?.notice && ws && <NoticeBar notice={state.notice} lang={lang} onDismiss={() => ws.dismissNotice()} />}
+        {adopted && (
+          <MessageBar intent="success" layout="multiline" data-testid="adopted" className="pokin-notice">
+            <MessageBarBody>{t.adoptDone.replace('{c}', adopted.counts).replace('{s}', adopted.sheet)}</MessageBarBody>
+            <MessageBarActions><Button size="small" onClick={() => setAdopted(null)}>{t.dismiss}</Button></MessageBarActions>
+          </MessageBar>
+        )}
+        {ws && !hasTables && live && adoption && (kCalls
+          ? <details className="pokin-panel"><summary>{t.firstRun}</summary><FirstRun sheets={sheets} onCreate={host.createTemplate} adoption={adoption} /></details>
+          : <FirstRun sheets={sheets} onCreate={host.createTemplate} adoption={adoption} />)}
         {ws && !hasTables && live && signIn && (token
           ? <div className="pokin-panel"><SignIn {...signIn} /></div>
           : <details className="pokin-panel" data-testid="signin-reviewer"><summary>{t.signInReviewer}</summary><SignIn {...signIn} /></details>)}
@@ -124,27 +181,30 @@ export function App({ host }: { host: PaneHost }) {
               {tabs.includes('reviu') && <Tab value="reviu" data-testid="tab-reviu">{t.tabReviu}</Tab>}
               {tabs.includes('konsolidasi') && <Tab value="konsolidasi" data-testid="tab-konsolidasi">{t.tabKonsolidasi}</Tab>}
             </TabList>
-            {host.preview && hasTables && host.readCell && host.writeCell && <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} />}
             {current === 'validasi' && state && (
               <LiveHealth health={state.liveHealth} waiting={state.waitingForExcel} errorText={(e) => errorText(e, lang) ?? ''}
                 onListenAgain={() => ws.live.rebind()} {...(ws.port.reapplyFormats ? { onReapplyFormats: () => ws.reapplyFormats() } : {})} />
             )}
             {current === 'validasi' && (
-              <IssuesPanel live={live} liveState={state!.liveState} error={errorText(state!.error, lang)} onSelect={onSelect}
-                onValidate={() => void ws.validate().catch(() => undefined)} onWriteStatus={() => void ws.writeStatus().catch(() => undefined)} />
+              <IssuesPanel live={live} liveState={state!.liveState} error={errorText(state!.error, lang)} onSelect={onSelect} reference={state!.reference}
+                onValidate={() => void ws.validate().catch(() => undefined)} onWriteStatus={() => void ws.writeStatus().catch(() => undefined)} onGoPush={() => setTab('kirim')} />
             )}
-            {current === 'pohon' && <TreePanel tree={tree} issues={issues} onSelectBox={(b) => void ws.port.selectCell(b.loc.table.sheet, `${b.loc.table.cols.id ?? b.loc.table.firstCol}${b.loc.row}`).catch(() => undefined)}
+            {current === 'pohon' && <TreePanel tree={tree} issues={issues} onSelectIssue={onSelect} onSelectBox={(b) => void ws.port.selectCell(b.loc.table.sheet, `${b.loc.table.cols.id ?? b.loc.table.firstCol}${b.loc.row}`).catch(() => undefined)}
               {...(ws.port.insertImage ? { onInsertImage: (png: string) => ws.live.ownWrite(() => ws.port.insertImage!(DIAGRAM_PICTURE_SHEET, png, 'Pohon Kinerja')) } : {})} />}
             {current === 'kirim' && signIn && (
               <PushPanel
-                signIn={signIn}
+                signIn={signIn} reference={state!.reference}
                 baseVersion={state!.baseVersion} lastVersion={state!.lastVersion} pending={state!.pending} errors={live?.result.summary.errors ?? 0}
+                queueConflict={state!.queueConflict?.stale ?? null} onDismissQueueConflict={() => ws.dismissQueueConflict()}
                 onPush={(p, base) => ws.push(p, base)} onPull={(v) => ws.pull(v)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
             )}
-            {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} />}
-            {current === 'reviu' && <ReviuPanel calls={pCalls} failText={failText} />}
+            {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} existingSheets={async () => (await ws.port.listSheets()).sheets} />}
+            {current === 'reviu' && <ReviuPanel calls={pCalls} failText={failText} namaOpd={tree?.config.namaOpd ?? ''} />}
             {current === 'konsolidasi' && kCalls && <KonsolidasiPanel calls={kCalls} defaultPeriode={periode} canReview={canReview(who)} failText={failText} />}
           </>
+        )}
+        {host.preview && hasTables && host.readCell && host.writeCell && (
+          <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} sheets={[...new Set(live?.snapshot.tables.map((x) => x.sheet) ?? [])]} />
         )}
       </FluentProvider>
     </LangContext.Provider>

@@ -25,7 +25,8 @@ function Request({ link, onDecide }: { link: LinkView; onDecide: DecisionListPro
   };
   return (
     <li className="pokin-details pokin-form" data-testid="cc-request" data-link={link.linkId}>
-      <Text size={200}><b className="pokin-code">{link.sourceOpd}</b> · {link.nodeId} → {link.nodeTujuan}</Text>
+      <Text size={200}><b>{link.sourceNama || link.sourceOpd}</b> · {link.nodeId} → {link.nodeTujuan}</Text>
+      {link.sourceNama && <Text size={200} className="pokin-code pokin-loc">{link.sourceOpd}</Text>}
       <Text size={200}>{link.kontribusi}{link.keterangan ? ` · ${link.keterangan}` : ''}</Text>
       {rejecting && (
         <Field label={t('reason')} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? t('reasonRequired') : undefined}>

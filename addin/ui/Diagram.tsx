@@ -56,11 +56,12 @@ async function insertPng(svg: string, width: number, height: number, insert: (b6
 export default function Diagram({ tree, issues, selected, onSelect, onInsertImage }: { tree: PohonKinerja; issues: readonly Issue[]; selected: number | null; onSelect: (index: number) => void; onInsertImage?: (pngBase64: string) => Promise<void> }) {
   const t = useT();
   const d = useMemo(() => diagramSvg(tree, { issues, selected, title: `Pohon Kinerja ${tree.config.namaOpd}` }), [tree, issues, selected]);
-  // Start readable (half size) with the first root centred in the pane; "Pas" fits the width.
-  const [zoom, setZoom] = useState(0.5);
+  // Start at full size (10.5 px text: at half size it was ~5 px, unreadable) with the first
+  // root centred in the pane; "Pas" fits the width, the buttons and Ctrl+wheel zoom.
+  const [zoom, setZoom] = useState(1);
   const [pan, setPan] = useState(() => {
     const root = d.layout.nodes.find((n) => n.depth === 0);
-    return { x: root ? 150 - (16 + root.x + root.width / 2) * 0.5 : 0, y: 0 };
+    return { x: root ? 150 - (16 + root.x + root.width / 2) : 0, y: 0 };
   });
   const drag = useRef<{ x: number; y: number; px: number; py: number } | null>(null);
   const z = (f: number) => setZoom((v) => Math.min(3, Math.max(0.1, v * f)));

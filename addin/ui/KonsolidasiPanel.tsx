@@ -24,6 +24,7 @@ export function KonsolidasiPanel({ calls, defaultPeriode, canReview, failText }:
   const t = useT();
   const [periode, setPeriode] = useState(defaultPeriode);
   const [rows, setRows] = useState<OpdRow[] | null>(null);
+  const [updates, setUpdates] = useState<ReadonlyMap<string, Partial<OpdRow>>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [basis, setBasis] = useState<ConsolidationBasis>('diterima');
@@ -36,6 +37,7 @@ export function KonsolidasiPanel({ calls, defaultPeriode, canReview, failText }:
     setListError(null);
     try {
       setRows(await calls.listOpd(periode));
+      setUpdates(new Map());
     } catch (e) {
       setRows(null);
       setListError(failText(e));
@@ -59,22 +61,23 @@ export function KonsolidasiPanel({ calls, defaultPeriode, canReview, failText }:
     return { intent: 'success', text: `${t('pulled', { rows: r.rows })}${syncs}`, sheets: r.sheets };
   });
   const save = () => transfer(async (f) => ({ intent: 'success', text: `${t('saved')} ${await calls.saveXlsx!(periode, basis, f)}` }));
-  const row = rows?.find((r) => r.opd === selected) ?? null;
+  const found = rows?.find((r) => r.opd === selected);
+  const row = found ? { ...found, ...updates.get(found.opd) } : null;
 
   return (
     <section aria-label={t('tabKonsolidasi')} className="pokin-panel" data-testid="konsolidasi">
-      <form className="pokin-row" onSubmit={(e) => { e.preventDefault(); void load(); }}>
-        <Field label={`${t('periode')} (${calls.pemda})`} className="pokin-grow" validationState={listError ? 'error' : 'none'} validationMessage={listError ?? undefined}>
+      <form className="pokin-form" onSubmit={(e) => { e.preventDefault(); void load(); }}>
+        <Field label={`${t('periode')} (${calls.pemda})`} validationState={listError ? 'error' : 'none'} validationMessage={listError ?? undefined}>
           <Input value={periode} placeholder={t('periodeHint')} onChange={(_, d) => setPeriode(d.value)} data-testid="konsolidasi-periode" />
         </Field>
-        <Button type="submit" appearance="primary" size="small" data-testid="load-opd">{rows ? t('refresh') : t('loadOpd')}</Button>
+        <Button type="submit" appearance="primary" size="small" className="pokin-start" data-testid="load-opd">{rows ? t('refresh') : t('loadOpd')}</Button>
       </form>
-      {rows && <OpdList rows={rows} selected={selected} onSelect={setSelected} />}
+      {rows && <OpdList rows={rows} updates={updates} selected={selected} onSelect={setSelected} />}
       {row && (
         <ReviewBox key={row.opd} row={row} canReview={canReview} failText={failText} onOpenTree={() => calls.openTree(periode, row.opd)}
           onReview={async (action, note) => {
             const a = await calls.review(periode, row.opd, row.version, action, note);
-            setRows((rs) => rs?.map((r) => (r.opd === row.opd ? { ...r, status: a.status, review: a.review } : r)) ?? null);
+            setUpdates((u) => new Map(u).set(row.opd, { status: a.status, review: a.review }));
           }} />
       )}
       <Field label={t('basis')}>

@@ -1,17 +1,19 @@
 /**
- * The OPDs of the pemda with their HEAD version: review status, version, errors, warnings and
- * last push; filter by code and status, sort by any of them. A list of buttons, not a wide
- * table, so it fits 320 px and every row is reachable with Tab and Enter.
+ * The OPDs of the pemda with their HEAD version: name, review status, version, errors,
+ * warnings and last push; filter by code, name and status, sort by any of them. A list of
+ * buttons, not a wide table, so it fits 320 px and every row is reachable with Tab and Enter.
+ * The order is kept while the officer works down the list: accepting or returning an OPD
+ * changes its badge in place, it does not move it (the next click must hit the next OPD).
  */
 import { Badge, Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { OpdRow, ReviewStatus } from '../../core/wire/index.js';
 import { useT, useWaktu, type StringKey } from './i18n.js';
 
-export type OpdSortKey = 'opd' | 'status' | 'version' | 'errors' | 'warnings' | 'at';
-export const SORT_KEYS: readonly OpdSortKey[] = ['opd', 'status', 'version', 'errors', 'warnings', 'at'];
+export type OpdSortKey = 'opd' | 'nama' | 'status' | 'version' | 'errors' | 'warnings' | 'at';
+export const SORT_KEYS: readonly OpdSortKey[] = ['opd', 'nama', 'status', 'version', 'errors', 'warnings', 'at'];
 const SORT_LABEL: Record<OpdSortKey, StringKey> = {
-  opd: 'sortOpd', status: 'sortStatus', version: 'sortVersion', errors: 'sortErrors', warnings: 'sortWarnings', at: 'sortPush',
+  opd: 'sortOpd', nama: 'sortNama', status: 'sortStatus', version: 'sortVersion', errors: 'sortErrors', warnings: 'sortWarnings', at: 'sortPush',
 };
 /** Work first: submitted versions wait for the reviewer, returned ones for the OPD. */
 const STATUS_ORDER: Record<ReviewStatus, number> = { diajukan: 0, dikembalikan: 1, diterima: 2 };
@@ -20,6 +22,7 @@ export const STATUS_COLOR: Record<ReviewStatus, 'warning' | 'danger' | 'success'
 function sortValue(r: OpdRow, k: OpdSortKey): string | number {
   switch (k) {
     case 'opd': return r.opd;
+    case 'nama': return (r.namaOpd ?? '').toLowerCase() || `~${r.opd}`;
     case 'status': return STATUS_ORDER[r.status] ?? 9;
     case 'version': return r.version;
     case 'errors': return r.counts.errors;
@@ -39,23 +42,29 @@ export function sortOpd(rows: readonly OpdRow[], key: OpdSortKey, dir: 'asc' | '
 
 export function filterOpd(rows: readonly OpdRow[], text: string, status: ReviewStatus | ''): OpdRow[] {
   const q = text.trim().toLowerCase();
-  return rows.filter((r) => (status === '' || r.status === status) && (q === '' || r.opd.toLowerCase().includes(q)));
+  return rows.filter((r) => (status === '' || r.status === status) && (q === '' || `${r.opd} ${r.namaOpd ?? ''}`.toLowerCase().includes(q)));
 }
 
 export interface OpdListProps {
+  /** The rows as loaded: they give the order. */
   rows: readonly OpdRow[];
+  /** Changes since loading (a review's new status), shown without moving the row. */
+  updates?: ReadonlyMap<string, Partial<OpdRow>>;
   selected: string | null;
   onSelect: (opd: string) => void;
 }
 
-export function OpdList({ rows, selected, onSelect }: OpdListProps) {
+export function OpdList({ rows, updates, selected, onSelect }: OpdListProps) {
   const t = useT();
   const { tanggal } = useWaktu();
   const [text, setText] = useState('');
   const [status, setStatus] = useState<ReviewStatus | ''>('');
   const [key, setKey] = useState<OpdSortKey>('status');
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
-  const shown = useMemo(() => sortOpd(filterOpd(rows, text, status), key, dir), [rows, text, status, key, dir]);
+  // The order comes from the rows as loaded; a review's result (`updates`) changes the row
+  // where it is until the list is loaded again.
+  const order = useMemo(() => sortOpd(filterOpd(rows, text, status), key, dir), [rows, text, status, key, dir]);
+  const shown = order.map((r) => ({ ...r, ...updates?.get(r.opd) }));
   return (
     <div className="pokin-form" data-testid="opd-list">
       <Field label={t('filterOpd')}><Input value={text} onChange={(_, d) => setText(d.value)} data-testid="opd-filter" /></Field>
@@ -83,9 +92,10 @@ export function OpdList({ rows, selected, onSelect }: OpdListProps) {
               <button type="button" className={`pokin-opd${r.opd === selected ? ' is-selected' : ''}`} aria-pressed={r.opd === selected}
                 onClick={() => onSelect(r.opd)} data-testid="opd-row" data-opd={r.opd} data-status={r.status}>
                 <span className="pokin-row">
-                  <b className="pokin-grow pokin-code">{r.opd}</b>
+                  <b className="pokin-grow" data-testid="opd-name">{r.namaOpd || t('namaOpdUnknown')}</b>
                   <Badge appearance="tint" color={STATUS_COLOR[r.status]} size="small">{t(`st_${r.status}`)}</Badge>
                 </span>
+                <span className="pokin-code pokin-loc">{r.opd}</span>
                 <span className="pokin-loc">
                   v{r.version} · E{r.counts.errors} W{r.counts.warnings} · {t('lastPush')} {tanggal(r.at)}
                 </span>

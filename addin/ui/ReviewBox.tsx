@@ -6,6 +6,7 @@
 import { Badge, Button, Field, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OpdRow, ReviewAction } from '../../core/wire/index.js';
+import { ConfirmDialog, type ConfirmRequest } from './Confirm.js';
 import { useT, useWaktu } from './i18n.js';
 import { STATUS_COLOR } from './OpdList.js';
 
@@ -25,6 +26,8 @@ export function ReviewBox({ row, canReview, onReview, onOpenTree, failText }: Re
   const [busy, setBusy] = useState(false);
   const [invalid, setInvalid] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const name = row.namaOpd || row.opd;
   const act = async (fn: () => Promise<string>) => {
     setBusy(true);
     setMessage(null);
@@ -39,18 +42,23 @@ export function ReviewBox({ row, canReview, onReview, onOpenTree, failText }: Re
   const review = (action: ReviewAction) => {
     if (action === 'kembalikan' && note.trim() === '') { setInvalid(true); return; }
     setInvalid(false);
-    void act(async () => {
+    const run = () => void act(async () => {
       await onReview(action, note.trim());
       setNote('');
       return t('reviewed', { v: row.version, status: t(action === 'terima' ? 'st_diterima' : 'st_dikembalikan') });
     });
+    // A review is seen by the OPD at once: confirm it, with the note it will read.
+    setConfirm(action === 'terima'
+      ? { title: t('confirmAcceptTitle', { v: row.version, opd: name }), body: t('confirmAcceptBody'), action: t('accept', { v: row.version }), run }
+      : { title: t('confirmReturnTitle', { v: row.version, opd: name }), body: t('confirmReturnBody', { note: note.trim() }), action: t('returnVersion', { v: row.version }), run });
   };
   return (
-    <section className="pokin-details pokin-form" aria-label={row.opd} data-testid="review-box">
+    <section className="pokin-details pokin-form" aria-label={name} data-testid="review-box">
       <div className="pokin-row">
-        <b className="pokin-grow pokin-code">{row.opd}</b>
+        <b className="pokin-grow">{row.namaOpd || t('namaOpdUnknown')}</b>
         <Badge appearance="filled" color={STATUS_COLOR[row.status]}>{t(`st_${row.status}`)}</Badge>
       </div>
+      <Text size={200} className="pokin-code">{row.opd}</Text>
       <Text size={200}>v{row.version} · {row.author} · {tanggal(row.at)} · E{row.counts.errors} W{row.counts.warnings}</Text>
       {row.review && <Text size={200} data-testid="review-last">{t('reviewNote')}: {row.review.note || '—'} ({row.review.by}, {tanggal(row.review.at)})</Text>}
       <Button size="small" disabled={busy} onClick={() => void act(async () => `${t('opened')} ${await onOpenTree()}`)} data-testid="open-tree">{t('openTree')}</Button>
@@ -66,6 +74,7 @@ export function ReviewBox({ row, canReview, onReview, onOpenTree, failText }: Re
         </>
       ) : <Text size={200}>{t('onlyOrganisasi')}</Text>}
       {message && <MessageBar intent={message.intent} data-testid="review-result"><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>
   );
 }

@@ -13,10 +13,12 @@ import { STATUS_COLOR } from './OpdList.js';
 
 export interface ReviuPanelProps {
   calls: PlannerCalls | null;
+  /** The planner's own OPD name (the workbook's Info). */
+  namaOpd?: string;
   failText: (e: unknown) => string;
 }
 
-export function ReviuPanel({ calls, failText }: ReviuPanelProps) {
+export function ReviuPanel({ calls, failText, namaOpd }: ReviuPanelProps) {
   const t = useT();
   const { tanggal } = useWaktu();
   const [versions, setVersions] = useState<VersionMeta[] | null>(null);
@@ -47,7 +49,7 @@ export function ReviuPanel({ calls, failText }: ReviuPanelProps) {
         <Text weight="semibold" className="pokin-grow">{t('reviewStatus')}</Text>
         <Button size="small" onClick={() => void load()} data-testid="reviu-refresh">{t('refresh')}</Button>
       </div>
-      <Text size={200} className="pokin-code">{calls.ref.opd} · {calls.ref.periode}</Text>
+      <Text size={200}>{namaOpd ? <b>{namaOpd}</b> : null} <span className="pokin-code">{calls.ref.opd}</span> · {calls.ref.periode}</Text>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       {versions && !head && <Text>{t('noHistory')}</Text>}
       {head && (
@@ -74,9 +76,10 @@ export function ReviuPanel({ calls, failText }: ReviuPanelProps) {
         <DecisionList links={incoming} onDecide={async (id, status, reason) => {
           setDecided(null);
           try {
+            const asked = incoming.find((x) => x.linkId === id);
             const l = await calls.decide(id, status, reason);
             setIncoming((xs) => xs?.filter((x) => x.linkId !== id) ?? null);
-            setDecided(`${t('decided')} ${l.sourceOpd} ${l.nodeId} → ${l.status}`);
+            setDecided(`${t('decided')} ${asked?.sourceNama || l.sourceNama || l.sourceOpd} ${l.nodeId} → ${l.status}`);
           } catch (e) {
             setError(failText(e));
           }

@@ -6,7 +6,8 @@
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { claimsOf } from '../auth/pkce.js';
-import { useT } from './i18n.js';
+import { useLang, useT } from './i18n.js';
+import { failureText } from './messages.js';
 
 export interface SignInProps {
   token: string | null;
@@ -19,6 +20,7 @@ export interface SignInProps {
 
 export function SignIn({ token, defaults, onDevSignIn, onDialogSignIn, onSignOut }: SignInProps) {
   const t = useT();
+  const lang = useLang();
   const [role, setRole] = useState('perencana');
   const [pemda, setPemda] = useState(defaults.pemda);
   const [opd, setOpd] = useState(defaults.opd);
@@ -32,13 +34,13 @@ export function SignIn({ token, defaults, onDevSignIn, onDialogSignIn, onSignOut
       </div>
     );
   }
-  const go = (fn: () => Promise<void>) => { setError(null); fn().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e))); };
+  const go = (fn: () => Promise<void>) => { setError(null); fn().catch((e: unknown) => setError(failureText(e, lang))); };
   if (onDialogSignIn) {
     // A cancelled or refused sign-in comes back from the dialog as an error: say it here.
     return (
       <div className="pokin-form">
         <Button appearance="primary" onClick={() => go(onDialogSignIn)}>{t('signIn')}</Button>
-        {error && <Text role="alert">{error}</Text>}
+        {error && <Text role="alert" data-testid="signin-error">{error}</Text>}
       </div>
     );
   }
@@ -52,7 +54,7 @@ export function SignIn({ token, defaults, onDevSignIn, onDialogSignIn, onSignOut
       <Field label={t('kodePemda')}><Input value={pemda} onChange={(_, d) => setPemda(d.value)} /></Field>
       <Field label={t('kodeOpd')}><Input value={opd} onChange={(_, d) => setOpd(d.value)} /></Field>
       <Button appearance="primary" type="submit" data-testid="signin">{t('signIn')}</Button>
-      {error && <Text role="alert">{error}</Text>}
+      {error && <Text role="alert" data-testid="signin-error">{error}</Text>}
     </form>
   );
 }

@@ -1,13 +1,15 @@
 /**
- * Pohon: the tree with expand/collapse and search, a box's details (statement, code and
- * nomenclature, owner, indicators with yearly targets, pagu), and the SVG diagram (lazy).
+ * Pohon: the tree with expand/collapse and search, a legend of the coloured marks, a box's
+ * details right under the box clicked (statement, code and nomenclature, owner, indicators
+ * with yearly targets, pagu, and the box's own issues), and the SVG diagram (lazy).
  */
 import { Button, Input, Text } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Issue } from '../../core/issues.js';
 import { rupiah } from '../../core/issues.js';
 import type { Box, PohonKinerja, Target } from '../../core/model.js';
-import { useT } from './i18n.js';
+import { ruleTitle } from '../../core/rules/catalog.js';
+import { useLang, useT } from './i18n.js';
 
 const Diagram = lazy(() => import('./Diagram.js'));
 
@@ -19,11 +21,17 @@ function targetText(t: Target | null): string {
   return '-';
 }
 
-export function BoxDetails({ box, tree }: { box: Box; tree: PohonKinerja }) {
+export function BoxDetails({ box, tree, issues = [], onSelectIssue }: { box: Box; tree: PohonKinerja; issues?: readonly Issue[]; onSelectIssue?: (i: Issue) => void }) {
   const t = useT();
+  const lang = useLang();
   const owner = tree.jabatanById.get(box.penanggungJawab);
+  const own = issues.filter((i) => i.id === box.id);
+  const el = useRef<HTMLDivElement>(null);
+  // Opened under the box clicked: the box's row and the start of its details brought into
+  // view once (not on every re-validation).
+  useEffect(() => { (el.current?.previousElementSibling ?? el.current)?.scrollIntoView?.({ block: 'start' }); }, [box.id]);
   return (
-    <div className="pokin-details" data-testid="box-details">
+    <div className="pokin-details" data-testid="box-details" ref={el}>
       <Text weight="semibold">{box.id} · {box.levelName}</Text>
       <dl>
         <dt>{t('statement')}</dt><dd>{box.pernyataan || '—'}</dd>
@@ -39,6 +47,19 @@ export function BoxDetails({ box, tree }: { box: Box; tree: PohonKinerja }) {
           <div className="pokin-targets">{tree.config.years.map((y, i) => <span key={y}>{y}: {targetText(ind.targets[i])}</span>)}</div>
         </div>
       ))}
+      <Text weight="semibold">{t('boxIssues')}</Text>
+      {own.length === 0 ? <Text size={200}>{t('noBoxIssues')}</Text> : (
+        <ul className="pokin-issues" data-testid="box-issues">
+          {own.map((i, k) => (
+            <li key={k}>
+              <button type="button" className="pokin-issue" onClick={() => onSelectIssue?.(i)}>
+                <span className="pokin-loc"><span className={`pokin-dot sev-${i.severity}`} />{i.rule} · {ruleTitle(i.rule, lang)} · {i.sheet}!{i.cell}</span>
+                <span>{lang === 'en' ? i.messageEn : i.message}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -63,6 +84,8 @@ export function treeRoots(tree: PohonKinerja | null): Box[] {
 }
 
 interface NodeProps {
+  /** The selected box's details, shown right under it. */
+  details: (b: Box) => ReactNode;
   box: Box;
   open: Set<number>;
   toggle: (i: number) => void;
@@ -74,7 +97,7 @@ interface NodeProps {
   path?: ReadonlySet<Box>;
 }
 
-function TreeNode({ box, open, toggle, select, selected, visible, worst, path = new Set() }: NodeProps) {
+function TreeNode({ details, box, open, toggle, select, selected, visible, worst, path = new Set() }: NodeProps) {
   if (visible && !visible.has(box)) return null;
   const below = new Set(path).add(box);
   const children = box.children.filter((c) => !below.has(c));
@@ -90,14 +113,17 @@ function TreeNode({ box, open, toggle, select, selected, visible, worst, path = 
           {sev && <span className={`pokin-dot sev-${sev}`} aria-label={sev} />}<b>{box.id}</b> {box.pernyataan || box.nomenklatur}
         </button>
       </div>
+      {selected === box.index && details(box)}
       {isOpen && children.length > 0 && (
-        <ul role="group">{children.map((c) => <TreeNode key={c.index} {...{ box: c, open, toggle, select, selected, visible, worst, path: below }} />)}</ul>
+        <ul role="group">{children.map((c) => <TreeNode key={c.index} {...{ details, box: c, open, toggle, select, selected, visible, worst, path: below }} />)}</ul>
       )}
     </li>
   );
 }
 
-export function TreePanel({ tree, issues, onSelectBox, onInsertImage }: { tree: PohonKinerja | null; issues: readonly Issue[]; onSelectBox: (b: Box) => void; onInsertImage?: (pngBase64: string) => Promise<void> }) {
+export function TreePanel({ tree, issues, onSelectBox, onSelectIssue, onInsertImage }: {
+  tree: PohonKinerja | null; issues: readonly Issue[]; onSelectBox: (b: Box) => void; onSelectIssue?: (i: Issue) => void; onInsertImage?: (pngBase64: string) => Promise<void>;
+}) {
   const t = useT();
   const [open, setOpen] = useState<Set<number>>(() => new Set());
   const [query, setQuery] = useState('');
@@ -124,7 +150,7 @@ export function TreePanel({ tree, issues, onSelectBox, onInsertImage }: { tree: 
   if (!tree) return null;
   const toggle = (i: number) => setOpen((s) => { const n = new Set(s); if (n.has(i)) n.delete(i); else n.add(i); return n; });
   const select = (b: Box) => { setSelected(b.index); onSelectBox(b); };
-  const box = selected === null ? null : tree.boxes[selected];
+  const details = (b: Box) => <BoxDetails box={b} tree={tree} issues={issues} {...(onSelectIssue ? { onSelectIssue } : {})} />;
   return (
     <section aria-label={t('tabPohon')} className="pokin-panel">
       <Input value={query} onChange={(_, d) => setQuery(d.value)} placeholder={t('search')} aria-label={t('search')} className="pokin-full" />
@@ -133,10 +159,12 @@ export function TreePanel({ tree, issues, onSelectBox, onInsertImage }: { tree: 
         <Button size="small" onClick={() => setOpen(new Set())}>{t('collapseAll')}</Button>
         <Button size="small" onClick={() => setDiagram((d) => !d)} data-testid="toggle-diagram">{diagram ? t('hideDiagram') : t('showDiagram')}</Button>
       </div>
+      <Text size={200} className="pokin-legend" data-testid="legend">
+        <span className="pokin-dot sev-E" />{t('errors')} <span className="pokin-dot sev-W" />{t('warnings')} <span className="pokin-dot sev-I" />{t('infos')}
+      </Text>
       <ul role="tree" aria-label={t('tabPohon')} className="pokin-tree">
-        {roots.map((r) => <TreeNode key={r.index} {...{ box: r, open, toggle, select, selected, visible, worst }} />)}
+        {roots.map((r) => <TreeNode key={r.index} {...{ details, box: r, open, toggle, select, selected, visible, worst }} />)}
       </ul>
-      {box && <BoxDetails box={box} tree={tree} />}
       {diagram && (
         <Suspense fallback={<Text>…</Text>}>
           <Diagram tree={tree} issues={issues} selected={selected} onSelect={(i) => { const b = tree.boxes[i]; if (b) select(b); }} {...(onInsertImage ? { onInsertImage } : {})} />

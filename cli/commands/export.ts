@@ -19,7 +19,6 @@ import {
 import type { Issue } from '../../core/issues.js';
 import { canonicalTables, headerKey } from '../../core/layout/tables.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
-import { validateSnapshot } from '../../core/validate.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { describeSheets, location, summaryLine, type Lang } from '../format.js';
 import { copyWorksheet } from '../../xlsx/copy.js';
@@ -27,7 +26,8 @@ import { XlsxError } from '../../xlsx/errors.js';
 import { readXlsxWorkbook } from '../../xlsx/read.js';
 import { renderSheets } from '../../xlsx/render.js';
 import { buildCanonicalWorkbook } from '../../xlsx/write.js';
-import { loadReference, type CommandIO } from './validate.js';
+import type { CommandIO } from './validate.js';
+import { validateWithReference } from '../../core/reference.js';
 
 export const EXPORT_HELP: Record<Lang, string> = {
   id: `pokin export KANONIK.xlsx --out KELUARAN.xlsx [--sheets matriks,level,pk,validasi] [--tahun TTTT]
@@ -174,7 +174,7 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
     const placed = placedSnapshot(read.snapshot);
     const withPk = kinds.includes('pk');
     // The same validation as `pokin validate --final`, reference list included.
-    const result = validateSnapshot(placed, { final: withPk, nomenklatur: await loadReference(placed) });
+    const result = await validateWithReference(placed, { final: withPk });
     const years = result.tree.config.years;
     let tahun: number | undefined;
     if (values.tahun !== undefined) {

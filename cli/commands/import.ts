@@ -5,7 +5,7 @@
  * Exit 0: every row placed; 1: some rows not placed (the workbook is still written);
  * 2: no known layout, or unusable arguments or files.
  */
-import { adoptWorkbook } from '../../core/adopt/index.js';
+import { draftAdoption, type AdoptionQuestion } from '../../core/adoption/index.js';
 import type { AdoptOptions, AdoptReport, KnownJabatan, NotRecognised } from '../../core/adopt/types.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { langOf, parse, UsageError } from '../args.js';
@@ -57,7 +57,17 @@ export function reportJson(r: AdoptReport, lang: Lang) {
   };
 }
 
-function humanReport(file: string, out: string, r: AdoptReport, lang: Lang): string {
+/** The questions the pane asks, as the options that answer them (same guesses: core/adoption). */
+function questionLines(qs: readonly AdoptionQuestion[], lang: Lang): string[] {
+  if (!qs.length) return [];
+  const en = lang === 'en';
+  return [
+    en ? 'Info left empty; give it with these options:' : 'Info dibiarkan kosong; isi lewat opsi berikut:',
+    ...qs.map((q) => `  ${q.flag} "${q.guess || '…'}"  ${q.label[lang]}${q.guess && q.source ? ` (${en ? 'guess' : 'tebakan'}: ${q.source[lang]})` : ''}; ${q.hint[lang]}`),
+  ];
+}
+
+function humanReport(file: string, out: string, r: AdoptReport, lang: Lang, questions: readonly AdoptionQuestion[] = []): string {
   const en = lang === 'en';
   const lines = [
     `${file} → ${out}`,
@@ -68,7 +78,7 @@ function humanReport(file: string, out: string, r: AdoptReport, lang: Lang): str
   ];
   for (const u of r.unplaced) lines.push(`  ${location(r.sheet, u.cell)}  F01  ${en ? u.reasonEn : u.reason}`);
   for (const i of r.issues.filter((x) => x.rule !== 'F01' && x.rule !== 'F02')) lines.push(`  ${location(i.sheet, i.cell)}  ${i.rule}  ${en ? i.messageEn : i.message}`);
-  if (r.missingInfo.length) lines.push(`${en ? 'Info left empty (use the options)' : 'Info dibiarkan kosong (isi lewat opsi)'}: ${r.missingInfo.join(', ')}`);
+  lines.push(...questionLines(questions, lang));
   if (r.jabatanCreated.length) lines.push(`${en ? 'Positions created from penanggung jawab text (fill in Jenjang)' : 'Jabatan dibuat dari teks penanggung jawab (lengkapi Jenjang)'}: ${r.jabatanCreated.map((j) => `${j.id} ← "${j.from}"`).join('; ')}`);
   lines.push(`${en ? 'Validation of the result' : 'Validasi hasil'}: ${summaryLine(r.validation.summary, lang)}`);
   return lines.join('\n');
@@ -108,7 +118,7 @@ export async function runImport(argv: string[], io: CommandIO = stdio): Promise<
         en: `Sheet "${opts.sheet}" not found. Sheets: ${sheets.map((s) => `'${s.name}'`).join(', ')}`,
       });
     }
-    const adoption = adoptWorkbook(sheets, opts);
+    const adoption = draftAdoption(sheets, opts, { fileName: file.split(/[\\/]/).pop() });
     if (!adoption.ok) {
       const text = notRecognisedText(file, adoption.notRecognised, lang);
       if (values.json) io.out(JSON.stringify({ error: { code: 'no-layout', message: text, sheets: adoption.notRecognised.sheets } }));
@@ -117,8 +127,9 @@ export async function runImport(argv: string[], io: CommandIO = stdio): Promise<
     }
     const { snapshot, report } = adoption.result;
     await writeCanonicalWorkbook(values.out, snapshot, readWorkbook(snapshot).tree.config);
-    if (values.json) io.out(JSON.stringify(reportJson(report, lang)));
-    else io.out(humanReport(file, values.out, report, lang));
+    const questions = adoption.questions.map((q) => ({ key: q.key, option: q.flag, guess: q.guess, source: q.source?.[lang] ?? null }));
+    if (values.json) io.out(JSON.stringify({ ...reportJson(report, lang), questions }));
+    else io.out(humanReport(file, values.out, report, lang, adoption.questions));
     return report.unplaced.length ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) { io.err(lang === 'en' ? e.bilingual.en : e.bilingual.id); return 2; }

@@ -2,32 +2,29 @@
  * `pokin validate FILE.xlsx [--json] [--lang id|en]`: reads the workbook, validates it with
  * `core/`, prints the issues. Exit 0 = no error, 1 = errors found, 2 = the file is unusable.
  */
-import { findTable } from '../../core/read/index.js';
-import { readInfo } from '../../core/read/info.js';
-import { canonicalTables } from '../../core/layout/tables.js';
-import type { NomenklaturIndex } from '../../core/nomenklatur/types.js';
-import { validateSnapshot } from '../../core/validate.js';
-import type { WorkbookSnapshot } from '../../core/snapshot.js';
+import { validateWithReference } from '../../core/reference.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { describeSheets, humanReport, toJson, type Lang } from '../format.js';
 import { XlsxError } from '../../xlsx/errors.js';
-import { readXlsxWorkbook } from '../../xlsx/read.js';
+import { readXlsx, readXlsxWorkbook } from '../../xlsx/read.js';
 import { rawSheet } from '../../xlsx/sheet.js';
 import { parsePkSheetName } from '../../core/derive/pk.js';
 
 export const VALIDATE_HELP: Record<Lang, string> = {
-  id: `pokin validate BERKAS.xlsx [--json] [--final] [--lang id|en]
+  id: `pokin validate BERKAS.xlsx [--json] [--final] [--pemda-tree P.xlsx] [--lang id|en]
 
   Memeriksa pohon kinerja di buku kerja kanonik (SAKIP.md §4) dengan semua aturan §5.
   --json         keluaran JSON: {"summary":{…},"issues":[…]}
   --final        juga aturan finalisasi (J04, P01–P03, B05, X03), seperti sebelum dikirim; P01 membandingkan lembar PK dengan pohon
+  --pemda-tree P.xlsx  buku kerja pohon pemda (Kode OPD PEMDA): Ref Pemda diperiksa terhadap Sasaran Pemda-nya (T06)
   --lang id|en   bahasa pesan (bawaan: id)
   Kode keluar: 0 tanpa error, 1 ada error, 2 berkas tidak dapat dipakai.`,
-  en: `pokin validate FILE.xlsx [--json] [--final] [--lang id|en]
+  en: `pokin validate FILE.xlsx [--json] [--final] [--pemda-tree P.xlsx] [--lang id|en]
 
   Checks the performance tree in a canonical workbook (SAKIP.md §4) with every rule of §5.
   --json         JSON output: {"summary":{…},"issues":[…]}
   --final        also the finalisation rules (J04, P01–P03, B05, X03), as before a push; P01 compares the PK sheets with the tree
+  --pemda-tree P.xlsx  the pemda tree's workbook (Kode OPD PEMDA): Ref Pemda is checked against its Sasaran Pemda (T06)
   --lang id|en   message language (default: id)
   Exit codes: 0 no errors, 1 errors found, 2 the file cannot be used.`,
 };
@@ -37,25 +34,10 @@ export interface CommandIO {
   err: (s: string) => void;
 }
 
-/**
- * The reference list is optional: a missing or broken list only turns the Ref rules off,
- * it never stops a validation.
- */
-export async function loadReference(snapshot: WorkbookSnapshot): Promise<NomenklaturIndex | null> {
-  const spec = canonicalTables([]).find((s) => s.key === 'info');
-  if (!spec) return null;
-  const { config } = readInfo(findTable(snapshot, spec), []);
-  try {
-    const mod = await import('../../core/nomenklatur/load.js');
-    return await mod.loadNomenklatur(config.versiNomenklatur);
-  } catch {
-    return null;
-  }
-}
-
 export async function runValidate(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' }, final: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    'pemda-tree': { type: 'string' },
   });
   const lang = langOf(values.lang);
   if (values.help) { io.out(VALIDATE_HELP[lang]); return 0; }
@@ -86,11 +68,26 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
       : `${file}: tabel kanonik tidak ditemukan (PohonKinerja, Indikator; lihat SAKIP.md §4). Lembar yang ada:`;
     return unusable('no-tables', `${msg}\n${describeSheets(read.sheets, lang)}`);
   }
-  const nomenklatur = await loadReference(read.snapshot);
+  let pemdaTree = null;
+  if (values['pemda-tree']) {
+    try {
+      pemdaTree = (await readXlsx(values['pemda-tree'])).snapshot;
+    } catch (e) {
+      if (e instanceof XlsxError) return unusable(e.code, e.text(lang));
+      throw e;
+    }
+  }
+  // The same setup as the pane and the server: the Kepmendagri list of the Info's version
+  // (lazily loaded) and, when given, the pemda tree's Sasaran Pemda IDs.
   // P01 compares the PK sheets the workbook holds with the tree (Final rules only).
   const pkSheets = values.final ? wb.worksheets.filter((w) => parsePkSheetName(w.name)).map(rawSheet) : [];
-  const result = validateSnapshot(read.snapshot, { nomenklatur, final: values.final === true, pkSheets });
+  const result = await validateWithReference(read.snapshot, { final: values.final === true, pemdaTree, pkSheets });
   if (values.json) io.out(JSON.stringify(toJson(result.summary, result.issues, lang)));
-  else io.out(humanReport(file, result.summary, result.issues, lang));
+  else {
+    io.out(humanReport(file, result.summary, result.issues, lang));
+    // Help where the user is: how to fix what was found (the rule catalogue).
+    const rules = [...new Set(result.issues.map((i) => i.rule))].sort();
+    if (rules.length) io.out(lang === 'en' ? `How to fix: pokin rules ${rules.join(' ')} --lang en` : `Cara memperbaikinya: pokin rules ${rules.join(' ')}`);
+  }
   return result.summary.errors > 0 ? 1 : 0;
 }

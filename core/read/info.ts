@@ -60,7 +60,7 @@ export function readInfo(snapshot: TableSnapshot | undefined, issues: Issue[]): 
     const e = entries.get(headerKey(k.key));
     if (!e || cleanText(e.value).value === '') {
       issues.push(issue('F03', 'E', { sheet: m.loc.sheet, cell: e?.cell ?? a1(m.firstCol, m.loc.headerRow) }, {
-        id: `Kunci Info "${k.key}" belum diisi.`, en: `Info key "${k.key}" is missing or empty.`,
+        id: `"${k.key}" di lembar Info belum diisi.`, en: `"${k.key}" on the Info sheet is missing or empty.`,
       }));
     }
   }

@@ -49,6 +49,8 @@ export interface VersionMeta {
   gzipBytes: number;
   status: ReviewStatus;
   review?: ReviewInfo;
+  /** The OPD's name from the tree's Info at push time (HEAD only), so lists can show it. */
+  namaOpd?: string;
 }
 
 export interface PushAnswer {

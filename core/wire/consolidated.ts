@@ -112,6 +112,9 @@ export interface ConsolidatedAnswer {
 export interface LinkView {
   linkId: string;
   sourceOpd: string;
+  /** Names of the two OPDs (from their latest push), when known. */
+  sourceNama?: string;
+  targetNama?: string;
   nodeId: string;
   targetOpd: string;
   nodeTujuan: string;

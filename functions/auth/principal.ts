@@ -48,6 +48,8 @@ const ALLOW: Decision = { allow: true };
  * Who may do what (issue #backend, ARCHITECTURE §5):
  * - push: `perencana` of that OPD; `bappeda` for the pemda tree (opd = PEMDA);
  * - read (tree, versions): the perencana of that OPD; `organisasi`, `bappeda`, `admin` of the pemda;
+ *   the pemda tree (opd = PEMDA, the RPJMD) by every perencana of the pemda too: planners need its
+ *   Sasaran Pemda IDs to check Ref Pemda (T06) as the server does;
  * - list: `organisasi`, `bappeda`, `admin`; a perencana too, filtered to its own OPD (see `listFilter`);
  * - review: `organisasi` of the pemda;
  * - consolidate (the consolidated model of every OPD): `organisasi`, `bappeda`, `admin`;
@@ -63,7 +65,7 @@ export function authorize(p: Principal, access: Access, pemda: string, opd?: str
       if (opd === 'PEMDA') return has('bappeda') ? ALLOW : deny('Hanya Bappeda yang dapat mengirim pohon pemda.', 'Only Bappeda may push the pemda tree.');
       return ownOpd ? ALLOW : deny('Hanya perencana OPD ini yang dapat mengirim pohonnya.', "Only this OPD's perencana may push its tree.");
     case 'read':
-      return ownOpd || has('organisasi') || has('bappeda') || has('admin')
+      return ownOpd || (opd === 'PEMDA' && has('perencana')) || has('organisasi') || has('bappeda') || has('admin')
         ? ALLOW : deny('Anda tidak berwenang membaca pohon OPD ini.', "You may not read this OPD's tree.");
     case 'list':
       return has('organisasi') || has('bappeda') || has('admin') || (has('perencana') && p.kodeOpd !== '')

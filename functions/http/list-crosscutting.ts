@@ -31,11 +31,21 @@ export const listCrosscutting: RouteFn = async (event, deps) => {
   const principal = requirePrincipal(event);
   const path = treePath(event);
   requireAccess(principal, 'read', path.pemda, path.opd);
-  const links = (await deps.store.links(path.pemda, path.periode)).filter((l) => l.active);
+  const [stored, heads] = await Promise.all([deps.store.links(path.pemda, path.periode), deps.store.list(path.pemda, path.periode)]);
+  const links = stored.filter((l) => l.active);
+  // OPD names from each OPD's HEAD (one GSI query), so a request reads "Dinas Kesehatan", not 22 digits.
+  const names = new Map(heads.filter((h) => h.namaOpd).map((h) => [h.opd, h.namaOpd as string]));
+  const view = (l: StoredLink): LinkView => {
+    const v = storedView(l);
+    const s = names.get(l.sourceOpd), t = names.get(l.targetOpd);
+    if (s) v.sourceNama = s;
+    if (t) v.targetNama = t;
+    return v;
+  };
   const body: CrosscuttingAnswer = {
     pemda: path.pemda, periode: path.periode, opd: path.opd,
-    outgoing: links.filter((l) => l.sourceOpd === path.opd).map(storedView).sort(byNode),
-    incoming: links.filter((l) => l.targetOpd === path.opd).map(storedView).sort(byNode),
+    outgoing: links.filter((l) => l.sourceOpd === path.opd).map(view).sort(byNode),
+    incoming: links.filter((l) => l.targetOpd === path.opd).map(view).sort(byNode),
   };
   return { status: 200, body };
 };

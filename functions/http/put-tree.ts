@@ -8,8 +8,10 @@ import { isPemdaTree, type PokinConfig } from '../../core/config.js';
 import { treeLinks } from '../../core/derive/consolidate/links.js';
 import { countIssues, issue, sortIssues, type Issue } from '../../core/issues.js';
 import type { PohonKinerja } from '../../core/model.js';
+import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import type { TreeStore } from '../store/types.js';
 import { readWorkbook } from '../../core/read/index.js';
+import { referenceFor } from '../../core/reference.js';
 import { ikuChanges } from '../../core/rules/k15.js';
 import { validateTree } from '../../core/validate.js';
 import { parsePushBody, type PushAnswer, type TreePath } from '../../core/wire/index.js';
@@ -74,13 +76,19 @@ export const putTree: RouteFn = async (event, deps) => {
   if (!parsed.ok) throw invalidBody(parsed.problems);
   const body = parsed.value;
 
-  // The same core/ as in Excel: a tree clean in the pane is clean here. Reference checks
-  // (N03/N04/K14, T06 existence) stay with the client, which holds the reference lists.
+  // The same core/ and the same reference data as the pane and the CLI (core/reference.ts):
+  // a tree clean in the pane is clean here. The Kepmendagri list loads on the container's
+  // first push and stays cached (bench/reference.ts: bundle size and first-push cost); the
+  // pemda tree's Sasaran Pemda IDs come from its HEAD when Bappeda has pushed one.
   const read = readWorkbook(body.tree);
   checkInfo(read.tree.config, path);
-  const result = validateTree(read.tree, read.issues);
+  const pemdaTree = path.opd === 'PEMDA' ? null : await deps.store.get({ pemda: path.pemda, periode: path.periode, opd: 'PEMDA' });
+  const ref = await referenceFor(read.tree.config.versiNomenklatur, {
+    pemdaTree: pemdaTree ? (JSON.parse(pemdaTree.json) as WorkbookSnapshot) : null,
+  });
+  const result = validateTree(read.tree, read.issues, ref);
   if (result.summary.errors > 0) {
-    throw new ApiError('INVALID_TREE', `Pohon memuat ${result.summary.errors} galat; perbaiki sebelum mengirim.`,
+    throw new ApiError('INVALID_TREE', `Pohon memuat ${result.summary.errors} Error; perbaiki sebelum mengirim.`,
       `The tree has ${result.summary.errors} errors; fix them before pushing.`,
       { issues: result.issues.filter((i) => i.severity === 'E'), summary: result.summary });
   }
@@ -100,6 +108,7 @@ export const putTree: RouteFn = async (event, deps) => {
     author: principal.sub,
     json: JSON.stringify(body.tree),
     counts: { boxes, indicators, errors, warnings, infos },
+    ...(read.tree.config.namaOpd.trim() ? { namaOpd: read.tree.config.namaOpd.trim() } : {}),
   });
   if (commit.created) {
     // The requests of this version (SAKIP.md §9.1: recorded as Menunggu on push). Best effort

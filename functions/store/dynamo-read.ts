@@ -36,6 +36,7 @@ export function headMeta(h: HeadItem): VersionMeta {
     counts: h.counts, jsonBytes: h.jsonBytes, gzipBytes: h.gzipBytes, status: h.status,
   };
   if (h.review) m.review = h.review;
+  if (h.namaOpd) m.namaOpd = h.namaOpd;
   return m;
 }
 

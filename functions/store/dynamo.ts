@@ -141,6 +141,7 @@ export class DynamoTreeStore implements TreeStore {
       version, submissionId, hash, author: input.author, at, baseVersion, counts: input.counts,
       jsonBytes: Buffer.byteLength(input.json), gzipBytes: gz.length, chunkCount: chunks.length,
       status: 'diajukan', sealed: false, chunksTtl: ttl !== undefined,
+      ...(input.namaOpd ? { namaOpd: input.namaOpd } : {}),
     };
     try {
       await this.send('PutItem HEAD', new PutCommand({

@@ -18,6 +18,8 @@ export interface CommitInput {
   /** The tree's JSON text (what is stored, gzip-compressed, and hashed). */
   json: string;
   counts: TreeCounts;
+  /** `Nama OPD` from the tree's Info, kept on HEAD for the OPD list. */
+  namaOpd?: string;
 }
 
 export interface CommitResult {

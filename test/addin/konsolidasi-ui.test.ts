@@ -22,6 +22,12 @@ import { Workspace } from '../../addin/workspace.js';
 import type { LinkView } from '../../core/wire/index.js';
 import { opdRow } from './konsolidasi-fixture.js';
 
+// happy-dom rejects Animation.finished when a dialog's motion is cancelled on unmount without
+// marking the promise handled (the Web Animations spec marks it handled), which surfaces as an
+// unhandled AbortError. Without element.animate, Fluent's motion uses its test path
+// (@fluentui/react-motion useAnimateAtomsInTestEnvironment; microsoft/fluentui#31701).
+Object.defineProperty(Element.prototype, 'animate', { value: undefined, configurable: true, writable: true });
+
 const wrap = (el: ReactElement, lang: 'id' | 'en' = 'id') =>
   render(createElement(LangContext.Provider, { value: lang }, createElement(FluentProvider, { theme: webLightTheme }, el)));
 const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -36,7 +42,7 @@ async function paneFor(tok: string, file?: string) {
   workspaces.push(ws);
   ws.setToken(tok);
   await ws.validate();
-  const host: PaneHost = { workspace: ws, preview: true, createTemplate: vi.fn(), adopt: vi.fn(), renderSheets: vi.fn() };
+  const host: PaneHost = { workspace: ws, preview: true, createTemplate: vi.fn(), renderSheets: vi.fn() };
   wrap(createElement(App, { host }));
   return ws;
 }
@@ -79,7 +85,7 @@ describe('roles from the token', () => {
     const ws = new Workspace(port, 'http://127.0.0.1:9');
     workspaces.push(ws);
     await ws.validate();
-    wrap(createElement(App, { host: { workspace: ws, preview: true, createTemplate: vi.fn(), adopt: vi.fn(), renderSheets: vi.fn(), devSignIn: vi.fn() } }));
+    wrap(createElement(App, { host: { workspace: ws, preview: true, createTemplate: vi.fn(), renderSheets: vi.fn(), devSignIn: vi.fn() } }));
     expect((await screen.findByTestId('signin-reviewer')).textContent).toMatch(/Bagian Organisasi/);
     act(() => ws.setToken(token(['organisasi'])));
     expect(await screen.findByTestId('tab-konsolidasi')).toBeTruthy();
@@ -126,6 +132,10 @@ describe('ReviewBox', () => {
     expect(onReview).not.toHaveBeenCalled();
     fireEvent.change(screen.getByTestId('review-note'), { target: { value: '  Indikator S1 belum terukur.  ' } });
     fireEvent.click(screen.getByTestId('review-return'));
+    // The return is confirmed first, with the note the OPD will read.
+    expect((await screen.findByTestId('confirm')).textContent).toMatch(/Kembalikan versi 1 ke .*"Indikator S1 belum terukur\."/);
+    expect(onReview).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('confirm-yes'));
     await waitFor(() => expect(onReview).toHaveBeenCalledWith('kembalikan', 'Indikator S1 belum terukur.'));
     expect((await screen.findByTestId('review-result')).textContent).toMatch(/Versi 1: Dikembalikan/);
   });
@@ -134,6 +144,8 @@ describe('ReviewBox', () => {
     const onReview = vi.fn(async () => undefined);
     wrap(createElement(ReviewBox, { row: rows[1], canReview: true, onReview, onOpenTree: vi.fn(), failText: String }), 'en');
     fireEvent.click(screen.getByRole('button', { name: 'Accept version 1' }));
+    expect((await screen.findByTestId('confirm')).textContent).toMatch(/Accept version 1 of/);
+    fireEvent.click(screen.getByTestId('confirm-yes'));
     await waitFor(() => expect(onReview).toHaveBeenCalledWith('terima', ''));
     cleanup();
     wrap(createElement(ReviewBox, { row: rows[1], canReview: false, onReview, onOpenTree: vi.fn(), failText: String }));
@@ -183,6 +195,7 @@ describe('KonsolidasiPanel', () => {
     expect((await screen.findByTestId('review-result')).textContent).toMatch(/Tinjau 1\.02/);
     fireEvent.change(within(box).getByTestId('review-note'), { target: { value: 'Lengkapi indikator' } });
     fireEvent.click(within(box).getByTestId('review-return'));
+    fireEvent.click(await screen.findByTestId('confirm-yes'));
     await waitFor(() => expect(calls.review).toHaveBeenCalledWith('2025-2029', '1.02.0.00.0.00.01.0000', 1, 'kembalikan', 'Lengkapi indikator'));
     await waitFor(() => expect(screen.getAllByTestId('opd-row').find((b) => b.getAttribute('data-opd') === '1.02.0.00.0.00.01.0000')!.getAttribute('data-status')).toBe('dikembalikan'));
     fireEvent.click(screen.getByTestId('pull-consolidated'));

@@ -46,7 +46,9 @@ describe.each(ALL_PROFILES)('Workspace journey on $label', (profile) => {
     const runs = d.stats.runs;
     const head = (await apiOf({ api: api.url, token }).versions(ref)).versions[0].version;
     const pulled = await ws.pull();
-    expect(pulled).toEqual({ kind: 'pulled', version: head });
+    expect(pulled).toMatchObject({ kind: 'pulled', version: head });
+    // The local tables are kept beside the pulled ones, and the planner is told which.
+    expect(pulled.kind === 'pulled' ? pulled.kept : []).toContain('Pohon Kinerja (asal)');
     // The pull wrote its tables and the identity as one action (its reads aside).
     expect(d.stats.log.filter((s) => s.writes && s.run > runs).map((s) => s.run).filter((r, i, a) => a.indexOf(r) === i)).toHaveLength(1);
     const info = d.snapshotOf().tables.find((t) => t.name === 'Info')!;

@@ -99,7 +99,7 @@ describe.each(ALL_PROFILES)('OfficePort on $label: the consolidated workbook int
     const cells = sheetCells(d, spec.name);
     expect(cells.formulas).toBe(0);
     expect(cells.values).toContain(EVIL[0]);
-    expect(String(cells.values[0])).toMatch(/^Hanya baca: pohon 1\.01\.0\.00\.0\.00\.01\.0000 versi 3/);
+    expect(String(cells.values[0])).toMatch(/^Hanya baca: pohon Dinas Contoh 1 \(1\.01\.0\.00\.0\.00\.01\.0000\) versi 3/);
     // Kode cells of the tree stay text (e.g. a program code with a trailing zero).
     const codes = cells.values.filter((v) => typeof v === 'string' && /^\d+\.\d+(\.\d+)*$/.test(v));
     expect(codes.length).toBeGreaterThan(0);

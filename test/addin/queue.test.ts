@@ -47,3 +47,36 @@ describe('PushQueue', () => {
     expect(q.pending).toHaveLength(0);
   });
 });
+
+describe('PushQueue across a reload', () => {
+  it('keeps a pending push in its store and a new queue on the same store sends it with the same submissionId', async () => {
+    const { memoryStore } = await import('../../addin/api/persist.js');
+    const store = memoryStore();
+    const offline = new PushQueue({ store, send: async () => { throw new ApiFailure(0, null, true); }, setTimer: () => 0, clearTimer: () => undefined });
+    offline.enqueue(ref, body, 'NETWORK');
+    await offline.flushed();
+    offline.dispose();
+    // The page reloads: a new queue over the same store.
+    const sent: string[] = [];
+    const timers: (() => void)[] = [];
+    const online = new PushQueue({ store, setTimer: (fn) => { timers.push(fn); return 1; }, clearTimer: () => undefined, send: async (_r, b) => { sent.push(b.submissionId); return { created: true, answer: { version: 2, hash: 'h', issues: [] } }; } });
+    const events: string[] = [];
+    online.on((e) => events.push(e.kind));
+    expect((await online.restore()).map((p) => p.body.submissionId)).toEqual(['sub-12345678']);
+    await online.flush();
+    expect(sent).toEqual(['sub-12345678']);
+    expect(events).toEqual(['restored', 'landed']);
+    await online.flushed();
+    expect(await store.get('push-queue')).toBeUndefined();
+  });
+
+  it('reports a push refused on retry with the server\'s 409 details, so the pane can show the conflict dialog', async () => {
+    const stale = { error: { code: 'STALE_BASE' as const, message: 'm', messageEn: 'm', details: { currentVersion: 5, by: 'rekan', at: '2026-01-01T00:00:00Z' } } };
+    const q = new PushQueue({ send: async () => { throw new ApiFailure(409, stale); }, setTimer: () => 0, clearTimer: () => undefined });
+    const failures: (ApiFailure | undefined)[] = [];
+    q.on((e) => { if (e.kind === 'failed') failures.push(e.error); });
+    q.enqueue(ref, body, 'NETWORK');
+    await q.flush();
+    expect(failures[0]?.stale).toEqual({ currentVersion: 5, by: 'rekan', at: '2026-01-01T00:00:00Z' });
+  });
+});

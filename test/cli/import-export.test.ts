@@ -112,7 +112,7 @@ describe('pokin import', () => {
       const w = new ExcelJS.Workbook();
       await w.xlsx.readFile(tmp.path('bad-out.xlsx'));
       const v = w.getWorksheet('Validasi')!;
-      expect(v.getRow(1).values).toEqual([undefined, 'Aturan', 'Tingkat', 'Lokasi', 'ID', 'Pesan']);
+      expect(v.getRow(1).values).toEqual([undefined, 'Aturan', 'Tingkat', 'Lokasi', 'ID', 'Pesan', 'Cara Memperbaiki']);
       const loc = v.getCell('C2').value as { formula: string; result: string };
       expect(loc.formula).toMatch(/^HYPERLINK\("#'Pohon Kinerja'!/);
       expect(v.getCell('B2').value).toBe('E');

@@ -1,141 +1,100 @@
 /**
- * The pane end to end in Debian Chromium (playwright-core), preview mode, against the local
- * API: open the example workbook, see its issues, click one, fix it through the port, see the
- * count drop; push a clean workbook and see the version; a conflicting push shows the 409
- * dialog; a push while the API is down is queued and lands once it is back.
- * Screenshots of each tab at 320 px go to a temp folder printed in the output.
+ * The pane end to end in Debian Chromium (playwright-core), preview mode, 320 px: open the
+ * example workbook with mistakes, read the issues (each rule with its title and how to fix
+ * it), click one far down the list (the cell editor is in view, not at the top), fix it and
+ * see the count drop; the Pohon tab shows a box's details right under it with its own issues
+ * and a legend, and a diagram at readable size; regenerating a sheet asks first; the
+ * download keeps the dropdowns. Screenshots in test/e2e/output/pane/.
  */
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildPane, CHROMIUM_ARGS, findChromium, servePane, type PaneServer } from './harness.js';
+import { requireChromium, shotOnFailure, startJourney, type Journey } from './harness.js';
 
-const chromium = findChromium();
-const ci = process.env.CI === 'true';
-if (!chromium) {
-  if (ci) throw new Error('Chromium not found (/usr/bin/chromium or `which chromium`): the e2e tests must run in CI.');
-  console.warn('[e2e] SKIPPED: no Chromium at /usr/bin/chromium or on PATH (install Debian `chromium`).');
-}
-const SHOTS = join(tmpdir(), `pokin-e2e-${process.pid}`);
+const chromium = requireChromium('pane');
 
 describe.skipIf(!chromium)('task pane in Chromium (preview mode)', () => {
-  let browser: Browser;
-  let page: Page;
-  let pane: PaneServer;
-  let api: { url: string; stop(): Promise<void> };
+  let j: Journey;
+  beforeAll(async () => { j = await startJourney('pane', chromium!); }, 180_000);
+  afterAll(async () => { await j?.close(); });
+  shotOnFailure(() => j);
 
-  beforeAll(async () => {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const [{ startApiServer }, dir] = await Promise.all([import('../../functions/local/server.js'), buildPane()]);
-    api = await startApiServer({ port: 0, inMemory: true, dataDir: join(tmpdir(), `pokin-e2e-data-${process.pid}`), log: () => undefined });
-    pane = await servePane(dir, api.url);
-    const { chromium: pw } = await import('playwright-core');
-    browser = await pw.launch({ executablePath: chromium!, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-    mkdirSync(SHOTS, { recursive: true });
-    console.log(`[e2e] screenshots: ${SHOTS}`);
-  }, 120_000);
+  const errors = async () => Number((await j.page.getByTestId('count-E').textContent())?.match(/\d+/)?.[0]);
 
-  afterAll(async () => {
-    await browser?.close();
-    await pane?.close();
-    await api?.stop();
-  });
-
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const errors = async () => Number((await page.getByTestId('count-E').textContent())?.match(/\d+/)?.[0]);
-
-  it('opens the example workbook, shows grouped issues, selects a cell, and a fix lowers the count', async () => {
+  it('opens the example workbook, explains each rule, keeps the editor in view, and a fix lowers the count', async () => {
+    const page = j.page;
     const t0 = Date.now();
-    await page.goto(`${pane.url}/taskpane.html?preview`);
+    await page.goto(`${j.pane.url}/taskpane.html?preview`);
     await page.getByTestId('open-file').waitFor({ state: 'attached' });
     console.log(`[e2e] navigation → interactive pane: ${Date.now() - t0} ms`);
     await page.setInputFiles('[data-testid=open-file]', resolve('examples/dinkes-dengan-kesalahan.xlsx'));
-    await page.getByTestId('count-E').waitFor();
+    await page.locator('[data-testid=issues][data-reference=ready]').waitFor({ timeout: 20_000 });
     const before = await errors();
     expect(before).toBeGreaterThan(10);
-    await shot('1-validasi');
-    await page.screenshot({ path: join(SHOTS, '1-validasi-top.png') });
+    // Terms: Error / Peringatan / Info, never "Galat"; every rule group has a title and a fix.
+    expect(await page.getByTestId('counts').textContent()).toMatch(/\d+ Error.*\d+ Peringatan.*\d+ Info/);
+    expect(await page.locator('body').textContent()).not.toMatch(/Galat/);
+    const groups = page.locator('[data-testid=rule-group]');
+    expect(await groups.count()).toBeGreaterThan(5);
+    for (const g of await groups.all()) expect(await g.locator('summary').textContent()).toMatch(/^[A-Z]\d{2} \S.+/);
+    await j.shot('1-validasi');
+    // An issue far down the list: the editor opens at the bottom of the viewport, in view.
     const issue = page.locator('[data-testid=issue][data-cell="Pohon Kinerja!D20"]');
+    await issue.scrollIntoViewIfNeeded();
     await issue.click();
     await expect.poll(() => page.getByTestId('editor-cell').textContent()).toBe('Pohon Kinerja!D20');
+    const box = await page.getByTestId('cell-editor').boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height + 1);
+    await j.shot('1a-editor-in-view', false);
     await page.getByTestId('editor-value').fill('Meningkatnya pelayanan kesehatan rujukan');
     await page.getByTestId('editor-save').click();
     await expect.poll(errors, { timeout: 5000 }).toBeLessThan(before);
     await expect(page.locator('[data-testid=issue][data-cell="Pohon Kinerja!D20"]').count()).resolves.toBe(0);
-    await shot('1b-after-fix');
+
     await page.getByTestId('tab-pohon').click();
-    await page.getByTestId('tree-node').first().click();
-    await page.getByTestId('box-details').waitFor();
+    await page.getByTestId('legend').waitFor();
+    expect(await page.getByTestId('legend').textContent()).toMatch(/Error.*Peringatan.*Info/);
+    await page.getByRole('button', { name: 'Buka semua' }).click();
+    await page.getByTestId('tree-node').filter({ hasText: 'S3.2.1' }).click();
+    const details = page.getByTestId('box-details');
+    await details.waitFor();
+    expect(await details.textContent()).toMatch(/Masalah pada kotak ini/);
+    expect(await page.getByTestId('box-issues').textContent()).toMatch(/S3\.2\.1|[A-Z]\d{2} · /);
+    // Right under the box clicked, in view.
+    const d = await details.boundingBox();
+    expect(d!.y).toBeLessThan(viewport.height);
+    await j.shot('2-pohon-details', false);
     await page.getByTestId('toggle-diagram').click();
     await page.getByTestId('diagram').locator('svg').waitFor();
-    await shot('2-pohon');
+    await page.getByTestId('diagram').scrollIntoViewIfNeeded();
+    // Readable text: the statement lines at 10.5 px are drawn at least 10 px high.
+    const h = await page.getByTestId('diagram').locator('svg text').nth(1).evaluate((el) => el.getBoundingClientRect().height);
+    expect(h).toBeGreaterThanOrEqual(10);
+    await j.shot('2b-diagram', false);
+
     await page.getByTestId('tab-buat').click();
     await page.getByTestId('gen-matriks').click();
     await page.getByTestId('gen-done').waitFor();
-    await shot('4-buat');
-    await page.getByTestId('tab-kirim').click();
-    await page.getByTestId('signin').click();
-    await page.getByTestId('signed-in').waitFor();
-    await page.getByTestId('push').click();
-    await expect.poll(() => page.getByTestId('push-result').textContent()).toMatch(/galat|Perbaiki/i);
-  });
+    await page.getByTestId('gen-matriks').click();
+    await page.getByTestId('confirm').waitFor();
+    expect(await page.getByTestId('confirm').textContent()).toMatch(/"Matriks Cascading"/);
+    await j.shot('3-regenerate-confirm', false);
+    await page.getByTestId('confirm-yes').click();
+    await page.getByTestId('gen-done').waitFor();
 
-  it('pushes a clean workbook, shows the version, the 409 dialog and the offline queue', async () => {
-    await page.goto(`${pane.url}/taskpane.html?preview`);
-    await page.setInputFiles('[data-testid=open-file]', resolve('examples/dinkes-kabupaten-contoh.xlsx'));
-    await page.getByTestId('count-E').waitFor();
-    expect(await errors()).toBe(0);
-    await page.getByTestId('tab-kirim').click();
-    await page.getByTestId('signin').click();
-    await page.getByTestId('signed-in').waitFor();
-    await page.getByTestId('push').click();
-    await expect.poll(() => page.getByTestId('push-result').textContent(), { timeout: 10_000 }).toMatch(/versi 1\b/);
-    await page.getByTestId('history-list').waitFor();
-    await shot('3-kirim');
-
-    // Someone else pushes version 2 on top of version 1.
-    const tree = await page.evaluate(() => (globalThis as unknown as { __pokin: { state: { live: { snapshot: unknown } } } }).__pokin.state.live.snapshot);
-    const tok = await (await fetch(`${api.url}/dev/token`, { method: 'POST', body: JSON.stringify({ role: 'perencana', pemda: '35.19', opd: '1.02.0.00.0.00.01.0000', sub: 'rekan-kerja' }) })).json() as { token: string };
-    const other = await fetch(`${api.url}/v1/pemda/35.19/periode/2025-2029/opd/1.02.0.00.0.00.01.0000/tree`, {
-      method: 'PUT', headers: { authorization: `Bearer ${tok.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ baseVersion: 1, submissionId: 'other-push-0001', tree }),
-    });
-    expect(other.status).toBe(201);
-    await page.getByTestId('push').click();
-    await page.getByTestId('conflict').waitFor();
-    expect(await page.getByTestId('conflict').textContent()).toMatch(/Versi 2 dikirim oleh rekan-kerja/);
-    await shot('3b-conflict');
-    await page.getByRole('button', { name: /Kirim di atas versi 2/ }).click();
-    await expect.poll(() => page.getByTestId('push-result').textContent(), { timeout: 10_000 }).toMatch(/versi 3\b/);
-
-    // The API goes down: the push is queued (pending), then lands when it is back.
-    pane.apiDown = true;
-    await page.getByTestId('push').click();
-    await page.getByTestId('pending').waitFor();
-    await shot('3c-pending');
-    pane.apiDown = false;
-    await page.getByTestId('pending').waitFor({ state: 'detached', timeout: 20_000 });
-    await expect.poll(() => page.locator('text=/Versi dasar: 4/').count(), { timeout: 5000 }).toBeGreaterThan(0);
-
-    // A colleague changes a statement and pushes version 5; our push meets the 409 and we pull theirs.
-    const theirs = structuredClone(tree) as { tables: { name?: string; header: unknown[]; rows: unknown[][] }[] };
-    const pohon = theirs.tables.find((t) => t.name === 'PohonKinerja')!;
-    const col = pohon.header.indexOf('Pernyataan Kinerja');
-    pohon.rows[0][col] = 'Meningkatnya derajat kesehatan masyarakat secara merata';
-    const fifth = await fetch(`${api.url}/v1/pemda/35.19/periode/2025-2029/opd/1.02.0.00.0.00.01.0000/tree`, {
-      method: 'PUT', headers: { authorization: `Bearer ${tok.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ baseVersion: 4, submissionId: 'other-push-0005', tree: theirs }),
-    });
-    expect(fifth.status).toBe(201);
-    await page.getByTestId('push').click();
-    await page.getByTestId('conflict').waitFor();
-    await page.getByTestId('pull-conflict').click();
-    await expect.poll(() => page.getByTestId('push-result').textContent(), { timeout: 10_000 }).toMatch(/Versi 5 ditarik/);
-    await expect.poll(() => page.locator('text=/Versi dasar: 5/').count(), { timeout: 5000 }).toBeGreaterThan(0);
-    const pulled = await page.evaluate(() => JSON.stringify((globalThis as unknown as { __pokin: { state: { live: { snapshot: unknown } } } }).__pokin.state.live.snapshot));
-    expect(pulled).toContain('secara merata');
+    // The download keeps the dropdowns and the conditional formats.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const file = resolve(j.shots, 'unduhan.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('Pohon Kinerja')!;
+    expect((ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model.C2?.type).toBe('list');
+    expect((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length).toBeGreaterThan(0);
+    expect(ws.getCell('D20').value).toBe('Meningkatnya pelayanan kesehatan rujukan');
+    expect(wb.getWorksheet('Matriks Cascading')).toBeTruthy();
   });
 });

@@ -34,11 +34,12 @@ function allowed(role: Role | 'none', route: RouteName, target: Target, samePemd
   if (!samePemda || role === 'none') return false;
   switch (route) {
     case 'put': return (role === 'perencana' && target === 'own') || (role === 'bappeda' && target === 'PEMDA');
-    case 'get': case 'versions': return role === 'perencana' ? target === 'own' : true;
+    // The pemda tree (RPJMD) is readable by every user of the pemda: planners check Ref Pemda against it.
+    case 'get': case 'versions': return role === 'perencana' ? target !== 'other' : true;
     case 'list': return true;
     case 'review': return role === 'organisasi';
     case 'consolidated': return role !== 'perencana';
-    case 'crosscutting': return role === 'perencana' ? target === 'own' : true;
+    case 'crosscutting': return role === 'perencana' ? target !== 'other' : true;
     // Only the target OPD's own perencana decides (the request is addressed to OPD, "own").
     case 'decision': return role === 'perencana' && target === 'own';
   }

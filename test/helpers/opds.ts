@@ -5,7 +5,7 @@
  * tree's Sasaran Pemda, and crosscutting rows supplied by the caller.
  */
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
-import { toSnapshot, type ExampleWorkbook, type FieldRow } from '../../examples/src/workbook.js';
+import { specsFor, toSnapshot, type ExampleWorkbook, type FieldRow } from '../../examples/src/workbook.js';
 import { generate } from './generate.js';
 
 export const KODE_PEMDA = '35.19';
@@ -53,8 +53,25 @@ export function opdWorkbook(i: number, o: OpdOptions = {}): ExampleWorkbook {
   return wb;
 }
 
+/**
+ * The OPD's codes are moved onto a made-up bidang, so the workbook carries them in its own
+ * `Nomenklatur` table (as a pemda's SIPD list would): the server validates against the
+ * Kepmendagri list like the pane and the CLI, and a made-up code without it is N03.
+ */
 export function opdSnapshot(i: number, o: OpdOptions = {}): WorkbookSnapshot {
-  return toSnapshot(opdWorkbook(i, o));
+  const wb = opdWorkbook(i, o);
+  const snap = toSnapshot(wb);
+  const codes = new Map<string, string>();
+  for (const r of wb.pohon) if (typeof r.kode === 'string' && r.kode !== '') codes.set(r.kode, String(r.nomenklatur ?? ''));
+  const spec = specsFor(wb).find((s) => s.key === 'nomenklatur');
+  if (spec && codes.size) {
+    const keys = spec.columns.map((c) => c.key);
+    snap.tables.push({
+      sheet: spec.sheet, name: spec.table, address: 'A1', header: spec.columns.map((c) => c.header),
+      rows: [...codes].map(([kode, nama]) => keys.map((k) => (k === 'kode' ? kode : k === 'nama' ? nama : null))),
+    });
+  }
+  return snap;
 }
 
 /** The pemda tree (Kode OPD = PEMDA): TP1 → SP1 … SPn. */

@@ -8,7 +8,8 @@
 import { sheetRef } from '../../a1.js';
 import { sortIssues, type Issue } from '../../issues.js';
 import type { ConsolidatedAnswer, ConsolidatedIssue } from '../../wire/consolidated.js';
-import { SheetBuilder, type SheetSpec } from '../spec.js';
+import { SheetBuilder, STYLES, type SheetSpec } from '../spec.js';
+import { fixText } from '../validasi.js';
 import { MATRIKS_CROSSCUTTING_SHEET, REKAP_SHEET } from './model.js';
 
 export const REKAP_HEADERS = [
@@ -20,14 +21,36 @@ export const VALIDASI_KONSOLIDASI_SHEET = 'Validasi';
 
 const LANDSCAPE = { paper: 'A4' as const, orientation: 'landscape' as const, fitToWidth: true, titleRows: [1, 1] as [number, number] };
 
-export function rekapSheet(a: Pick<ConsolidatedAnswer, 'rekap'>): SheetSpec {
-  const s = new SheetBuilder(REKAP_SHEET, [24, 40, 9, 9, 9, 9, 11, 10, 8, 11, 14, 7, 22], LANDSCAPE);
+/** How the consolidated sheets show times: the reader's UTC offset (the pane's or the CLI machine's). */
+export interface TimeOptions {
+  /** Minutes east of UTC, e.g. 420 for WIB; default 0. */
+  utcOffsetMinutes?: number;
+}
+
+/**
+ * An ISO time as an Excel date serial in the reader's time zone, so `Terakhir Dikirim` shows
+ * `22/11/2026 23:05` and sorts as a date (not `2026-11-22T16:05:12.345Z` as text).
+ */
+export function excelDate(iso: string, utcOffsetMinutes = 0): number | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  return (ms + utcOffsetMinutes * 60_000) / 86_400_000 + 25569;
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  diajukan: 'Diajukan', diterima: 'Diterima', dikembalikan: 'Dikembalikan', 'belum dikirim': 'Belum dikirim', 'belum diterima': 'Belum diterima',
+};
+
+export function rekapSheet(a: Pick<ConsolidatedAnswer, 'rekap'>, time: TimeOptions = {}): SheetSpec {
+  const s = new SheetBuilder(REKAP_SHEET, [24, 40, 9, 9, 9, 9, 11, 10, 8, 11, 14, 7, 17], LANDSCAPE);
+  s.spec.styles = { ...STYLES, waktu: { border: true, vertical: 'top', horizontal: 'center', numFmt: 'dd/mm/yyyy hh:mm' } };
   s.spec.freezeRows = 1;
   REKAP_HEADERS.forEach((h, i) => s.set(1, i + 1, h, 'header'));
   a.rekap.forEach((r, k) => {
     const row = k + 2;
-    const values = [r.opd, r.namaOpd, r.tujuan, r.sasaran, r.program, r.kegiatan, r.subKegiatan, r.indikator, r.errors, r.warnings, r.statusReviu, r.version, r.lastPush];
+    const values = [r.opd, r.namaOpd, r.tujuan, r.sasaran, r.program, r.kegiatan, r.subKegiatan, r.indikator, r.errors, r.warnings, STATUS_TEXT[r.statusReviu] ?? r.statusReviu, r.version];
     values.forEach((v, i) => s.set(row, i + 1, v, typeof v === 'number' ? 'number' : i >= 10 ? 'center' : 'text'));
+    s.set(row, 13, r.lastPush ? excelDate(r.lastPush, time.utcOffsetMinutes) : null, 'waktu');
   });
   return s.spec;
 }
@@ -58,23 +81,30 @@ export function matriksCrosscuttingSheet(a: Pick<ConsolidatedAnswer, 'matriks' |
   return s.spec;
 }
 
-export function validasiKonsolidasiSheet(issues: readonly ConsolidatedIssue[], lang: 'id' | 'en' = 'id'): SheetSpec {
-  const s = new SheetBuilder(VALIDASI_KONSOLIDASI_SHEET, [24, 8, 8, 26, 16, 90], LANDSCAPE);
+/**
+ * The cross-OPD issues with a leading `Kode OPD` and the OPD's name beside it (from the
+ * trees' Info, as in Rekap OPD), and the rule catalogue's how-to-fix text at the end.
+ */
+export function validasiKonsolidasiSheet(issues: readonly ConsolidatedIssue[], lang: 'id' | 'en' = 'id', names: ReadonlyMap<string, string> = new Map()): SheetSpec {
+  const s = new SheetBuilder(VALIDASI_KONSOLIDASI_SHEET, [24, 30, 8, 8, 26, 16, 70, 60], LANDSCAPE);
   s.spec.freezeRows = 1;
-  ['Kode OPD', 'Aturan', 'Tingkat', 'Lokasi', 'ID', 'Pesan'].forEach((h, i) => s.set(1, i + 1, h, 'header'));
+  ['Kode OPD', 'Nama OPD', 'Aturan', 'Tingkat', 'Lokasi', 'ID', 'Pesan', 'Cara Memperbaiki'].forEach((h, i) => s.set(1, i + 1, h, 'header'));
   (sortIssues([...issues] as Issue[]) as ConsolidatedIssue[]).forEach((i, k) => {
     const r = k + 2;
     const where = sheetRef(i.sheet, i.cell);
     s.set(r, 1, i.opd, 'text');
-    s.set(r, 2, i.rule, 'center');
-    s.set(r, 3, i.severity, 'center');
-    s.set(r, 4, where, 'link', where);
-    s.set(r, 5, i.id ?? null, 'text');
-    s.set(r, 6, lang === 'en' ? i.messageEn : i.message, 'text');
+    s.set(r, 2, names.get(i.opd) || null, 'text');
+    s.set(r, 3, i.rule, 'center');
+    s.set(r, 4, i.severity, 'center');
+    s.set(r, 5, where, 'link', where);
+    s.set(r, 6, i.id ?? null, 'text');
+    s.set(r, 7, lang === 'en' ? i.messageEn : i.message, 'text');
+    s.set(r, 8, fixText(i.rule, lang), 'text');
   });
   return s.spec;
 }
 
-export function consolidatedSmallSheets(a: ConsolidatedAnswer, lang: 'id' | 'en' = 'id'): SheetSpec[] {
-  return [rekapSheet(a), matriksCrosscuttingSheet(a, lang), validasiKonsolidasiSheet(a.issues, lang)];
+export function consolidatedSmallSheets(a: ConsolidatedAnswer, lang: 'id' | 'en' = 'id', time: TimeOptions = {}): SheetSpec[] {
+  const names = new Map(a.rekap.filter((r) => r.namaOpd).map((r) => [r.opd, r.namaOpd as string]));
+  return [rekapSheet(a, time), matriksCrosscuttingSheet(a, lang), validasiKonsolidasiSheet(a.issues, lang, names)];
 }

@@ -87,11 +87,21 @@ describe('Validasi', () => {
     const r = validateSnapshot(makeSnapshot(bad));
     const v = validasiSheet(r.issues);
     const rows = specToRaw(v).values.slice(1);
-    expect(specToRaw(v).values[0]).toEqual(['Aturan', 'Tingkat', 'Lokasi', 'ID', 'Pesan']);
+    expect(specToRaw(v).values[0]).toEqual(['Aturan', 'Tingkat', 'Lokasi', 'ID', 'Pesan', 'Cara Memperbaiki']);
     const sev = rows.map((x) => x[1]);
     expect(sev.join('')).toMatch(/^E*W*I*$/);
     const link = v.cells.find((c) => c.link)!;
     expect(link.link).toBe(link.value);
     expect(String(link.value)).toMatch(/^'.+'!\$?[A-Z]+\d+$/);
+  });
+
+  it('tells how to fix each issue from the rule catalogue, in the chosen language', () => {
+    const bad = validInput();
+    bad.pohon![2] = { ...bad.pohon![2], Induk: 'NOPE' };
+    const r = validateSnapshot(makeSnapshot(bad));
+    const t02 = specToRaw(validasiSheet(r.issues)).values.find((x) => x[0] === 'T02')!;
+    expect(String(t02[5])).toMatch(/^Induk tidak ada atau kosong: Isi Induk dengan ID/);
+    const en = specToRaw(validasiSheet(r.issues, 'en')).values.find((x) => x[0] === 'T02')!;
+    expect(String(en[5])).toMatch(/^Parent missing or empty: Set Induk/);
   });
 });

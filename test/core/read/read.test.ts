@@ -97,7 +97,7 @@ describe('reading the canonical workbook', () => {
     info.rows = info.rows.filter((r) => !String(r[0]).startsWith('Tahun'));
     const { tree, issues } = readWorkbook(snap);
     expect(tree.config.years).toEqual([2025, 2026, 2027]);
-    expect(issues.filter((i) => i.rule === 'F03').map((i) => i.message)).toEqual(['Kunci Info "Tahun Awal" belum diisi.', 'Kunci Info "Tahun Akhir" belum diisi.']);
+    expect(issues.filter((i) => i.rule === 'F03').map((i) => i.message)).toEqual(['"Tahun Awal" di lembar Info belum diisi.', '"Tahun Akhir" di lembar Info belum diisi.']);
   });
 
   it('reads an overriding level configuration table', () => {

@@ -1,0 +1,38 @@
+/**
+ * One adoption flow for the pane and `pokin import` (ARCHITECTURE §1): `core/adopt` on the
+ * raw sheets, then the questions for the Info the sheet lacks (with guesses), then, with the
+ * answers, the adoption that is written, and its report. The adapters only read the sheets
+ * (xlsx/extract.ts `rawSheet`, or Excel's used range) and write the canonical tables.
+ */
+import { adoptWorkbook, type Adoption } from '../adopt/index.js';
+import type { AdoptOptions, RawSheet } from '../adopt/types.js';
+import { adoptionQuestions, checkAnswer, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
+
+export { ASKED, adoptionQuestions, checkAnswer, guessVersi, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
+export { countsLine, reportView, type ReportRow, type ReportView } from './report.js';
+
+export type AdoptionDraft =
+  | { ok: false; notRecognised: Extract<Adoption, { ok: false }>['notRecognised'] }
+  | (Extract<Adoption, { ok: true }> & { questions: AdoptionQuestion[] });
+
+/** First pass: what the sheet gives, and what to ask the planner for. Writes nothing. */
+export function draftAdoption(sheets: RawSheet[], opts: AdoptOptions = {}, hints: AdoptionHints = {}): AdoptionDraft {
+  const a = adoptWorkbook(sheets, opts);
+  if (!a.ok) return a;
+  return { ...a, questions: adoptionQuestions(sheets, a.result, hints) };
+}
+
+/** Problems with the answers, per Info key (empty when they can be used). */
+export function answerProblems(questions: readonly AdoptionQuestion[], answers: Record<string, string>): Record<string, { id: string; en: string }> {
+  const out: Record<string, { id: string; en: string }> = {};
+  for (const q of questions) {
+    const p = checkAnswer(q.key, answers[q.key] ?? '', answers);
+    if (p) out[q.key] = p;
+  }
+  return out;
+}
+
+/** Second pass: the adoption with the planner's answers, the one that is written. */
+export function adoptWithAnswers(sheets: RawSheet[], answers: Record<string, string>, opts: AdoptOptions = {}): Adoption {
+  return adoptWorkbook(sheets, optionsFromAnswers(answers, opts));
+}

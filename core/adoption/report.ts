@@ -1,0 +1,65 @@
+/**
+ * The adoption report as the planner reads it, one view for the pane and `pokin import`:
+ * what became of every source row (a box, an indicator, context, skipped with its reason,
+ * or not placed with its reason), every normalised value, and the issues found on the way.
+ * SAKIP.md §10: no row vanishes silently.
+ */
+import type { AdoptReport, RowFate } from '../adopt/types.js';
+import type { Issue } from '../issues.js';
+
+type Lang = 'id' | 'en';
+
+export interface ReportRow {
+  /** Source sheet row. */
+  row: number;
+  kind: RowFate['kind'];
+  text: string;
+}
+
+export interface ReportView {
+  sheet: string;
+  years: number[];
+  sourceRows: number;
+  boxes: number;
+  indicators: number;
+  /** Every source row's fate, in sheet order. */
+  rows: ReportRow[];
+  unplaced: { row: number; cell: string; reason: string }[];
+  normalised: { cell: string; from: string; to: string }[];
+  /** Issues found while adopting besides F01/F02 (codes, numbers), at their source cells. */
+  issues: Issue[];
+  jabatanCreated: { id: string; from: string }[];
+}
+
+function fateText(f: RowFate, lang: Lang): string {
+  const en = lang === 'en';
+  switch (f.kind) {
+    case 'box': return en ? `box ${f.id}` : `kotak ${f.id}`;
+    case 'indicator': return en ? `indicator "${f.indicator}" of ${f.id}` : `indikator "${f.indicator}" pada ${f.id}`;
+    case 'context': return en ? `context (${f.what}), not a box` : `konteks (${f.what}), bukan kotak`;
+    case 'skipped': return en ? `skipped: ${f.reason}` : `dilewati: ${f.reason}`;
+    case 'unplaced': return en ? `NOT placed (${f.cell}): ${f.reason}` : `TIDAK tertempatkan (${f.cell}): ${f.reason}`;
+  }
+}
+
+export function reportView(r: AdoptReport, lang: Lang = 'id'): ReportView {
+  const reasons = new Map(r.unplaced.map((u) => [`${u.row}|${u.cell}`, lang === 'en' ? u.reasonEn : u.reason]));
+  return {
+    sheet: r.sheet, years: r.years, sourceRows: r.sourceRows, boxes: r.boxes, indicators: r.indicators,
+    rows: r.rows.map((f) => ({
+      row: f.row, kind: f.kind,
+      text: f.kind === 'unplaced' ? fateText({ ...f, reason: reasons.get(`${f.row}|${f.cell}`) ?? f.reason }, lang) : fateText(f, lang),
+    })),
+    unplaced: r.unplaced.map((u) => ({ row: u.row, cell: u.cell, reason: lang === 'en' ? u.reasonEn : u.reason })),
+    normalised: r.normalised,
+    issues: r.issues.filter((i) => i.rule !== 'F01' && i.rule !== 'F02'),
+    jabatanCreated: r.jabatanCreated,
+  };
+}
+
+/** One line of counts: `33 baris → 25 kotak, 30 indikator; 0 tidak tertempatkan; 3 nilai dinormalkan.` */
+export function countsLine(r: Pick<AdoptReport, 'sourceRows' | 'boxes' | 'indicators' | 'unplaced' | 'normalised'>, lang: Lang = 'id'): string {
+  return lang === 'en'
+    ? `${r.sourceRows} rows → ${r.boxes} boxes, ${r.indicators} indicators; ${r.unplaced.length} not placed; ${r.normalised.length} values normalised.`
+    : `${r.sourceRows} baris → ${r.boxes} kotak, ${r.indicators} indikator; ${r.unplaced.length} tidak tertempatkan; ${r.normalised.length} nilai dinormalkan.`;
+}
