@@ -22,13 +22,19 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   const formats: (string | null)[][] = [];
   let anyFormat = false;
   let maxCol = 0;
+  const hiddenRows: number[] = [];
+  const uncachedFormulas: { cell: string; formula: string }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: CellValue[] = [];
     const fmts: (string | null)[] = [];
+    if (row.hidden) hiddenRows.push(r);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // A cell covered by a merge reports its master's value in ExcelJS; the sheet holds none.
       if (cell.type === MERGE) return;
       const v = plainValue(cell.value);
+      // A formula saved without its result (never calculated) reads as blank: say which.
+      const f = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+      if (v === null && f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f) && f.result === undefined) uncachedFormulas.push({ cell: cell.address, formula: f.formula ?? `(${f.sharedFormula})` });
       vals[c - 1] = v;
       if (c > maxCol) maxCol = c;
       if (typeof v === 'number' && cell.numFmt && cell.numFmt !== 'General') { fmts[c - 1] = cell.numFmt; anyFormat = true; }
@@ -52,6 +58,8 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   const sheet: RawSheet = { name: ws.name, values, merges };
   if (anyFormat) sheet.numberFormats = formats.map((r) => Array.from({ length: r?.length ?? 0 }, (_, i) => r?.[i] ?? null));
   if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
+  if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
+  if (uncachedFormulas.length) sheet.uncachedFormulas = uncachedFormulas;
   return sheet;
 }
 

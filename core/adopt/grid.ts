@@ -23,7 +23,12 @@ export class Grid {
   readonly lastCol: number;
   readonly merges: Merge[];
   readonly hidden: Set<number>;
+  readonly hiddenRows: Set<number>;
+  /** `row * 16384 + col` of a formula cell without a cached result → its formula. */
+  readonly uncached = new Map<number, string>();
   private readonly values: CellValue[][];
+  /** A value moved into a logical column from a sibling grid column (`relocate`): its real column. */
+  private readonly origin = new Map<number, number>();
   private readonly formats: (string | null)[][] | undefined;
   /** `row * 16384 + col` of a covered (non-anchor) cell → its merge. */
   private readonly covered = new Map<number, Merge>();
@@ -34,13 +39,19 @@ export class Grid {
     const o = parseA1(sheet.origin ?? 'A1');
     this.firstRow = o.row;
     this.firstCol = o.col;
-    this.values = sheet.values;
-    this.formats = sheet.numberFormats;
+    // Shallow copies: `relocate` replaces a row, never the caller's arrays.
+    this.values = sheet.values.slice();
+    this.formats = sheet.numberFormats?.slice();
     let width = 0;
     for (const r of sheet.values) if (r && r.length > width) width = r.length;
     this.lastRow = o.row + sheet.values.length - 1;
     this.lastCol = o.col + width - 1;
     this.hidden = new Set(sheet.hiddenColumns ?? []);
+    this.hiddenRows = new Set(sheet.hiddenRows ?? []);
+    for (const f of sheet.uncachedFormulas ?? []) {
+      const p = parseRange(f.cell);
+      if (p) this.uncached.set(key(p.top, p.left), f.formula);
+    }
     this.merges = [];
     for (const range of sheet.merges) {
       const m = parseRange(range);
@@ -72,6 +83,19 @@ export class Grid {
     return this.covered.get(key(row, col));
   }
 
+  /** Merges whose top row is `row`. */
+  mergesFrom(row: number): Merge[] {
+    if (!this.byTop) {
+      this.byTop = new Map();
+      for (const m of this.merges) {
+        const list = this.byTop.get(m.top);
+        if (list) list.push(m); else this.byTop.set(m.top, [m]);
+      }
+    }
+    return this.byTop.get(row) ?? [];
+  }
+  private byTop: Map<number, Merge[]> | undefined;
+
   anchorOf(row: number, col: number): Merge | undefined {
     return this.anchors.get(key(row, col));
   }
@@ -93,8 +117,32 @@ export class Grid {
     return true;
   }
 
+  /** The sheet address of a cell (the real one when `relocate` moved its value). */
   cell(row: number, col: number): string {
-    return a1(col, row);
+    return a1(this.origin.get(key(row, col)) ?? col, row);
+  }
+
+  /** The formula of a cell that has no cached result, if it is one. */
+  uncachedFormula(row: number, col: number): string | undefined {
+    return this.uncached.get(key(row, col));
+  }
+
+  /**
+   * Reads the value typed in `from` as if typed in `to` (blank there): PDF-to-Excel copies
+   * spread one printed column over two grid columns and drop values in either. The issue
+   * addresses stay the real cell.
+   */
+  relocate(row: number, from: number, to: number): void {
+    const i = row - this.firstRow;
+    if (!this.values[i]) return;
+    const r = (this.values[i] = this.values[i].slice());
+    r[to - this.firstCol] = r[from - this.firstCol];
+    r[from - this.firstCol] = null;
+    const f = this.formats?.[i] ? (this.formats[i] = this.formats[i].slice()) : undefined;
+    if (f) { f[to - this.firstCol] = f[from - this.firstCol] ?? null; f[from - this.firstCol] = null; }
+    this.origin.set(key(row, to), from);
+    const u = this.uncached.get(key(row, from));
+    if (u !== undefined) { this.uncached.delete(key(row, from)); this.uncached.set(key(row, to), u); }
   }
 }
 
