@@ -43,11 +43,15 @@ export function headerYears(grids: Grid[]): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-function tryTable(g: Grid, spec: TableSpec): FoundTable | undefined {
-  const h = findHeader(g, 2);
+function tryTable(g: Grid, spec: TableSpec, h: HeaderBlock | undefined): FoundTable | undefined {
   if (!h) return undefined;
   const width = g.lastCol - g.firstCol + 1;
   const original = Array.from({ length: width }, (_, i) => (h.labels.get(g.firstCol + i) ?? []).join(' '));
+  // The header sits right above the first data row, so data rows keep their sheet rows.
+  const address = a1(g.firstCol, h.dataStart - 1);
+  const probe: TableSnapshot = { sheet: g.name, address, header: original, rows: [] };
+  const m = mapTable(probe, withSynonyms(spec), []);
+  if (!KEY_COLUMNS[spec.key].every((k) => k in m.index)) return undefined;
   let last = g.lastRow;
   while (last >= h.dataStart && g.rowBlank(last)) last--;
   const rows: CellValue[][] = [];
@@ -56,11 +60,6 @@ function tryTable(g: Grid, spec: TableSpec): FoundTable | undefined {
     rows.push(Array.from({ length: width }, (_, i) => g.raw(r, g.firstCol + i)));
     formats.push(Array.from({ length: width }, (_, i) => g.numFmt(r, g.firstCol + i)));
   }
-  // The header sits right above the first data row, so data rows keep their sheet rows.
-  const address = a1(g.firstCol, h.dataStart - 1);
-  const probe: TableSnapshot = { sheet: g.name, address, header: original, rows: [] };
-  const m = mapTable(probe, withSynonyms(spec), []);
-  if (!KEY_COLUMNS[spec.key].every((k) => k in m.index)) return undefined;
   const header = original.map((t) => (t === '' ? '' : `Kolom lain: ${t}`));
   const columns: Record<string, string> = {};
   for (const [key, i] of Object.entries(m.index)) {
@@ -81,12 +80,13 @@ function tryTable(g: Grid, spec: TableSpec): FoundTable | undefined {
 export function findCanonical(grids: Grid[], years: number[]): FoundTable[] {
   const found: FoundTable[] = [];
   const used = new Set<Grid>();
+  const headers = new Map<Grid, HeaderBlock | undefined>(grids.map((g) => [g, findHeader(g, 2)]));
   for (const spec of canonicalTables(years)) {
     if (spec.key === 'konfigurasiLevel' || spec.key === 'nomenklatur') continue;
     const ordered = [...grids].sort((a, b) => Number(headerKey(b.name) === headerKey(spec.sheet)) - Number(headerKey(a.name) === headerKey(spec.sheet)));
     for (const g of ordered) {
       if (used.has(g)) continue;
-      const t = tryTable(g, spec);
+      const t = tryTable(g, spec, headers.get(g));
       if (t) { found.push(t); used.add(g); break; }
     }
   }

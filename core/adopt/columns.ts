@@ -12,7 +12,8 @@ import { headerKey } from '../layout/tables.js';
 import { isMoneyLabel, type HeaderBlock } from './header.js';
 import { yearOfParts, yearOfRelative } from './yearlabels.js';
 
-export type Hint = 'tujuan' | 'sasaran' | 'coded' | 'any' | NomenklaturType;
+/** `shared`: one indicator column for every level (`Indikator Kinerja Tujuan, Sasaran, Program dan Kegiatan`). */
+export type Hint = 'tujuan' | 'sasaran' | 'coded' | 'any' | 'shared' | NomenklaturType;
 
 /** Indicator fields a matrix may carry besides its name and values. */
 export type IndicatorField = 'definisi' | 'formula' | 'sumberData' | 'polaritas' | 'akumulasi' | 'iku';
@@ -65,6 +66,8 @@ export interface ColumnModel {
   fields: Map<IndicatorField, number>;
   /** Relative year labels met while `tahunAwal` was unknown: column → label. */
   relative: Map<number, string>;
+  /** One indicator column for every level: the row's deepest box takes it. */
+  sharedIndicator?: number;
 }
 
 const RP_WORDS = ['rp', 'pagu', 'anggaran', 'dana', 'rupiah', 'pendanaan', 'biaya', 'paguindikatif', 'keuangan'];
@@ -134,6 +137,8 @@ export function classify(parts: string[], tahunAwal: number | undefined, relativ
   if (has(all, 'akumulasi')) return { kind: 'field', field: 'akumulasi' };
   if (all === 'iku' || all === 'ikuyatidak') return { kind: 'field', field: 'iku' };
   if (has(all, 'indikator')) {
+    const levels = ['tujuan', 'sasaran', 'program', 'kegiatan'].filter((w) => all.includes(w)).length;
+    if (levels >= 2 && has(all, 'tujuan', 'sasaran') && !/^indikatorsasaran(program|kegiatan|subkegiatan)/.test(all)) return { kind: 'indicator', hint: 'shared' };
     if (has(all, 'tujuan')) return { kind: 'indicator', hint: 'tujuan' };
     const lh = levelHint(all);
     if (lh === 'any' && has(all, 'sasaran')) return { kind: 'indicator', hint: 'sasaran' };
@@ -182,6 +187,9 @@ export function buildModel(h: HeaderBlock, tahunAwal?: number): ColumnModel {
       (coded as Group).codeCols.push(c);
     } else if (role.kind === 'level') {
       model.groups.push({ kind: 'level', k: role.k, statementCol: c, codeCols: [] });
+    } else if (role.kind === 'indicator' && role.hint === 'shared') {
+      if (model.sharedIndicator === undefined) model.sharedIndicator = c;
+      else role = dup();
     } else if (role.kind === 'statement' || role.kind === 'name' || role.kind === 'indicator') {
       const hint = role.hint;
       const lastGroup = model.groups[model.groups.length - 1];
@@ -237,6 +245,7 @@ export function describeRole(model: ColumnModel, c: number): string {
     const i = g.codeCols.indexOf(c);
     if (i >= 0) return g.codeCols.length > 1 ? `kode ${i + 1}/${g.codeCols.length}` : 'kode';
   }
+  if (model.sharedIndicator === c) return 'indikator (semua tingkat)';
   const role = model.roles.get(c);
   if (!role) return 'tanpa judul';
   const scale = (s: number) => (s === 1 ? '' : ` (×${s.toLocaleString('id-ID')})`);

@@ -13,7 +13,7 @@ import { amountAt, targetAt } from './values.js';
 function joinText(a: string, b: string): string {
   if (a === '') return b;
   if (b === '') return a;
-  return /[/\-(]$/.test(a) || /^[/)\-]/.test(b) ? `${a}${b}` : `${a} ${b}`;
+  return /[/(-]$/.test(a) || /^[/)-]/.test(b) ? `${a}${b}` : `${a} ${b}`;
 }
 
 /** True when `row` continues the row read before it (and was read so). */

@@ -47,7 +47,7 @@ export function readForeign(g: Grid, header: HeaderBlock, model: ColumnModel, la
     const i = levels.findIndex((l) => headerKey(l.name) === headerKey(opts.levelAwal as string));
     if (i >= 0) levelStart = i;
   }
-  const ledger = new Ledger();
+  const ledger = new Ledger(g);
   const w = new Walker({
     grid: g, header, model, levels, levelStart, years, splitIndicatorLines: layout === 'level-table', notations,
     ...(opts.nomenklatur ? { nomenklatur: opts.nomenklatur } : {}), classDigit: classDigit(jenis) ?? '2',

@@ -3,7 +3,7 @@
  * (top-left) of a merge or covered by one. Coordinates are sheet coordinates: `row` 1-based,
  * `col` 0-based, as in `core/a1.ts`.
  */
-import { a1, columnIndex, parseA1 } from '../a1.js';
+import { a1, parseA1 } from '../a1.js';
 import { isBlank, type CellValue } from '../snapshot.js';
 import type { RawSheet } from './types.js';
 
@@ -30,9 +30,10 @@ export class Grid {
   /** A value moved into a logical column from a sibling grid column (`relocate`): its real column. */
   private readonly origin = new Map<number, number>();
   private readonly formats: (string | null)[][] | undefined;
-  /** `row * 16384 + col` of a covered (non-anchor) cell → its merge. */
-  private readonly covered = new Map<number, Merge>();
-  private readonly anchors = new Map<number, Merge>();
+  /** Per cell of the used range: 1 + index in `merges` of the merge covering it (anchor excluded); 0 = none. */
+  private readonly coveredIdx: Int32Array;
+  private readonly anchorIdx: Int32Array;
+  private readonly width: number;
 
   constructor(sheet: RawSheet) {
     this.name = sheet.name;
@@ -53,15 +54,32 @@ export class Grid {
       if (p) this.uncached.set(key(p.top, p.left), f.formula);
     }
     this.merges = [];
+    this.width = Math.max(0, width);
+    const cells = Math.max(0, this.lastRow - this.firstRow + 1) * this.width;
+    this.coveredIdx = new Int32Array(cells);
+    this.anchorIdx = new Int32Array(cells);
     for (const range of sheet.merges) {
       const m = parseRange(range);
       if (!m) continue;
       this.merges.push(m);
-      this.anchors.set(key(m.top, m.left), m);
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.covered.set(key(r, c), m);
+      const n = this.merges.length;
+      const at = this.index(m.top, m.left);
+      if (at >= 0) this.anchorIdx[at] = n;
+      // Only cells inside the used range matter: a merge reaching past it (or a hostile
+      // `A1:XFD1048576`) costs no more than the range itself.
+      const r1 = Math.min(m.bottom, this.lastRow);
+      const c1 = Math.min(m.right, this.lastCol);
+      for (let r = Math.max(m.top, this.firstRow); r <= r1; r++) {
+        for (let c = Math.max(m.left, this.firstCol); c <= c1; c++) {
+          if (r !== m.top || c !== m.left) this.coveredIdx[(r - this.firstRow) * this.width + (c - this.firstCol)] = n;
+        }
       }
     }
+  }
+
+  private index(row: number, col: number): number {
+    if (row < this.firstRow || row > this.lastRow || col < this.firstCol || col > this.lastCol) return -1;
+    return (row - this.firstRow) * this.width + (col - this.firstCol);
   }
 
   /** The value typed in the cell itself (a covered cell of a merge reads as blank). */
@@ -74,13 +92,15 @@ export class Grid {
 
   /** The value shown: a covered cell shows its merge anchor's value. */
   shown(row: number, col: number): CellValue {
-    const m = this.covered.get(key(row, col));
+    const m = this.coveredBy(row, col);
     return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
   /** The merge covering the cell (anchor excluded). */
   coveredBy(row: number, col: number): Merge | undefined {
-    return this.covered.get(key(row, col));
+    const i = this.index(row, col);
+    const n = i < 0 ? 0 : this.coveredIdx[i];
+    return n ? this.merges[n - 1] : undefined;
   }
 
   /** Merges whose top row is `row`. */
@@ -97,12 +117,17 @@ export class Grid {
   private byTop: Map<number, Merge[]> | undefined;
 
   anchorOf(row: number, col: number): Merge | undefined {
-    return this.anchors.get(key(row, col));
+    const i = this.index(row, col);
+    const n = i < 0 ? 0 : this.anchorIdx[i];
+    return n ? this.merges[n - 1] : undefined;
   }
 
   /** A value typed in this cell: not blank and not merely covered by a merge above or left. */
   fresh(row: number, col: number): boolean {
-    return !this.covered.has(key(row, col)) && !isBlank(this.raw(row, col));
+    const v = this.raw(row, col);
+    if (v === null || (typeof v === 'string' && isBlank(v))) return false;
+    const i = this.index(row, col);
+    return i < 0 || this.coveredIdx[i] === 0;
   }
 
   numFmt(row: number, col: number): string | null {
@@ -150,12 +175,42 @@ function key(row: number, col: number): number {
   return row * 16384 + col;
 }
 
+/** `B5:C9` (or one cell `B5`, `$` allowed) → its bounds; a hand-written parser: sheets carry 100,000s of merges. */
 export function parseRange(range: string): Merge | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range.trim());
-  if (!m) return undefined;
-  const l = columnIndex(m[1]);
-  const t = Number(m[2]);
-  const r = m[3] ? columnIndex(m[3]) : l;
-  const b = m[4] ? Number(m[4]) : t;
-  return { top: Math.min(t, b), left: Math.min(l, r), bottom: Math.max(t, b), right: Math.max(l, r), range: range.trim() };
+  const s = range.trim();
+  let i = 0;
+  const cell = (): { col: number; row: number } | undefined => {
+    if (s.charCodeAt(i) === 36) i++;
+    let col = 0;
+    let letters = 0;
+    for (; i < s.length; i++) {
+      let ch = s.charCodeAt(i);
+      if (ch >= 97 && ch <= 122) ch -= 32;
+      if (ch < 65 || ch > 90) break;
+      col = col * 26 + (ch - 64);
+      letters++;
+    }
+    if (letters === 0 || letters > 3) return undefined;
+    if (s.charCodeAt(i) === 36) i++;
+    let row = 0;
+    let digits = 0;
+    for (; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch < 48 || ch > 57) break;
+      row = row * 10 + (ch - 48);
+      digits++;
+    }
+    return digits ? { col: col - 1, row } : undefined;
+  };
+  const a = cell();
+  if (!a) return undefined;
+  let b = a;
+  if (i < s.length) {
+    if (s[i] !== ':') return undefined;
+    i++;
+    const c = cell();
+    if (!c || i !== s.length) return undefined;
+    b = c;
+  }
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col), range: s };
 }

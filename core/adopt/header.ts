@@ -29,6 +29,8 @@ const TITLE_EXACT = new Set(['no', 'nomor', 'nourut', 'opd', 'pd', 'pj', 'rp', '
 const SUB_TITLES = new Set([
   'target', 'rp', 'k', 'tk', 'kinerja', 'pagu', 'anggaran', 'dana', 'rupiah', 'volume', 'capaian', 'realisasi',
   'satuan', 'no', 'nomor', 'fisik', 'keuangan', 'persen', 'kuantitas', 'kualitas', 'waktu', 'biaya', 'nilai',
+  // Code part sub-titles under `Kode`: urusan, bidang, program, kegiatan, sub kegiatan.
+  'u', 'b', 'p', 'sk', 'urs', 'bid', 'prog', 'keg', 'subkeg', 'ub',
 ]);
 /** `Rp (000)`, `Rp. (juta)`, `(Rp. 000)`, `Rp Juta`, `Anggaran (Rp)`, `Pagu (dalam ribuan)`. */
 const MONEY_LABEL = /^\(?\s*(?:rp|pagu|anggaran|dana|biaya)\.?\s*\(?\s*(?:rp\.?)?\s*(?:000|ribu|ribuan|juta|jutaan|miliar|milyar|dalam\s+\w+(?:\s+rupiah)?)?\s*\)?\s*\)?$/i;
@@ -200,21 +202,23 @@ function titleLines(g: Grid, headerRow: number): string[] {
 
 /**
  * A group title typed in its first column only (no merge), over sub-titles: its blank
- * neighbours to the right take it, as long as the row below has sub-titles under both.
+ * neighbours to the right take it while they have titles below them and sit under the same
+ * title in the row above (`Tahun 2019 | (blank)` over `Target | Rp`).
  */
 function fillGroupTitles(g: Grid, rows: number[]): Map<number, string> {
   const out = new Map<number, string>();
+  const seen = (r: number, c: number) => out.get(key(r, c)) ?? text(g.shown(r, c));
   for (let i = 0; i < rows.length - 1; i++) {
     const r = rows[i];
-    const below = rows[i + 1];
+    const below = rows.slice(i + 1);
+    const hasBelow = (col: number) => below.some((b) => !isBlank(g.shown(b, col)));
     let source: { col: number; value: string } | undefined;
     for (let c = g.firstCol; c <= g.lastCol; c++) {
-      const covered = g.coveredBy(r, c);
-      if (covered) { source = undefined; continue; }
+      if (g.coveredBy(r, c)) { source = undefined; continue; }
       const v = g.raw(r, c);
-      const hasBelow = (col: number) => !isBlank(g.shown(below, col));
       if (!isBlank(v)) { source = hasBelow(c) ? { col: c, value: text(v) } : undefined; continue; }
-      if (source && hasBelow(c)) out.set(key(r, c), source.value);
+      const sameParent = i === 0 || (source !== undefined && seen(rows[i - 1], c) === seen(rows[i - 1], source.col));
+      if (source && hasBelow(c) && sameParent) out.set(key(r, c), source.value);
       else source = undefined;
     }
   }

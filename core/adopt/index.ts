@@ -61,7 +61,7 @@ function recognise(model: ColumnModel): { layout?: LayoutKind; missing: string[]
   const levelCols = model.groups.filter((g) => g.kind === 'level').length;
   if (levelCols >= 2) return { layout: 'level-table', missing: [] };
   const coded = model.groups.find((g) => g.kind === 'coded');
-  const withIndicator = model.groups.some((g) => g.indicatorCol !== undefined);
+  const withIndicator = model.sharedIndicator !== undefined || model.groups.some((g) => g.indicatorCol !== undefined);
   const years = model.target.size > 0 || model.relative.size > 0;
   const missing: string[] = [];
   if (!coded?.codeCols.length) missing.push('Kode');

@@ -15,7 +15,28 @@ import type { Sink } from './values.js';
 const key = (r: number, c: number) => r * 16384 + c;
 
 export class Ledger {
-  private readonly carriedCells = new Set<number>();
+  /** One flag per cell of the grid's used range (a Set of 100,000s of keys costs more than the import). */
+  private readonly carriedCells: Uint8Array;
+  private readonly first: number;
+  private readonly firstCol: number;
+  private readonly width: number;
+  private readonly lastRow: number;
+  private readonly lastCol: number;
+
+  constructor(g: Grid) {
+    this.first = g.firstRow;
+    this.firstCol = g.firstCol;
+    this.width = Math.max(0, g.lastCol - g.firstCol + 1);
+    this.lastRow = g.lastRow;
+    this.lastCol = g.lastCol;
+    this.carriedCells = new Uint8Array(Math.max(0, g.lastRow - g.firstRow + 1) * this.width);
+  }
+
+  private at(r: number, c: number): number {
+    if (r < this.first || r > this.lastRow || c < this.firstCol || c > this.lastCol) return -1;
+    return (r - this.first) * this.width + (c - this.firstCol);
+  }
+
   private readonly why = new Map<number, Bilingual>();
   private readonly rowWhy = new Map<number, Bilingual>();
   /** Rows whose values count (data, context, totals); structure rows are never added. */
@@ -26,11 +47,14 @@ export class Ledger {
   }
 
   carry(row: number, col: number | undefined): void {
-    if (col !== undefined) this.carriedCells.add(key(row, col));
+    if (col === undefined) return;
+    const i = this.at(row, col);
+    if (i >= 0) this.carriedCells[i] = 1;
   }
 
   isCarried(row: number, col: number): boolean {
-    return this.carriedCells.has(key(row, col));
+    const i = this.at(row, col);
+    return i >= 0 && this.carriedCells[i] === 1;
   }
 
   /** Why one value was not carried (the first reason given wins). */
@@ -61,7 +85,7 @@ export class Ledger {
           perCol.set(c, t);
         }
         t.present++;
-        if (this.carriedCells.has(key(row, c))) { t.carried++; continue; }
+        if (this.isCarried(row, c)) { t.carried++; continue; }
         const why = this.why.get(key(row, c)) ?? this.rowWhy.get(row) ?? columnWhy(model, c, t);
         notCarried.push({ cell: g.cell(row, c), reason: why.id, reasonEn: why.en });
       }

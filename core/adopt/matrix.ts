@@ -8,6 +8,7 @@
  * nowhere are reported with their reason (F01). Every value is accounted for in the ledger.
  */
 import type { LevelConfig, NomenklaturType } from '../config.js';
+import { headerKey } from '../layout/tables.js';
 import type { Bilingual } from '../issues.js';
 import type { NomenklaturIndex } from '../nomenklatur/types.js';
 import { codedBox } from './coded.js';
@@ -80,6 +81,7 @@ export class Walker {
   constructor(readonly input: MatrixInput, readonly sink: Sink, readonly ledger: Ledger) {
     this.cur = input.model.groups.map(() => undefined);
     for (const grp of input.model.groups) for (const c of [grp.statementCol, grp.nameCol, grp.indicatorCol, ...grp.codeCols]) if (c !== undefined) this.hierarchyCols.add(c);
+    if (input.model.sharedIndicator !== undefined) this.hierarchyCols.add(input.model.sharedIndicator);
   }
 
   get g(): Grid { return this.input.grid; }
@@ -186,8 +188,10 @@ export class Walker {
           if (r !== 'context') { this.cur[gi] = r; this.reset(gi); this.own = { box: r, row }; }
         }
       }
-      if (grp.indicatorCol !== undefined && g.fresh(row, grp.indicatorCol) && !this.indicator(grp, gi, row, grp.indicatorCol)) return;
+      if (grp.indicatorCol !== undefined && g.fresh(row, grp.indicatorCol) && !this.indicator(this.cur[gi], row, grp.indicatorCol)) return;
     }
+    const si = model.sharedIndicator;
+    if (si !== undefined && g.fresh(row, si) && !this.indicator(this.own?.box ?? this.deepestCurrent(), row, si)) return;
     if (!this.own) {
       if (this.contextWhat !== undefined) { this.fates.push({ row, kind: 'context', what: this.contextWhat }); this.lastOwn = undefined; return; }
       this.fail(row, firstFresh(g, row), { id: 'baris ini tidak berisi pernyataan, kode, maupun indikator.', en: 'the row holds no statement, code or indicator.' });
@@ -223,9 +227,14 @@ export class Walker {
     return true;
   }
 
-  private indicator(grp: Group, gi: number, row: number, ic: number): boolean {
+  /** The deepest box any group holds (a shared indicator column's continuation rows). */
+  private deepestCurrent(): AdoptedBox | undefined {
+    for (let j = this.cur.length - 1; j >= 0; j--) if (this.cur[j]) return this.cur[j];
+    return undefined;
+  }
+
+  private indicator(box: AdoptedBox | undefined, row: number, ic: number): boolean {
     const { grid: g } = this.input;
-    const box = this.cur[gi];
     if (box === BROKEN) {
       this.fail(row, g.cell(row, ic), { id: 'indikator di bawah baris yang tidak tertempatkan.', en: 'an indicator under a row that was not placed.' });
       return false;
@@ -258,8 +267,11 @@ function rowContext(w: Walker): RowContext {
   const coded = model.groups.find((x) => x.kind === 'coded' && x.nameCol !== undefined);
   const nameCols = coded?.nameCol !== undefined ? [coded.nameCol] : [...w.hierarchyCols].sort((a, b) => a - b).slice(0, 1);
   const titleKeys = new Set(header.titleBlock.map((t) => t.toLowerCase().replace(/[^a-z0-9]/g, '')));
-  const indicatorCols = new Set(model.groups.map((x) => x.indicatorCol).filter((c): c is number => c !== undefined));
-  return { g, header, model, hierarchy: w.hierarchyCols, indicatorCols, valueCols, markerCols, nameCols, titleKeys };
+  const indicatorCols = new Set([...model.groups.map((x) => x.indicatorCol), model.sharedIndicator].filter((c): c is number => c !== undefined));
+  const labelKeys = new Map([...header.labels].map(([c, parts]) => [c, new Set(parts.map((p) => headerKey(p)))]));
+  let labelMax = 0;
+  for (const parts of header.labels.values()) for (const p of parts) labelMax = Math.max(labelMax, p.length * 2 + 10);
+  return { g, header, model, hierarchy: w.hierarchyCols, indicatorCols, valueCols, markerCols, nameCols, titleKeys, labelKeys, labelMax };
 }
 
 function hasUncached(g: Grid, row: number): boolean {

@@ -20,6 +20,7 @@ export type RowKind =
   | { kind: 'kelompok'; cell: string; col: number; label: string }
   | { kind: 'group'; cell: string; col: number; label: string };
 
+const TOTAL_START = /^\s*(?:j|t|s|g)/i;
 export const TOTAL = /^\s*(?:jumlah|total|sub\s*-?\s*total|grand\s*total|jml\.?)(?:\b|$)/i;
 const FOOTNOTE = /^\s*(?:sumber\s*:|sumber data\s*:|keterangan\s*:|ket\s*[:.]|catatan\s*:|note\s*:|nb\b|\*|\(\*|dicetak|disusun|diolah)/i;
 const PAGE = /^\s*(?:hal(?:aman)?\.?|page)\s*:?\s*\d+(?:\s*(?:dari|of|\/)\s*\d+)?\s*$|^\s*\d+\s*(?:dari|of)\s*\d+\s*$|^\s*-\s*\d+\s*-\s*$/i;
@@ -43,12 +44,16 @@ export interface RowContext {
   /** Where names are typed (the coded group's name column, else the first hierarchy column). */
   nameCols: number[];
   titleKeys: Set<string>;
+  /** Per column: the `headerKey` of each of its title parts (a repeated header matches them). */
+  labelKeys: Map<number, Set<string>>;
+  /** The longest title part, plus room for spacing (a longer cell cannot repeat a title). */
+  labelMax: number;
 }
 
 const skip = (cell: string, id: string, en: string): RowKind => ({ kind: 'skip', cell, msg: { id, en } });
 
 export function classifyRow(x: RowContext, row: number): RowKind {
-  const { g, header } = x;
+  const { g } = x;
   let filled = 0;
   let hits = 0;
   let subTitles = 0;
@@ -61,16 +66,21 @@ export function classifyRow(x: RowContext, row: number): RowKind {
   for (let c = g.firstCol; c <= g.lastCol; c++) {
     if (!g.fresh(row, c)) continue;
     const v = g.raw(row, c);
-    const t = text(v);
     filled++;
+    const isMarker = x.markerCols.has(c);
+    const isName = x.nameCols.includes(c) && nameText === undefined;
+    // Plain text of the cell, only where it is looked at (most cells are numbers or prose).
+    const t = first === undefined || isMarker || isName || (typeof v === 'string' && v.length <= 80 && TOTAL_START.test(v)) ? text(v) : '';
     first ??= { c, t };
     if (x.valueCols.has(c)) values++;
-    if (x.markerCols.has(c)) marker = t;
+    if (isMarker) marker = t;
     if (x.hierarchy.has(c)) hierarchyFilled++;
-    if (x.nameCols.includes(c) && nameText === undefined) nameText = { c, t };
-    const parts = header.labels.get(c);
-    if (parts && typeof v === 'string' && parts.some((p) => headerKey(p) === headerKey(v))) hits++;
-    if (typeof v === 'string' && (isYearLabel(v) || isMoneyLabel(v) || /^(?:target|k|rp|satuan|tk|kinerja)$/i.test(t))) subTitles++;
+    if (isName) nameText = { c, t };
+    if (typeof v === 'string' && v.length <= 120) {
+      const keys = x.labelKeys.get(c);
+      if (keys && v.length <= x.labelMax && keys.has(headerKey(v))) hits++;
+      if (v.length <= 30 && (isYearLabel(v) || isMoneyLabel(v) || /^(?:target|k|rp|satuan|tk|kinerja)$/i.test(t))) subTitles++;
+    }
     if (!totals && typeof v === 'string' && TOTAL.test(v) && !x.indicatorCols.has(c) && (x.hierarchy.has(c) || x.markerCols.has(c) || c === g.firstCol) && t.length <= 80) totals = { c, t };
   }
   if (filled === 0) return { kind: 'data' };
@@ -100,5 +110,6 @@ export function classifyRow(x: RowContext, row: number): RowKind {
 }
 
 function hasIndicator(x: RowContext, row: number): boolean {
-  return x.model.groups.some((grp) => grp.indicatorCol !== undefined && x.g.fresh(row, grp.indicatorCol) && !isBlank(x.g.raw(row, grp.indicatorCol)));
+  for (const c of x.indicatorCols) if (x.g.fresh(row, c) && !isBlank(x.g.raw(row, c))) return true;
+  return false;
 }

@@ -37,6 +37,7 @@ export function parseYearLabel(text: string): YearLabelParse | undefined {
 export function isYearLabel(v: unknown): boolean {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1900 && v <= 2099;
   if (typeof v !== 'string') return false;
+  if (v.length > 40 || !/[0-9]|tahun|thn|th\b|ta\b/i.test(v)) return false;
   const t = v.replace(/\s+/g, ' ').trim();
   if (t.length > 30 || parseYearLabel(t) === undefined) return false;
   const rest = t.toLowerCase()
