@@ -22,7 +22,7 @@ import type {
   AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, Adoption, LayoutKind, NotRecognised, OpdWorkbook, YearLabel,
 } from './types.js';
 import { Sink } from './values.js';
-import { periodInTitle } from './yearlabels.js';
+import { parseYearLabel, periodInTitle } from './yearlabels.js';
 
 export type {
   AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, Adoption, ColumnValues, NotCarried, NotRecognised, OpdWorkbook, RawSheet,
@@ -108,9 +108,11 @@ export function adoptWorkbook(sheets: import('./types.js').RawSheet[], opts: Ado
 
 function askTahunAwal(g: Grid, h: HeaderBlock, model: ColumnModel): AdoptQuestion {
   const labels = [...model.relative.entries()].sort((a, b) => a[0] - b[0]).map(([c, label]) => ({ cell: h.labelCells.get(c) ?? g.cell(h.titleRows[0], c), label }));
-  const distinct = [...new Set(labels.map((l) => l.label.split(' / ').pop() ?? l.label))];
+  // The part of each label that names the year relatively (`Tahun-1`), once each.
+  const relParts = labels.map((l) => l.label.split(' / ').reverse().find((p) => parseYearLabel(p)?.kind === 'relative') ?? l.label);
+  const distinct = [...new Set(relParts)];
   const period = periodInTitle(h.titleBlock);
-  const yearCols = new Set([...model.relative.values()].map((l) => /(?:ke|-|n\s*\+)\s*(\d)/i.exec(l)?.[1] ?? l)).size;
+  const yearCols = new Set(relParts.map((p) => { const y = parseYearLabel(p); return y?.kind === 'relative' ? y.k : p; })).size;
   const suggestion = period ? (period.to - period.from === yearCols ? period.from + 1 : period.from) : undefined;
   const shown = distinct.slice(0, 6).map((l) => `"${l}"`).join(', ');
   return {

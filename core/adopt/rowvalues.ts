@@ -94,6 +94,7 @@ export function fillValues(w: Walker, row: number, own: Own): void {
     if (col === undefined || !g.fresh(row, col)) return;
     const t = targetValue(w, row, col, ind, box, label);
     if (t.comparator) comparators.add(t.comparator);
+    if (t.range) comparators.add('range');
     if (t.qualitative) qualitative = t.qualitative;
     if (get() === null || get() === t.value) { set(t.value); L.carry(row, col); return; }
     keepFirst(w, g.cell(row, col), label, t.value, get(), box);
@@ -151,15 +152,17 @@ function satuanPerYear(w: Walker, row: number, ind: AdoptedIndicator, box: Adopt
   }
 }
 
-/** `<22`, `≤ 5` → Negatif; `> 80%`, `≥ 3` → Positif, when the indicator has no Polaritas yet. */
+/** `<22`, `≤ 5` → Negatif; `> 80%`, `≥ 3` → Positif; ranges → Rentang, when the indicator has no Polaritas yet. */
 function polarityFromComparators(w: Walker, row: number, ind: AdoptedIndicator, box: AdoptedBox, cmp: Set<string>): void {
   if (!cmp.size || ind.extra?.polaritas) return;
-  const down = [...cmp].every((c) => c === '<' || c === '≤');
-  const up = [...cmp].every((c) => c === '>' || c === '≥');
-  if (!down && !up) return;
-  const pol = down ? 'Negatif' : 'Positif';
+  const all = [...cmp];
+  const down = all.every((c) => c === '<' || c === '≤');
+  const up = all.every((c) => c === '>' || c === '≥');
+  const range = all.every((c) => c === 'range');
+  if (!down && !up && !range) return;
+  const pol = range ? 'Rentang' : down ? 'Negatif' : 'Positif';
   ind.extra = { ...ind.extra, polaritas: pol };
-  w.sink.f02(w.g.cell(row, w.input.model.target.values().next().value ?? w.g.firstCol), 'Polaritas', { from: '', to: `${pol} (dari target bertanda ${[...cmp].join(' ')})` }, box.id);
+  w.sink.f02(w.g.cell(row, w.input.model.target.values().next().value ?? w.g.firstCol), 'Polaritas', { from: '', to: range ? 'Rentang (dari target berbentuk rentang)' : `${pol} (dari target bertanda ${all.join(' ')})` }, box.id);
 }
 
 /** The `Rp` of the end-of-period group: carried when it is the sum of the row's yearly pagu. */

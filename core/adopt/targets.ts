@@ -17,6 +17,8 @@ export interface TargetRead {
   /** A unit glued to the number (`3 Laporan` → `Laporan`, `98%` → `%`). */
   unit?: string;
   comparator?: Comparator;
+  /** A range (`70,38-70,76`): the indicator's Polaritas is Rentang. */
+  range?: boolean;
   /** A grade or category target: the satuan it needs. */
   qualitative?: Qualitative;
   /** The text was reinterpreted: F02's before/after. */
@@ -77,7 +79,7 @@ export function readTargetText(v: string, locale: NumberLocale): TargetRead {
     if (low && high) {
       const unit = (r[4] ?? r[2] ?? '').trim();
       const value = `${low.n} - ${high.n}`;
-      return out({ value, ...(unit ? { unit } : {}), ...(low.ambiguous || high.ambiguous ? { ambiguous: true } : {}) }, unit ? `${value} (${unit})` : value);
+      return out({ value, range: true, ...(unit ? { unit } : {}), ...(low.ambiguous || high.ambiguous ? { ambiguous: true } : {}) }, unit ? `${value} (${unit})` : value);
     }
   }
   const m = NUM_UNIT.exec(rest);

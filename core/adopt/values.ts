@@ -124,6 +124,7 @@ export interface TargetCell {
   unit?: string;
   comparator?: TargetRead['comparator'];
   qualitative?: TargetRead['qualitative'];
+  range?: boolean;
 }
 
 /**
@@ -149,6 +150,7 @@ export function targetAt(
   if (r.unit) out.unit = r.unit;
   if (r.comparator) out.comparator = r.comparator;
   if (r.qualitative) out.qualitative = r.qualitative;
+  if (r.range) out.range = true;
   return out;
 }
 
