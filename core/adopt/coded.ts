@@ -6,9 +6,10 @@
  */
 import type { NomenklaturType } from '../config.js';
 import type { Bilingual } from '../issues.js';
+import { cleanStatement, normaliseCode } from '../read/normalise.js';
 import { isBlank } from '../snapshot.js';
 import { childLevel, levelOfCode, PARENT_TYPE, prefixOf, readCode, suggestByName, suggestUrusan, type CodeLevel, type CodeRead } from './codes.js';
-import type { Group } from './columns.js';
+import { nameColumns, type Group } from './columns.js';
 import { text } from './header.js';
 import type { Walker } from './matrix.js';
 import { BROKEN, sameText, type AdoptedBox } from './tree.js';
@@ -48,7 +49,11 @@ export function codedBox(w: Walker, grp: Group, gi: number, row: number): Adopte
     typedParts.push(inherit ? (prev[i] ?? '') : cp.typed);
     if (cp.stray) stray = true;
   });
-  const anchorCol = grp.codeCols[Math.max(0, firstFreshPart)] ?? grp.nameCol ?? grp.statementCol ?? g.firstCol;
+  const names = nameColumns(grp);
+  const freshNames = names.filter((n) => g.fresh(row, n.col));
+  // A code typed at the start of the name (`1.02.02 PROGRAM …`), the code column blank or absent.
+  const inName = firstFreshPart < 0 && freshNames.length ? codeInName(g.raw(row, freshNames[0].col)) : undefined;
+  const anchorCol = grp.codeCols[Math.max(0, firstFreshPart)] ?? freshNames[0]?.col ?? grp.nameCol ?? grp.statementCol ?? g.firstCol;
   const codeCell = g.cell(row, anchorCol);
   const freshCode = firstFreshPart >= 0;
 
@@ -67,7 +72,11 @@ export function codedBox(w: Walker, grp: Group, gi: number, row: number): Adopte
     }
   }
 
-  const kodeNorm = grp.codeCols.length ? joinCode(parts, g, sink, row, grp.codeCols[0]) : '';
+  let kodeNorm = grp.codeCols.length ? joinCode(parts, g, sink, row, grp.codeCols[0]) : '';
+  if (inName) {
+    kodeNorm = normaliseCode(inName.kode).value;
+    sink.f02(g.cell(row, freshNames[0].col), 'Kode', { from: text(g.raw(row, freshNames[0].col)), to: `${kodeNorm} | ${inName.rest}` });
+  }
   if (grp.codeCols.length) w.lastParts.set(grp, parts);
   const read: CodeRead = stray ? readCode(typedParts.filter((p) => p !== '').join('.')) : readCode(kodeNorm);
   let level: CodeLevel | null = read.level;
@@ -78,9 +87,12 @@ export function codedBox(w: Walker, grp: Group, gi: number, row: number): Adopte
   }
   if (read.problem && stray && grp.codeCols.length >= 4 && deepest >= 0) level = BY_COLUMN[grp.codeCols.length]?.[deepest] ?? level;
   if (!level && read.problem) level = grp.fixed ?? w.lastCoded.get(grp) ?? null;
-  if (read.kode === '') level = grp.fixed ?? null;
+  // No code: the level of the name column the row fills (the deepest), else the group's.
+  const namedType = [...freshNames].reverse().find((n) => n.type)?.type;
+  if (read.kode === '') level = namedType ?? grp.fixed ?? null;
+  const nameCol = (freshNames.find((n) => n.type === level) ?? freshNames[0])?.col;
 
-  const nameV = grp.nameCol !== undefined ? g.raw(row, grp.nameCol) : null;
+  const nameV = inName ? inName.rest : nameCol !== undefined ? g.raw(row, nameCol) : null;
   if (!read.problem && (level === 'urusan' || level === 'bidang')) {
     if (level === 'urusan') w.context.length = 0;
     w.context[level === 'urusan' ? 0 : 1] = read.kode;
@@ -106,7 +118,7 @@ export function codedBox(w: Walker, grp: Group, gi: number, row: number): Adopte
     w.fail(row, codeCell, { id: `pohon ini tidak punya tingkat ${LEVEL_NAME[type]} (kode ${read.kode}).`, en: `this tree has no ${LEVEL_NAME[type]} level (code ${read.kode}).` });
     return 'failed';
   }
-  const nomenklatur = grp.nameCol !== undefined && g.fresh(row, grp.nameCol) ? statementAt(g, sink, row, grp.nameCol, 'Nomenklatur') : '';
+  const nomenklatur = inName ? cleanStatement(inName.rest).value : nameCol !== undefined ? statementAt(g, sink, row, nameCol, 'Nomenklatur') : '';
   const stmt = grp.statementCol !== undefined && g.fresh(row, grp.statementCol) ? statementAt(g, sink, row, grp.statementCol, 'Pernyataan Kinerja') : '';
 
   const parentType = PARENT_TYPE[type];
@@ -152,7 +164,17 @@ export function codedBox(w: Walker, grp: Group, gi: number, row: number): Adopte
 }
 
 function carryCells(w: Walker, grp: Group, row: number): void {
-  for (const c of [...grp.codeCols, grp.nameCol, grp.statementCol]) if (c !== undefined && w.g.fresh(row, c)) w.ledger.carry(row, c);
+  for (const c of [...grp.codeCols, ...nameColumns(grp).map((n) => n.col), grp.statementCol]) if (c !== undefined && w.g.fresh(row, c)) w.ledger.carry(row, c);
+}
+
+const CODE_IN_NAME = /^\s*((?:[1-9X])(?:\s*[.,]\s*(?:\d{1,4}|XX)){1,5})\s*[-–:.]?\s+(\S[\s\S]*)$/;
+
+/** `1.02.02 PROGRAM PEMENUHAN …` → its code and name. */
+function codeInName(v: unknown): { kode: string; rest: string } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = CODE_IN_NAME.exec(v);
+  if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
+  return { kode: m[1].replace(/\s+/g, ''), rest: m[2].trim() };
 }
 
 function reportCode(w: Walker, read: CodeRead, type: NomenklaturType, parent: AdoptedBox | undefined, nama: string, cell: string, placed: string, id: string): void {

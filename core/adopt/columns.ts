@@ -45,6 +45,24 @@ export interface Group {
   indicatorCol?: number;
   nameCol?: number;
   codeCols: number[];
+  /**
+   * More name / indicator columns of one coded group, one per level (`Kode | Program | Kegiatan |
+   * Indikator Program | Indikator Kegiatan`): the row's level is the one whose column it fills.
+   */
+  names?: { col: number; type: NomenklaturType }[];
+  indicators?: { col: number; type: NomenklaturType }[];
+}
+
+/** Every name column of a group with the level it names (when the header says). */
+export function nameColumns(g: Group): { col: number; type?: NomenklaturType }[] {
+  const out: { col: number; type?: NomenklaturType }[] = [];
+  if (g.nameCol !== undefined) out.push(g.names?.length ? { col: g.nameCol, ...(g.fixed ? { type: g.fixed } : {}) } : { col: g.nameCol });
+  for (const n of g.names ?? []) out.push(n);
+  return out;
+}
+
+export function indicatorColumns(g: Group): number[] {
+  return [g.indicatorCol, ...(g.indicators ?? []).map((x) => x.col)].filter((c): c is number => c !== undefined);
 }
 
 export interface ColumnModel {
@@ -192,19 +210,28 @@ export function buildModel(h: HeaderBlock, tahunAwal?: number): ColumnModel {
       else role = dup();
     } else if (role.kind === 'statement' || role.kind === 'name' || role.kind === 'indicator') {
       const hint = role.hint;
-      const lastGroup = model.groups[model.groups.length - 1];
       if (hint === 'tujuan' || (hint === 'sasaran' && role.kind === 'statement') || (hint === 'sasaran' && !coded)) {
         const g = groupOf(hint === 'tujuan' ? 'tujuan' : 'sasaran');
         const slot = role.kind === 'indicator' ? 'indicatorCol' : 'statementCol';
         if (g[slot] === undefined) g[slot] = c;
         else role = dup();
-      } else if (role.kind === 'indicator' && hint === 'any' && lastGroup && lastGroup.kind !== 'coded' && lastGroup.indicatorCol === undefined) {
-        lastGroup.indicatorCol = c;
+      } else if (role.kind === 'indicator' && hint === 'any' && leftGroup(model, h, c)?.kind !== 'coded' && leftGroup(model, h, c)?.indicatorCol === undefined && leftGroup(model, h, c)) {
+        (leftGroup(model, h, c) as Group).indicatorCol = c;
+      } else if (role.kind === 'indicator' && hint === 'any' && model.groups.some((x) => x.kind !== 'coded') && model.sharedIndicator === undefined) {
+        // `Indikator Kinerja` right of the program names, in a sheet that also has tujuan/sasaran
+        // columns: one indicator column for every level.
+        model.sharedIndicator = c;
+        role = { kind: 'indicator', hint: 'shared' };
       } else {
         const g = coded ?? newCoded();
         const slot = role.kind === 'indicator' ? 'indicatorCol' : role.kind === 'name' ? 'nameCol' : 'statementCol';
+        const typed = hint === 'program' || hint === 'kegiatan' || hint === 'sub_kegiatan' ? hint : undefined;
         if (g[slot] === undefined) { g[slot] = c; fix(g, hint); }
-        else role = dup();
+        else if (typed && slot !== 'statementCol' && g.fixed && g.fixed !== typed) {
+          const list = slot === 'nameCol' ? (g.names ??= []) : (g.indicators ??= []);
+          if (list.some((x) => x.type === typed)) role = dup();
+          else list.push({ col: c, type: typed });
+        } else role = dup();
       }
     } else if (role.kind === 'target' || role.kind === 'pagu') {
       const map = role.kind === 'target' ? model.target : model.pagu;
@@ -231,6 +258,15 @@ export function buildModel(h: HeaderBlock, tahunAwal?: number): ColumnModel {
   return model;
 }
 
+/** The group of the nearest titled column left of `c` (`Sasaran | Indikator` → sasaran). */
+function leftGroup(model: ColumnModel, h: HeaderBlock, c: number): Group | undefined {
+  for (let x = c - 1; x >= 0; x--) {
+    if (!h.labels.has(x) || h.spans.has(x)) continue;
+    return model.groups.find((g) => [g.statementCol, g.nameCol, g.indicatorCol, ...g.codeCols, ...(g.names ?? []).map((n) => n.col)].includes(x));
+  }
+  return undefined;
+}
+
 function firstCol(g: Group): number {
   return Math.min(...[g.statementCol, g.indicatorCol, g.nameCol, ...g.codeCols].filter((x): x is number => x !== undefined));
 }
@@ -242,6 +278,8 @@ export function describeRole(model: ColumnModel, c: number): string {
     if (g.statementCol === c) return g.kind === 'coded' ? `sasaran ${name}` : name;
     if (g.indicatorCol === c) return `indikator ${name}`;
     if (g.nameCol === c) return `nomenklatur ${name}`;
+    const n = g.names?.find((x) => x.col === c) ?? g.indicators?.find((x) => x.col === c);
+    if (n) return `${g.names?.includes(n) ? 'nomenklatur' : 'indikator'} ${n.type.replace('_', ' ')}`;
     const i = g.codeCols.indexOf(c);
     if (i >= 0) return g.codeCols.length > 1 ? `kode ${i + 1}/${g.codeCols.length}` : 'kode';
   }

@@ -12,13 +12,13 @@ import { headerKey } from '../layout/tables.js';
 import type { Bilingual } from '../issues.js';
 import type { NomenklaturIndex } from '../nomenklatur/types.js';
 import { codedBox } from './coded.js';
-import type { ColumnModel, Group } from './columns.js';
+import { indicatorColumns, nameColumns, type ColumnModel, type Group } from './columns.js';
 import type { Grid } from './grid.js';
 import { text, type HeaderBlock } from './header.js';
 import type { Ledger } from './ledger.js';
 import { continuation, fillValues, type PaguEntry } from './rowvalues.js';
 import { classifyRow, type RowContext } from './rowkinds.js';
-import { BROKEN, IdMaker, newBox, newIndicator, sameText, type AdoptedBox, type AdoptedIndicator, type AdoptedTree } from './tree.js';
+import { addCatatan, BROKEN, IdMaker, newBox, newIndicator, sameText, type AdoptedBox, type AdoptedIndicator, type AdoptedTree } from './tree.js';
 import type { RowFate } from './types.js';
 import { statementAt, type ColumnNotation, type Sink } from './values.js';
 
@@ -74,13 +74,19 @@ export class Walker {
   group: { label: string; row: number; used: boolean } | undefined;
   lastOwn: Own | undefined;
   sourceRows = 0;
+  /** Group indexes in reading order: uncoded groups, then coded ones (each in column order). */
+  readonly order: number[];
   /** Per row being read. */
   own: Own | undefined;
   contextWhat: string | undefined;
 
   constructor(readonly input: MatrixInput, readonly sink: Sink, readonly ledger: Ledger) {
     this.cur = input.model.groups.map(() => undefined);
-    for (const grp of input.model.groups) for (const c of [grp.statementCol, grp.nameCol, grp.indicatorCol, ...grp.codeCols]) if (c !== undefined) this.hierarchyCols.add(c);
+    const idx = input.model.groups.map((_, i) => i);
+    this.order = [...idx.filter((i) => input.model.groups[i].kind !== 'coded'), ...idx.filter((i) => input.model.groups[i].kind === 'coded')];
+    for (const grp of input.model.groups) {
+      for (const c of [grp.statementCol, ...grp.codeCols, ...nameColumns(grp).map((n) => n.col), ...indicatorColumns(grp)]) if (c !== undefined) this.hierarchyCols.add(c);
+    }
     if (input.model.sharedIndicator !== undefined) this.hierarchyCols.add(input.model.sharedIndicator);
   }
 
@@ -98,16 +104,34 @@ export class Walker {
     return this.input.levels.find((l) => l.nomenklatur === t);
   }
 
+  /**
+   * The box a new box of group `gi` hangs under: for a tujuan/sasaran/level group the deepest
+   * box of the groups left of it; for a coded group the deepest tujuan/sasaran box wherever its
+   * column sits (a `Kode` column may come first), and with `codedToo` the coded groups left of it.
+   */
   deepestAbove(gi: number, codedToo: boolean): AdoptedBox | undefined {
-    for (let j = gi - 1; j >= 0; j--) {
+    const groups = this.input.model.groups;
+    const coded = groups[gi].kind === 'coded';
+    for (let j = groups.length - 1; j >= 0; j--) {
       const b = this.cur[j];
-      if (b && b !== BROKEN && (codedToo || this.input.model.groups[j].kind !== 'coded')) return b;
+      if (j === gi || !b || b === BROKEN) continue;
+      const other = groups[j].kind === 'coded';
+      if (!coded && (j > gi || (other && !codedToo))) continue;
+      if (coded && other && (!codedToo || j > gi)) continue;
+      return b;
     }
     return undefined;
   }
 
+  /** A new box in group `gi` ends the boxes below it: coded ones always, deeper groups too. */
   reset(gi: number): void {
-    for (let j = gi + 1; j < this.cur.length; j++) this.cur[j] = undefined;
+    const groups = this.input.model.groups;
+    const coded = groups[gi].kind === 'coded';
+    for (let j = 0; j < this.cur.length; j++) {
+      if (j === gi) continue;
+      const other = groups[j].kind === 'coded';
+      if (coded ? other && j > gi : other || j > gi) this.cur[j] = undefined;
+    }
   }
 
   resetCoded(): void {
@@ -175,20 +199,23 @@ export class Walker {
     this.own = undefined;
     this.contextWhat = undefined;
     if (continuation(this, row)) return;
-    for (let gi = 0; gi < model.groups.length; gi++) {
+    // Tujuan/sasaran/level groups first: they are above every coded box, wherever their columns sit.
+    for (const gi of this.order) {
       const grp = model.groups[gi];
       if (grp.kind !== 'coded') {
         const sc = grp.statementCol;
         if (sc !== undefined && g.fresh(row, sc) && !this.statementBox(grp, gi, row, sc)) return;
       } else {
-        const fresh = grp.codeCols.some((c) => g.fresh(row, c)) || [grp.nameCol, grp.statementCol].some((c) => c !== undefined && g.fresh(row, c));
-        if (fresh) {
+        const fresh = grp.codeCols.some((c) => g.fresh(row, c)) || [...nameColumns(grp).map((n) => n.col), grp.statementCol].some((c) => c !== undefined && g.fresh(row, c));
+        if (fresh && this.numbering(grp, row)) {
+          // a tujuan/sasaran number (`T1`, `1.1`) in the code column: kept with its box
+        } else if (fresh) {
           const r = codedBox(this, grp, gi, row);
           if (r === 'failed') { this.cur[gi] = BROKEN; this.reset(gi); return; }
           if (r !== 'context') { this.cur[gi] = r; this.reset(gi); this.own = { box: r, row }; }
         }
       }
-      if (grp.indicatorCol !== undefined && g.fresh(row, grp.indicatorCol) && !this.indicator(this.cur[gi], row, grp.indicatorCol)) return;
+      for (const ic of indicatorColumns(grp)) if (g.fresh(row, ic) && !this.indicator(this.cur[gi], row, ic)) return;
     }
     const si = model.sharedIndicator;
     if (si !== undefined && g.fresh(row, si) && !this.indicator(this.own?.box ?? this.deepestCurrent(), row, si)) return;
@@ -224,6 +251,24 @@ export class Walker {
     }
     this.ledger.carry(row, sc);
     this.own = { box: this.cur[gi] as AdoptedBox, row };
+    return true;
+  }
+
+  /**
+   * A code column that numbers a tujuan or sasaran row (`T1`, `S.1.2`, `1.1`) rather than
+   * coding a program: nothing else of the coded group is typed and a statement made this row's
+   * box. The number goes to that box's Catatan.
+   */
+  private numbering(grp: Group, row: number): boolean {
+    const { grid: g } = this.input;
+    if (!this.own || this.own.box.level?.nomenklatur) return false;
+    if ([...nameColumns(grp).map((n) => n.col), grp.statementCol].some((c) => c !== undefined && g.fresh(row, c))) return false;
+    const typed = grp.codeCols.filter((c) => g.fresh(row, c));
+    if (typed.length !== 1) return false;
+    const t = String(g.raw(row, typed[0])).trim();
+    if (!/^(?:[A-Za-z]{1,4}[.\s-]?)?\d{1,2}(?:\.\d{1,2}){0,3}\.?$/.test(t)) return false;
+    addCatatan(this.own.box, `Nomor: ${t}`);
+    this.ledger.carry(row, typed[0]);
     return true;
   }
 
@@ -265,9 +310,9 @@ function rowContext(w: Walker): RowContext {
   for (const [c, r] of model.roles) if (r.kind === 'no') markerCols.add(c);
   for (const grp of model.groups) for (const c of grp.codeCols) markerCols.add(c);
   const coded = model.groups.find((x) => x.kind === 'coded' && x.nameCol !== undefined);
-  const nameCols = coded?.nameCol !== undefined ? [coded.nameCol] : [...w.hierarchyCols].sort((a, b) => a - b).slice(0, 1);
+  const nameCols = coded ? nameColumns(coded).map((n) => n.col) : [...w.hierarchyCols].sort((a, b) => a - b).slice(0, 1);
   const titleKeys = new Set(header.titleBlock.map((t) => t.toLowerCase().replace(/[^a-z0-9]/g, '')));
-  const indicatorCols = new Set([...model.groups.map((x) => x.indicatorCol), model.sharedIndicator].filter((c): c is number => c !== undefined));
+  const indicatorCols = new Set([...model.groups.flatMap((x) => indicatorColumns(x)), ...(model.sharedIndicator !== undefined ? [model.sharedIndicator] : [])]);
   const labelKeys = new Map([...header.labels].map(([c, parts]) => [c, new Set(parts.map((p) => headerKey(p)))]));
   let labelMax = 0;
   for (const parts of header.labels.values()) for (const p of parts) labelMax = Math.max(labelMax, p.length * 2 + 10);

@@ -131,3 +131,50 @@ describe('header shapes', () => {
     ]);
   });
 });
+
+describe('where names, codes and indicators sit', () => {
+  const tree = (values: RawSheet['values']) => {
+    const r = adopted([{ name: 'S', values, merges: [] }]);
+    return { r, t: readWorkbook(r.snapshot).tree };
+  };
+
+  it('one name and one indicator column per level under a single Kode column', () => {
+    const { r, t } = tree([
+      ['Kode', 'Program', 'Kegiatan', 'Indikator Program', 'Indikator Kegiatan', 'Target 2025'],
+      ['1.02.02', 'PROGRAM X', null, 'Cakupan X', null, 80],
+      ['1.02.02.2.01', null, 'Kegiatan Y', null, 'Jumlah Y', 2],
+    ]);
+    expect(r.report.columns).toMatchObject({ B: 'nomenklatur program', C: 'nomenklatur kegiatan', D: 'indikator program', E: 'indikator kegiatan' });
+    expect(t.boxes.map((b) => [b.kode, b.nomenklatur, b.indicators.map((i) => i.nama)])).toEqual([
+      ['1.02.02', 'PROGRAM X', ['Cakupan X']], ['1.02.02.2.01', 'Kegiatan Y', ['Jumlah Y']],
+    ]);
+    expect(r.report.values.carried).toBe(r.report.values.present);
+  });
+
+  it('the code typed at the start of the name, no code column (F02 says so)', () => {
+    const { r, t } = tree([
+      ['Sasaran', 'Indikator Sasaran', 'Program/Kegiatan', 'Indikator Kinerja', 'Satuan', 'Target 2025'],
+      ['Meningkatnya A', 'Indeks A', null, null, 'Nilai', 3],
+      [null, null, '1.02.02 PROGRAM PEMENUHAN UPAYA KESEHATAN', 'Cakupan X', '%', 80],
+      [null, null, '1.02.02.2.01 Penyediaan Fasilitas', 'Jumlah Y', 'Unit', 2],
+    ]);
+    expect(t.boxes.map((b) => [b.levelName, b.kode, b.nomenklatur || b.pernyataan, b.parent?.id ?? ''])).toEqual([
+      ['Sasaran Strategis', '', 'Meningkatnya A', ''], ['Sasaran Program', '1.02.02', 'PROGRAM PEMENUHAN UPAYA KESEHATAN', 'SS1'],
+      ['Sasaran Kegiatan', '1.02.02.2.01', 'Penyediaan Fasilitas', 'P1'],
+    ]);
+    expect(r.report.normalised).toContainEqual({ cell: 'C3', from: '1.02.02 PROGRAM PEMENUHAN UPAYA KESEHATAN', to: '1.02.02 | PROGRAM PEMENUHAN UPAYA KESEHATAN' });
+  });
+
+  it('a Kode column left of Tujuan/Sasaran numbering their rows (T1, S.1.1): kept in Catatan, programs still under the sasaran', () => {
+    const { r, t } = tree([
+      ['Kode', 'Tujuan', 'Sasaran', 'Program/Kegiatan', 'Indikator Kinerja', 'Target 2025'],
+      ['T1', 'Meningkatnya derajat kesehatan', null, null, 'UHH', 71],
+      ['S.1.1', null, 'Menurunnya kematian', null, 'AKI', 90],
+      ['1.02.02', null, null, 'PROGRAM X', 'Cakupan X', 80],
+    ]);
+    expect(t.boxes.map((b) => [b.levelName, b.catatan, b.parent?.id ?? '', b.indicators.map((i) => i.nama)])).toEqual([
+      ['Tujuan', 'Nomor: T1', '', ['UHH']], ['Sasaran Strategis', 'Nomor: S.1.1', 'T1', ['AKI']], ['Sasaran Program', '', 'SS1', ['Cakupan X']],
+    ]);
+    expect(r.report.values.carried).toBe(r.report.values.present);
+  });
+});
