@@ -4,7 +4,7 @@
  * `col` 0-based, as in `core/a1.ts`.
  */
 import { a1, parseA1 } from '../a1.js';
-import { isBlank, type CellValue } from '../snapshot.js';
+import type { CellValue } from '../snapshot.js';
 import type { RawSheet } from './types.js';
 
 export interface Merge {
@@ -125,7 +125,7 @@ export class Grid {
   /** A value typed in this cell: not blank and not merely covered by a merge above or left. */
   fresh(row: number, col: number): boolean {
     const v = this.raw(row, col);
-    if (v === null || (typeof v === 'string' && isBlank(v))) return false;
+    if (v === null || (typeof v === 'string' && blankText(v))) return false;
     const i = this.index(row, col);
     return i < 0 || this.coveredIdx[i] === 0;
   }
@@ -138,7 +138,7 @@ export class Grid {
   rowBlank(row: number): boolean {
     const r = this.values[row - this.firstRow];
     if (!r) return true;
-    for (const v of r) if (!isBlank(v)) return false;
+    for (const v of r) if (v !== null && v !== undefined && !(typeof v === 'string' && blankText(v))) return false;
     return true;
   }
 
@@ -171,46 +171,58 @@ export class Grid {
   }
 }
 
+/** Whitespace only; looks at the edges first so that text with content allocates nothing. */
+function blankText(v: string): boolean {
+  const n = v.length;
+  if (n === 0) return true;
+  if (v.charCodeAt(0) > 32 && v.charCodeAt(0) !== 160) return false;
+  if (v.charCodeAt(n - 1) > 32 && v.charCodeAt(n - 1) !== 160) return false;
+  return v.trim() === '';
+}
+
 function key(row: number, col: number): number {
   return row * 16384 + col;
+}
+
+/** Reads one `$A$1`-style reference at `i`; returns the index after it, or -1. Writes into `out`. */
+function readRef(s: string, i: number, out: { col: number; row: number }): number {
+  if (s.charCodeAt(i) === 36) i++;
+  let col = 0;
+  let letters = 0;
+  for (; i < s.length; i++) {
+    let ch = s.charCodeAt(i);
+    if (ch >= 97 && ch <= 122) ch -= 32;
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+    letters++;
+  }
+  if (letters === 0 || letters > 3) return -1;
+  if (s.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    row = row * 10 + (ch - 48);
+    digits++;
+  }
+  if (!digits) return -1;
+  out.col = col - 1;
+  out.row = row;
+  return i;
 }
 
 /** `B5:C9` (or one cell `B5`, `$` allowed) → its bounds; a hand-written parser: sheets carry 100,000s of merges. */
 export function parseRange(range: string): Merge | undefined {
   const s = range.trim();
-  let i = 0;
-  const cell = (): { col: number; row: number } | undefined => {
-    if (s.charCodeAt(i) === 36) i++;
-    let col = 0;
-    let letters = 0;
-    for (; i < s.length; i++) {
-      let ch = s.charCodeAt(i);
-      if (ch >= 97 && ch <= 122) ch -= 32;
-      if (ch < 65 || ch > 90) break;
-      col = col * 26 + (ch - 64);
-      letters++;
-    }
-    if (letters === 0 || letters > 3) return undefined;
-    if (s.charCodeAt(i) === 36) i++;
-    let row = 0;
-    let digits = 0;
-    for (; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      if (ch < 48 || ch > 57) break;
-      row = row * 10 + (ch - 48);
-      digits++;
-    }
-    return digits ? { col: col - 1, row } : undefined;
-  };
-  const a = cell();
-  if (!a) return undefined;
-  let b = a;
+  const a = { col: 0, row: 0 };
+  let i = readRef(s, 0, a);
+  if (i < 0) return undefined;
+  const b = { col: a.col, row: a.row };
   if (i < s.length) {
-    if (s[i] !== ':') return undefined;
-    i++;
-    const c = cell();
-    if (!c || i !== s.length) return undefined;
-    b = c;
+    if (s.charCodeAt(i) !== 58) return undefined;
+    i = readRef(s, i + 1, b);
+    if (i !== s.length) return undefined;
   }
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col), range: s };
 }

@@ -316,7 +316,10 @@ function rowContext(w: Walker): RowContext {
   const labelKeys = new Map([...header.labels].map(([c, parts]) => [c, new Set(parts.map((p) => headerKey(p)))]));
   let labelMax = 0;
   for (const parts of header.labels.values()) for (const p of parts) labelMax = Math.max(labelMax, p.length * 2 + 10);
-  return { g, header, model, hierarchy: w.hierarchyCols, indicatorCols, valueCols, markerCols, nameCols, titleKeys, labelKeys, labelMax };
+  // '' stands for titles that start with a non-ASCII letter: those cells always get the full test.
+  const labelFirst = new Set<string>(['']);
+  for (const keys of labelKeys.values()) for (const k of keys) labelFirst.add(k[0] ?? '');
+  return { g, header, model, hierarchy: w.hierarchyCols, indicatorCols, valueCols, markerCols, nameCols, titleKeys, labelKeys, labelMax, labelFirst };
 }
 
 function hasUncached(g: Grid, row: number): boolean {

@@ -48,6 +48,19 @@ export interface RowContext {
   labelKeys: Map<number, Set<string>>;
   /** The longest title part, plus room for spacing (a longer cell cannot repeat a title). */
   labelMax: number;
+  /** First letters or digits of the title parts (a cheap test before `headerKey`). */
+  labelFirst: Set<string>;
+}
+
+/** The first letter or digit of a text, lower-cased (what its `headerKey` starts with, for ASCII text). */
+export function firstKeyChar(v: string): string {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) return v[i];
+    if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
+    if (c > 127) return '';
+  }
+  return '';
 }
 
 const skip = (cell: string, id: string, en: string): RowKind => ({ kind: 'skip', cell, msg: { id, en } });
@@ -56,7 +69,8 @@ export function classifyRow(x: RowContext, row: number): RowKind {
   const { g } = x;
   let filled = 0;
   let hits = 0;
-  let subTitles = 0;
+  let numbers = 0;
+  const short: string[] = [];
   let first: { c: number; t: string } | undefined;
   let values = 0;
   let marker: string | undefined;
@@ -76,16 +90,19 @@ export function classifyRow(x: RowContext, row: number): RowKind {
     if (isMarker) marker = t;
     if (x.hierarchy.has(c)) hierarchyFilled++;
     if (isName) nameText = { c, t };
-    if (typeof v === 'string' && v.length <= 120) {
+    if (typeof v === 'string') {
       const keys = x.labelKeys.get(c);
-      if (keys && v.length <= x.labelMax && keys.has(headerKey(v))) hits++;
-      if (v.length <= 30 && (isYearLabel(v) || isMoneyLabel(v) || /^(?:target|k|rp|satuan|tk|kinerja)$/i.test(t))) subTitles++;
-    }
+      if (keys && v.length <= x.labelMax && x.labelFirst.has(firstKeyChar(v)) && keys.has(headerKey(v))) hits++;
+      if (v.length <= 30) short.push(v);
+    } else if (typeof v === 'number') numbers++;
     if (!totals && typeof v === 'string' && TOTAL.test(v) && !x.indicatorCols.has(c) && (x.hierarchy.has(c) || x.markerCols.has(c) || c === g.firstCol) && t.length <= 80) totals = { c, t };
   }
   if (filled === 0) return { kind: 'data' };
   const cell = first ? g.cell(row, first.c) : g.cell(row, g.firstCol);
   if (isColumnNumberRow(g, row)) return skip(cell, 'baris nomor kolom (1, 2, 3 …), diulang.', 'a column-number row (1, 2, 3 …), repeated.');
+  // Sub-titles alone (`Target | Rp | Target | Rp`): a header printed again. Data rows carry numbers.
+  const subTitles = numbers === 0 && short.length === filled && filled >= 2
+    ? short.filter((v) => isYearLabel(v) || isMoneyLabel(v) || /^\s*(?:target|k|rp|satuan|tk|kinerja)\s*$/i.test(v)).length : 0;
   if ((hits >= 2 && hits * 2 >= filled) || (subTitles >= 2 && subTitles === filled)) {
     return skip(cell, 'judul tabel berulang (tiap halaman cetak, atau tabel ditempel dua kali).', 'a repeated table header (each printed page, or the table pasted twice).');
   }

@@ -36,6 +36,8 @@ const UNIT_NAME = /^\s*(?:bidang|sub\s*bag(?:ian)?|subbag|seksi|upt|uptd|sub\s*b
  */
 export function splitOpd(t: string): string[] {
   const whole = t.replace(/\s+/g, ' ').trim();
+  // Most cells name one unit: nothing in them could separate two.
+  if (!/[\n;,&•·]|\sdan\s|\s-\s|\d[.)]\s/i.test(t)) return [whole];
   const pieces = t.split(/\r?\n|;|\s+(?=\d{1,2}[.)]\s)|(?:^|\s)[-•·]\s+/).map((p) => p.replace(/^\s*\d{1,2}[.)]\s*/, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
   const out: string[] = [];
   for (const p of pieces) {
