@@ -44,7 +44,9 @@ export function splitOpd(t: string): string[] {
     const sub = p.split(/\s*(?:,|\bdan\b|&)\s*(?=(?:dinas|badan|kecamatan|sekretariat|inspektorat|rsud|rumah sakit|kantor|satuan polisi|bagian|bappeda|bpbd|bpkad)\b)/i).map((x) => x.trim()).filter(Boolean);
     out.push(...(sub.length > 1 && sub.every((x) => OPD_NAME.test(x)) ? sub : [p]));
   }
-  if (out.length < 2 || !out.every((x) => OPD_NAME.test(x) || UNIT_NAME.test(x))) return [whole];
+  // `DINKES`, `BAPPEDA`, `DPUPR`: the abbreviations RPJMD tables use for perangkat daerah.
+  const abbreviation = (x: string) => /^[A-Z][A-Z0-9&./-]{1,15}$/.test(x);
+  if (out.length < 2 || !out.every((x) => OPD_NAME.test(x) || UNIT_NAME.test(x) || abbreviation(x))) return [whole];
   return [...new Set(out)];
 }
 

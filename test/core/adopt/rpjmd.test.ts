@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adoptWorkbook } from '../../../core/adopt/index.js';
 import type { AdoptResult, AdoptOptions, RawSheet } from '../../../core/adopt/types.js';
 import { readWorkbook } from '../../../core/read/index.js';
+import { splitOpd } from '../../../core/adopt/rowvalues.js';
 import { rpjmdProgram } from '../../fixtures/adopt/rpjmd.js';
 
 function adopted(sheet: RawSheet, opts: AdoptOptions = {}): AdoptResult {
@@ -96,5 +97,16 @@ describe('the RPJMD program matrix split into one workbook per perangkat daerah 
     expect(pemda.boxes.map((b) => [b.id, b.levelName])).toEqual([['SPD1', 'Sasaran Pemda']]);
     const pend = readWorkbook(s.opd![0].snapshot).tree.boxes[0];
     expect(pend).toMatchObject({ kode: '1.01.02', refPemda: 'SPD1', induk: '' });
+  });
+});
+
+describe('perangkat daerah named in one penanggung jawab cell', () => {
+  it('splits only where every piece names an OPD or unit; an OPD name with commas stays whole', () => {
+    expect(splitOpd('Dinas Kesehatan\nRSUD Blambangan')).toEqual(['Dinas Kesehatan', 'RSUD Blambangan']);
+    expect(splitOpd('DINKES\nRSUD')).toEqual(['DINKES', 'RSUD']);
+    expect(splitOpd('Dinas Kesehatan, RSUD Genteng')).toEqual(['Dinas Kesehatan', 'RSUD Genteng']);
+    expect(splitOpd('1. Dinas Sosial 2. Dinas Kesehatan')).toEqual(['Dinas Sosial', 'Dinas Kesehatan']);
+    expect(splitOpd('Dinas Pekerjaan Umum, Penataan Ruang, Perumahan dan Kawasan Permukiman')).toEqual(['Dinas Pekerjaan Umum, Penataan Ruang, Perumahan dan Kawasan Permukiman']);
+    expect(splitOpd('Sekretariat\n(Subbag Umum)')).toEqual(['Sekretariat (Subbag Umum)']);
   });
 });
