@@ -93,6 +93,13 @@ export function findCanonical(grids: Grid[], years: number[]): FoundTable[] {
   return found;
 }
 
+/** The workbook's Info table on a sheet named `Info`, even when the import looks at one sheet only. */
+export function findInfo(grids: Grid[]): FoundTable | undefined {
+  const spec = canonicalTables([]).find((t) => t.key === 'info') as TableSpec;
+  for (const g of grids) if (headerKey(g.name) === headerKey(spec.sheet)) return tryTable(g, spec, findHeader(g, 2));
+  return undefined;
+}
+
 function targetCell(t: Target | null): CellValue {
   if (!t) return null;
   switch (t.kind) {

@@ -123,22 +123,27 @@ export function checkContexts(w: Walker): TotalsCheck[] {
     for (let c = g.firstCol; c <= g.lastCol; c++) {
       if (!g.fresh(ctx.row, c)) continue;
       if (money.has(c)) {
-        const cands = sums(entriesFor(w, c, (e) => boxes.has(e.box)), `di bawah ${ctx.kind} ${ctx.code || ctx.label}`);
-        check(w, ctx.row, c, cands, `Subtotal ${ctx.kind} ${ctx.code || ctx.label}`, checks);
+        const cands = sums(entriesFor(w, c, (e) => boxes.has(e.box)), `di bawah ${KIND[ctx.kind].id} ${ctx.code || ctx.label}`);
+        check(w, ctx.row, c, cands, `Subtotal ${KIND[ctx.kind].id} ${ctx.code || ctx.label}`, checks);
       } else if (w.hierarchyCols.has(c) || w.input.model.roles.get(c)?.kind === 'no' || w.input.model.roles.get(c)?.kind === 'pj') {
         if (ctx.boxes.length) w.ledger.carry(ctx.row, c);
         else w.ledger.drop(ctx.row, c, contextWhy(ctx));
       } else {
-        w.ledger.drop(ctx.row, c, { id: `nilai pada baris ${ctx.kind} tidak punya kotak untuk menampungnya`, en: `a value on a ${ctx.kind} row has no box to hold it` });
+        w.ledger.drop(ctx.row, c, { id: `nilai pada baris ${KIND[ctx.kind].id} tidak punya kotak untuk menampungnya`, en: `a value on a ${KIND[ctx.kind].en} row has no box to hold it` });
       }
     }
-    if (checks.length) out.push({ row: ctx.row, label: `${ctx.kind} ${ctx.code || ctx.label}`, checks });
+    if (checks.length) out.push({ row: ctx.row, label: `${KIND[ctx.kind].id} ${ctx.code || ctx.label}`, checks });
   }
   return out;
 }
 
+const KIND: Record<ContextRow['kind'], { id: string; en: string }> = {
+  kelompok: { id: 'kelompok urusan', en: 'kelompok urusan' }, urusan: { id: 'urusan', en: 'urusan' }, bidang: { id: 'bidang', en: 'bidang' },
+  group: { id: 'perangkat daerah', en: 'perangkat daerah' },
+};
+
 function contextWhy(ctx: ContextRow) {
-  return { id: `${ctx.kind} ${ctx.code || ctx.label} tanpa program di bawahnya; tidak ada tempatnya di pohon`, en: `${ctx.kind} ${ctx.code || ctx.label} has no program under it; the tree has no place for it` };
+  return { id: `${KIND[ctx.kind].id} ${ctx.code || ctx.label} tanpa program di bawahnya; tidak ada tempatnya di pohon`, en: `${KIND[ctx.kind].en} ${ctx.code || ctx.label} has no program under it; the tree has no place for it` };
 }
 
 /**

@@ -10,7 +10,7 @@ import { headerKey, INFO_KEYS, JENIS_PEMDA } from '../layout/tables.js';
 import { matchListValue } from '../read/normalise.js';
 import type { CellValue, TableSnapshot } from '../snapshot.js';
 import { validateSnapshot } from '../validate.js';
-import { canonicalTally, findCanonical, headerYears, readCanonical, readInfoTable } from './canonical.js';
+import { canonicalTally, findCanonical, findInfo, headerYears, readCanonical, readInfoTable } from './canonical.js';
 import { buildModel, describeColumns, type ColumnModel } from './columns.js';
 import { emitCanonical, type InfoValues } from './emit.js';
 import { readForeign } from './foreign.js';
@@ -77,7 +77,8 @@ export function adoptWorkbook(sheets: import('./types.js').RawSheet[], opts: Ado
   const grids = chosen.map((s) => new Grid(s));
   const years0 = periodYears(opts, headerYears(grids));
   const found = findCanonical(grids, years0);
-  const info = readInfoTable(found.find((f) => f.key === 'info'));
+  const infoTable = found.find((f) => f.key === 'info') ?? (opts.sheet ? findInfo(sheets.filter((s) => !chosen.includes(s)).map((s) => new Grid(s))) : undefined);
+  const info = readInfoTable(infoTable);
   const tahunAwal = opts.tahunAwal ?? info.tahunAwal;
   if (found.some((f) => f.key === 'pohon')) return { ok: true, result: adoptCanonical(found, opts, years0) };
 

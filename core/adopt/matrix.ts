@@ -185,7 +185,7 @@ export class Walker {
       if (kind.kind === 'kelompok' || kind.kind === 'group') {
         if (kind.kind === 'group') { this.group = { label: kind.label, row, used: false }; this.resetCoded(); }
         this.openContext({ row, kind: kind.kind, code: '', label: kind.label, boxes: [] });
-        this.fates.push({ row, kind: 'context', what: `${kind.kind === 'group' ? 'kelompok' : 'kelompok urusan'} ${kind.label}` });
+        this.fates.push({ row, kind: 'context', what: `${kind.kind === 'group' ? 'perangkat daerah' : 'kelompok urusan'} ${kind.label}` });
         this.lastOwn = undefined;
         continue;
       }

@@ -77,6 +77,8 @@ describe('relative year labels (Tahun-1 … Tahun-5) under a merged group, K | R
     const f = renstraRelatif(true);
     const { report } = adopted([f.sheet, ...(f.others ?? [])]);
     expect(report.years).toEqual([2026, 2027, 2028, 2029, 2030]);
+    // Also when the import is told to look at the matrix sheet only.
+    expect(adopted([f.sheet, ...(f.others ?? [])], { sheet: 'T-C.27' }).report.years).toEqual([2026, 2027, 2028, 2029, 2030]);
   });
 });
 

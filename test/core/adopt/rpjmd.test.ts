@@ -30,7 +30,7 @@ describe('the RPJMD program matrix into the pemda tree', () => {
     expect(ctx).toEqual([
       'kelompok urusan URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR', 'urusan 1 URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR',
       'bidang 1.01 PENDIDIKAN', 'bidang 1.02 KESEHATAN', 'kelompok urusan UNSUR KEWILAYAHAN', 'urusan 7 UNSUR KEWILAYAHAN', 'bidang 7.01 KECAMATAN',
-      'kelompok Kecamatan Banyuwangi', 'kelompok Kecamatan Giri',
+      'perangkat daerah Kecamatan Banyuwangi', 'perangkat daerah Kecamatan Giri',
     ]);
     const kec = t.boxes.filter((b) => b.kode.startsWith('7.01'));
     expect(kec.map((b) => [b.kode, b.penanggungJawab ? t.jabatan.find((j) => j.id === b.penanggungJawab)?.nama : ''])).toEqual([
@@ -43,8 +43,8 @@ describe('the RPJMD program matrix into the pemda tree', () => {
   it('checks the kelompok subtotals and the JUMLAH TOTAL against the programs; every value carried', () => {
     expect(r.report.totals.map((x) => [x.label, x.checks.every((c) => c.ok)])).toEqual([
       ['JUMLAH TOTAL', true],
-      ['kelompok URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR', true],
-      ['kelompok UNSUR KEWILAYAHAN', true],
+      ['kelompok urusan URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR', true],
+      ['kelompok urusan UNSUR KEWILAYAHAN', true],
     ]);
     expect(r.report.values.carried).toBe(r.report.values.present);
     expect(r.report.unplaced).toEqual([]);
