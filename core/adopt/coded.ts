@@ -89,7 +89,7 @@ export function codedBox(w: Walker, grp: Group, gi: number, row: number): Adopte
   if (!level && read.problem) level = grp.fixed ?? w.lastCoded.get(grp) ?? null;
   // No code: the level of the name column the row fills (the deepest), else the group's.
   const namedType = [...freshNames].reverse().find((n) => n.type)?.type;
-  if (read.kode === '') level = namedType ?? grp.fixed ?? null;
+  if (read.kode === '') level = namedType ?? grp.fixed ?? levelFromWords(freshNames[0] ? g.raw(row, freshNames[0].col) : null) ?? null;
   const nameCol = (freshNames.find((n) => n.type === level) ?? freshNames[0])?.col;
 
   const nameV = inName ? inName.rest : nameCol !== undefined ? g.raw(row, nameCol) : null;
@@ -161,6 +161,15 @@ export function codedBox(w: Walker, grp: Group, gi: number, row: number): Adopte
   carryCells(w, grp, row);
   if (read.problem) reportCode(w, read, type, parent, nomenklatur, codeCell, placedNote, b.id);
   return b;
+}
+
+/** No code at all: `PROGRAM …` (every program's official name starts so), `Sub Kegiatan: …`, `Kegiatan: …`. */
+function levelFromWords(v: unknown): NomenklaturType | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (/^\s*program\b/i.test(v)) return 'program';
+  if (/^\s*sub\s*kegiatan\s*[:.-]/i.test(v)) return 'sub_kegiatan';
+  if (/^\s*kegiatan\s*[:.-]/i.test(v)) return 'kegiatan';
+  return undefined;
 }
 
 function carryCells(w: Walker, grp: Group, row: number): void {

@@ -254,6 +254,12 @@ export function buildModel(h: HeaderBlock, tahunAwal?: number): ColumnModel {
     model.roles.set(c, role);
   }
   model.years = [...new Set([...model.target.keys(), ...model.pagu.keys()])].sort((a, b) => a - b);
+  // One year in the sheet (a Renja-like form) and one money column without a year: that year's pagu.
+  const money = cols.filter((c) => { const r = model.roles.get(c); return r?.kind === 'ignored' && r.why.startsWith('tidak dikenal') && isMoney((h.labels.get(c) ?? []).slice(-1)[0] ?? ''); });
+  if (model.years.length === 1 && money.length === 1 && !model.pagu.has(model.years[0])) {
+    model.pagu.set(model.years[0], money[0]);
+    model.roles.set(money[0], { kind: 'pagu', year: model.years[0], scale: scaleOf(h.labels.get(money[0]) ?? []) });
+  }
   model.groups.sort((a, b) => firstCol(a) - firstCol(b));
   return model;
 }

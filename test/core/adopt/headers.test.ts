@@ -180,3 +180,32 @@ describe('where names, codes and indicators sit', () => {
     expect(r.report.values.carried).toBe(r.report.values.present);
   });
 });
+
+describe('small forms', () => {
+  it('one year and one money column without a year (a Renja-like form): that year\'s pagu; codes with spaces and a trailing dot; a table starting at B3', () => {
+    const values = [
+      [], [],
+      [null, 'Kode', 'Program/Kegiatan', 'Indikator Kinerja', 'Target 2025', 'Dana (Rp)'],
+      [null, '1 . 02 . 02', 'PROGRAM X', 'Cakupan X', 75, 1000],
+      [null, '1.02.02.2.01.', 'Kegiatan Y', 'Jumlah Y', 2, 1000],
+    ];
+    const { report, snapshot } = adopted([{ name: 'S', values, merges: [] }]);
+    expect(report.columns).toMatchObject({ B: 'kode', F: 'pagu 2025' });
+    expect(readWorkbook(snapshot).tree.boxes.map((b) => [b.kode, b.pagu[0]])).toEqual([['1.02.02', 1000], ['1.02.02.2.01', 1000]]);
+    expect(report.values.carried).toBe(report.values.present);
+  });
+
+  it('no code at all: a name starting with PROGRAM is a program; any other uncoded name is reported, not guessed', () => {
+    const values = [
+      ['Sasaran', 'Program/Kegiatan', 'Indikator Kinerja', 'Target 2025', 'Pagu 2025'],
+      ['Meningkatnya A', null, null, null, null],
+      [null, 'PROGRAM PENINGKATAN X', 'Cakupan X', 75, 1000],
+      [null, 'Penyediaan Y', 'Jumlah Y', 2, 1000],
+    ];
+    const { report, snapshot } = adopted([{ name: 'S', values, merges: [] }]);
+    expect(readWorkbook(snapshot).tree.boxes.map((b) => [b.levelName, b.nomenklatur || b.pernyataan])).toEqual([
+      ['Sasaran Strategis', 'Meningkatnya A'], ['Sasaran Program', 'PROGRAM PENINGKATAN X'],
+    ]);
+    expect(report.unplaced.map((u) => [u.row, u.reason])).toEqual([[4, 'tingkat program/kegiatan/sub kegiatan tidak dapat ditentukan (kode kosong).']]);
+  });
+});
