@@ -27,7 +27,7 @@ import { readRawSheets } from '../xlsx/sheet.js';
 import { generate } from '../test/helpers/generate.js';
 
 const YEARS = [2026, 2027, 2028, 2029, 2030];
-const LIMIT_S = Number(process.env.ADOPT_LIMIT_S ?? 120);
+const LIMIT_S = Number(process.env.ADOPT_LIMIT_S ?? 60);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
