@@ -31,8 +31,8 @@ export class Grid {
   private readonly origin = new Map<number, number>();
   private readonly formats: (string | null)[][] | undefined;
   /** Per cell of the used range: 1 + index in `merges` of the merge covering it (anchor excluded); 0 = none. */
-  private readonly coveredIdx: Int32Array;
-  private readonly anchorIdx: Int32Array;
+  private readonly coveredIdx: CellIndex;
+  private readonly anchorIdx: CellIndex;
   private readonly width: number;
 
   constructor(sheet: RawSheet) {
@@ -56,22 +56,23 @@ export class Grid {
     this.merges = [];
     this.width = Math.max(0, width);
     const cells = Math.max(0, this.lastRow - this.firstRow + 1) * this.width;
-    this.coveredIdx = new Int32Array(cells);
-    this.anchorIdx = new Int32Array(cells);
+    // Dense arrays for any real matrix; a sparse map past that (the file guard refuses far less).
+    this.coveredIdx = cells <= DENSE_LIMIT ? new Int32Array(cells) : new SparseIndex();
+    this.anchorIdx = cells <= DENSE_LIMIT ? new Int32Array(cells) : new SparseIndex();
     for (const range of sheet.merges) {
       const m = parseRange(range);
       if (!m) continue;
       this.merges.push(m);
       const n = this.merges.length;
       const at = this.index(m.top, m.left);
-      if (at >= 0) this.anchorIdx[at] = n;
+      if (at >= 0) set(this.anchorIdx, at, n);
       // Only cells inside the used range matter: a merge reaching past it (or a hostile
       // `A1:XFD1048576`) costs no more than the range itself.
       const r1 = Math.min(m.bottom, this.lastRow);
       const c1 = Math.min(m.right, this.lastCol);
       for (let r = Math.max(m.top, this.firstRow); r <= r1; r++) {
         for (let c = Math.max(m.left, this.firstCol); c <= c1; c++) {
-          if (r !== m.top || c !== m.left) this.coveredIdx[(r - this.firstRow) * this.width + (c - this.firstCol)] = n;
+          if (r !== m.top || c !== m.left) set(this.coveredIdx, (r - this.firstRow) * this.width + (c - this.firstCol), n);
         }
       }
     }
@@ -99,7 +100,7 @@ export class Grid {
   /** The merge covering the cell (anchor excluded). */
   coveredBy(row: number, col: number): Merge | undefined {
     const i = this.index(row, col);
-    const n = i < 0 ? 0 : this.coveredIdx[i];
+    const n = i < 0 ? 0 : get(this.coveredIdx, i);
     return n ? this.merges[n - 1] : undefined;
   }
 
@@ -118,7 +119,7 @@ export class Grid {
 
   anchorOf(row: number, col: number): Merge | undefined {
     const i = this.index(row, col);
-    const n = i < 0 ? 0 : this.anchorIdx[i];
+    const n = i < 0 ? 0 : get(this.anchorIdx, i);
     return n ? this.merges[n - 1] : undefined;
   }
 
@@ -127,7 +128,7 @@ export class Grid {
     const v = this.raw(row, col);
     if (v === null || (typeof v === 'string' && blankText(v))) return false;
     const i = this.index(row, col);
-    return i < 0 || this.coveredIdx[i] === 0;
+    return i < 0 || get(this.coveredIdx, i) === 0;
   }
 
   numFmt(row: number, col: number): string | null {
@@ -169,6 +170,21 @@ export class Grid {
     const u = this.uncached.get(key(row, from));
     if (u !== undefined) { this.uncached.delete(key(row, from)); this.uncached.set(key(row, to), u); }
   }
+}
+
+/** Cells of the used range → 1 + merge index. */
+type CellIndex = Int32Array | SparseIndex;
+const DENSE_LIMIT = 8_000_000;
+
+class SparseIndex extends Map<number, number> {}
+
+function get(ix: CellIndex, i: number): number {
+  return ix instanceof Int32Array ? ix[i] : (ix.get(i) ?? 0);
+}
+
+function set(ix: CellIndex, i: number, n: number): void {
+  if (ix instanceof Int32Array) ix[i] = n;
+  else ix.set(i, n);
 }
 
 /** Whitespace only; looks at the edges first so that text with content allocates nothing. */

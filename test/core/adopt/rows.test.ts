@@ -105,3 +105,19 @@ describe('structure rows inside the table', () => {
     expect(r.report.notCarried.map((n) => n.cell)).toEqual(['E3', 'F3']);
   });
 });
+
+describe('hostile merges', () => {
+  it('a merge over the whole sheet (A1:XFD1048576) costs no more than the used range, and is reported, not followed', () => {
+    const sheet: RawSheet = { name: 'S', merges: ['A5:XFD1048576'], values: [
+      ['Kode', 'Program/Kegiatan', 'Indikator Kinerja', 'Target 2025'],
+      ['1.02.02', 'PROGRAM X', 'Cakupan X', 80],
+      ['1.02.02.2.01', 'Kegiatan Y', 'Jumlah Y', 2],
+      [null, null, null, null],
+      ['1.02.02.2.02', 'Kegiatan Z', 'Jumlah Z', 3],
+    ] };
+    // Walking the merge's 17 billion cells would never return; the used range is 5 × 4.
+    const r = adopted(sheet);
+    expect(r.report.boxes).toBe(3);
+    expect(r.report.issues.some((i) => i.rule === 'F01' && i.cell === 'A5' && /A5:XFD1048576 lebih panjang/.test(i.message))).toBe(true);
+  });
+});
