@@ -50,7 +50,20 @@ export interface ContextRow {
 
 export interface TotalsRow { row: number; cell: string; label: string }
 
-export interface Own { box: AdoptedBox; indicator?: AdoptedIndicator; row: number }
+export interface Own {
+  box: AdoptedBox;
+  indicator?: AdoptedIndicator;
+  row: number;
+  /** Several indicators listed in one cell (`1. … ⏎ 2. …`): their values come line by line. */
+  stacked?: AdoptedIndicator[];
+}
+
+/** Lines of a cell that lists several indicators, each numbered or bulleted; undefined otherwise. */
+export function stackedLines(v: unknown): string[] | undefined {
+  if (typeof v !== 'string' || !/\n/.test(v)) return undefined;
+  const lines = v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return lines.length >= 2 && lines.every((l) => /^(?:\d{1,2}[.)]|[a-z][.)]|[-•·▪*])\s*\S/.test(l)) ? lines : undefined;
+}
 
 const RANK: Record<ContextRow['kind'], number> = { kelompok: 0, urusan: 1, bidang: 2, group: 3 };
 
@@ -289,14 +302,18 @@ export class Walker {
       return false;
     }
     const raw = g.raw(row, ic);
-    const names = this.input.splitIndicatorLines && typeof raw === 'string' ? raw.split(/\r?\n/).filter((s) => s.trim() !== '') : [raw];
+    const stacked = this.input.splitIndicatorLines ? undefined : stackedLines(raw);
+    const names = this.input.splitIndicatorLines && typeof raw === 'string' ? raw.split(/\r?\n/).filter((s) => s.trim() !== '') : (stacked ?? [raw]);
+    const made: AdoptedIndicator[] = [];
     for (const n of names) {
       const nama = statementAt(g, this.sink, row, ic, 'Indikator', n);
       if (nama === '') continue;
       let ind = box.indicators.find((x) => sameText(x.nama, nama) && !x.filled);
       if (!ind) { ind = newIndicator(nama, this.input.years.length, row); box.indicators.push(ind); }
-      this.own = { box, indicator: ind, row };
+      made.push(ind);
+      this.own = { box, indicator: made[0], row };
     }
+    if (stacked && made.length > 1 && this.own) this.own.stacked = made;
     this.ledger.carry(row, ic);
     return true;
   }

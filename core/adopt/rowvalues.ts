@@ -11,6 +11,7 @@ import type { CellValue } from '../snapshot.js';
 import { OPD_NAME } from './rowkinds.js';
 import type { Own, Walker } from './matrix.js';
 import { addCatatan, type AdoptedBox, type AdoptedIndicator } from './tree.js';
+import { fillStacked } from './stacked.js';
 import { amountAt, sameUnit, satuanAt, targetAt, type TargetCell } from './values.js';
 
 /** A pagu figure as read, in the source's own units, for the totals checks. */
@@ -73,6 +74,7 @@ export function fillValues(w: Walker, row: number, own: Own): void {
   });
   checkPaguAkhir(w, row, rowPagu);
   textColumns(w, row, box);
+  if (own.stacked) { fillStacked(w, row, box, own.stacked); return; }
 
   const valueCols: number[] = [];
   for (const c of [model.satuan, model.awal, model.akhir, ...model.target.values(), ...model.satuanYear.values(), ...model.fields.values()]) if (c !== undefined && g.fresh(row, c)) valueCols.push(c);

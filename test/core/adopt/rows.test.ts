@@ -49,6 +49,14 @@ describe('a PDF-to-Excel copy of a Renstra matrix', () => {
     expect(r.report.validation.issues.filter((i) => i.rule === 'B01')).toEqual([]);
   });
 
+  it('splits indicators listed in one cell, with their stacked baselines and targets, line by line', () => {
+    const p = t.boxes.find((b) => b.kode === '5.01.02')!;
+    expect(p.indicators.map((i) => [i.nama, i.satuan, i.kondisiAwal, i.targets])).toEqual([
+      ['Persentase pemenuhan standar kualitas proses perencanaan pembangunan daerah', '%', { kind: 'number', value: 100 }, [{ kind: 'number', value: 100 }, { kind: 'number', value: 100 }]],
+      ['Persentase Perangkat Daerah yang Kinerjanya Tercapai', '%', { kind: 'number', value: 66.67 }, [{ kind: 'number', value: 70.37 }, { kind: 'number', value: 72.22 }]],
+    ]);
+  });
+
   it('carries every value', () => {
     expect(r.report.unplaced).toEqual([]);
     expect(r.report.values.carried).toBe(r.report.values.present);
@@ -119,5 +127,21 @@ describe('hostile merges', () => {
     const r = adopted(sheet);
     expect(r.report.boxes).toBe(3);
     expect(r.report.issues.some((i) => i.rule === 'F01' && i.cell === 'A5' && /A5:XFD1048576 lebih panjang/.test(i.message))).toBe(true);
+  });
+});
+
+describe('indicators listed in one cell', () => {
+  it('a value cell whose lines do not match the indicators is reported (F01) and not spread by guess', () => {
+    const sheet: RawSheet = { name: 'S', merges: [], values: [
+      ['Kode', 'Program/Kegiatan', 'Indikator Kinerja', 'Satuan', 'Target 2025', 'Target 2026'],
+      ['1.02.02', 'PROGRAM X', '1. Cakupan A\n2. Cakupan B', '%\nDokumen', '80\n3', '85'],
+    ] };
+    const r = adopted(sheet);
+    const t = readWorkbook(r.snapshot).tree;
+    expect(t.indikator.map((i) => [i.nama, i.satuan, i.targets[0], i.targets[1]])).toEqual([
+      ['Cakupan A', '%', { kind: 'number', value: 80 }, null], ['Cakupan B', 'Dokumen', { kind: 'number', value: 3 }, null],
+    ]);
+    expect(r.report.issues.find((i) => i.rule === 'F01' && i.cell === 'F2')?.message).toMatch(/sel berisi 1 nilai untuk 2 indikator/);
+    expect(r.report.notCarried.map((n) => n.cell)).toEqual(['F2']);
   });
 });
