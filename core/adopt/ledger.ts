@@ -6,7 +6,8 @@
  */
 import { columnLetter } from '../a1.js';
 import type { Bilingual } from '../issues.js';
-import { describeRole, type ColumnModel } from './columns.js';
+import type { ColumnModel } from './columns.js';
+import { describeRole } from './describe.js';
 import type { Grid } from './grid.js';
 import type { HeaderBlock } from './header.js';
 import type { ColumnValues, NotCarried, ValueTally } from './types.js';

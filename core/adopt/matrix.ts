@@ -8,7 +8,6 @@
  * nowhere are reported with their reason (F01). Every value is accounted for in the ledger.
  */
 import type { LevelConfig, NomenklaturType } from '../config.js';
-import { headerKey } from '../layout/tables.js';
 import type { Bilingual } from '../issues.js';
 import type { NomenklaturIndex } from '../nomenklatur/types.js';
 import { codedBox } from './coded.js';
@@ -17,7 +16,8 @@ import type { Grid } from './grid.js';
 import { text, type HeaderBlock } from './header.js';
 import type { Ledger } from './ledger.js';
 import { continuation, fillValues, type PaguEntry } from './rowvalues.js';
-import { classifyRow, type RowContext } from './rowkinds.js';
+import { classifyRow, rowContext } from './rowkinds.js';
+import { stackedLines } from './stacked.js';
 import { addCatatan, BROKEN, IdMaker, newBox, newIndicator, sameText, type AdoptedBox, type AdoptedIndicator, type AdoptedTree } from './tree.js';
 import type { RowFate } from './types.js';
 import { statementAt, type ColumnNotation, type Sink } from './values.js';
@@ -56,13 +56,6 @@ export interface Own {
   row: number;
   /** Several indicators listed in one cell (`1. … ⏎ 2. …`): their values come line by line. */
   stacked?: AdoptedIndicator[];
-}
-
-/** Lines of a cell that lists several indicators, each numbered or bulleted; undefined otherwise. */
-export function stackedLines(v: unknown): string[] | undefined {
-  if (typeof v !== 'string' || !/\n/.test(v)) return undefined;
-  const lines = v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  return lines.length >= 2 && lines.every((l) => /^(?:\d{1,2}[.)]|[a-z][.)]|[-•·▪*])\s*\S/.test(l)) ? lines : undefined;
 }
 
 const RANK: Record<ContextRow['kind'], number> = { kelompok: 0, urusan: 1, bidang: 2, group: 3 };
@@ -317,26 +310,6 @@ export class Walker {
     this.ledger.carry(row, ic);
     return true;
   }
-}
-
-function rowContext(w: Walker): RowContext {
-  const { grid: g, header, model } = w.input;
-  const valueCols = new Set<number>([...model.target.values(), ...model.pagu.values()]);
-  for (const c of [model.awal, model.akhir, model.paguAkhir]) if (c !== undefined) valueCols.add(c);
-  const markerCols = new Set<number>();
-  for (const [c, r] of model.roles) if (r.kind === 'no') markerCols.add(c);
-  for (const grp of model.groups) for (const c of grp.codeCols) markerCols.add(c);
-  const coded = model.groups.find((x) => x.kind === 'coded' && x.nameCol !== undefined);
-  const nameCols = coded ? nameColumns(coded).map((n) => n.col) : [...w.hierarchyCols].sort((a, b) => a - b).slice(0, 1);
-  const titleKeys = new Set(header.titleBlock.map((t) => t.toLowerCase().replace(/[^a-z0-9]/g, '')));
-  const indicatorCols = new Set([...model.groups.flatMap((x) => indicatorColumns(x)), ...(model.sharedIndicator !== undefined ? [model.sharedIndicator] : [])]);
-  const labelKeys = new Map([...header.labels].map(([c, parts]) => [c, new Set(parts.map((p) => headerKey(p)))]));
-  let labelMax = 0;
-  for (const parts of header.labels.values()) for (const p of parts) labelMax = Math.max(labelMax, p.length * 2 + 10);
-  // '' stands for titles that start with a non-ASCII letter: those cells always get the full test.
-  const labelFirst = new Set<string>(['']);
-  for (const keys of labelKeys.values()) for (const k of keys) labelFirst.add(k[0] ?? '');
-  return { g, header, model, hierarchy: w.hierarchyCols, indicatorCols, valueCols, markerCols, nameCols, titleKeys, labelKeys, labelMax, labelFirst };
 }
 
 function hasUncached(g: Grid, row: number): boolean {

@@ -8,8 +8,9 @@
 import type { Bilingual } from '../issues.js';
 import { headerKey } from '../layout/tables.js';
 import { isBlank } from '../snapshot.js';
-import type { ColumnModel } from './columns.js';
+import { indicatorColumns, nameColumns, type ColumnModel } from './columns.js';
 import type { Grid } from './grid.js';
+import type { Walker } from './matrix.js';
 import { isColumnNumberRow, isMoneyLabel, text, type HeaderBlock } from './header.js';
 import { isYearLabel } from './yearlabels.js';
 
@@ -130,3 +131,25 @@ function hasIndicator(x: RowContext, row: number): boolean {
   for (const c of x.indicatorCols) if (x.g.fresh(row, c) && !isBlank(x.g.raw(row, c))) return true;
   return false;
 }
+
+/** What the row classifier needs to know of the sheet, built once per walk. */
+export function rowContext(w: Walker): RowContext {
+  const { grid: g, header, model } = w.input;
+  const valueCols = new Set<number>([...model.target.values(), ...model.pagu.values()]);
+  for (const c of [model.awal, model.akhir, model.paguAkhir]) if (c !== undefined) valueCols.add(c);
+  const markerCols = new Set<number>();
+  for (const [c, r] of model.roles) if (r.kind === 'no') markerCols.add(c);
+  for (const grp of model.groups) for (const c of grp.codeCols) markerCols.add(c);
+  const coded = model.groups.find((x) => x.kind === 'coded' && x.nameCol !== undefined);
+  const nameCols = coded ? nameColumns(coded).map((n) => n.col) : [...w.hierarchyCols].sort((a, b) => a - b).slice(0, 1);
+  const titleKeys = new Set(header.titleBlock.map((t) => t.toLowerCase().replace(/[^a-z0-9]/g, '')));
+  const indicatorCols = new Set([...model.groups.flatMap((x) => indicatorColumns(x)), ...(model.sharedIndicator !== undefined ? [model.sharedIndicator] : [])]);
+  const labelKeys = new Map([...header.labels].map(([c, parts]) => [c, new Set(parts.map((p) => headerKey(p)))]));
+  let labelMax = 0;
+  for (const parts of header.labels.values()) for (const p of parts) labelMax = Math.max(labelMax, p.length * 2 + 10);
+  // '' stands for titles that start with a non-ASCII letter: those cells always get the full test.
+  const labelFirst = new Set<string>(['']);
+  for (const keys of labelKeys.values()) for (const k of keys) labelFirst.add(k[0] ?? '');
+  return { g, header, model, hierarchy: w.hierarchyCols, indicatorCols, valueCols, markerCols, nameCols, titleKeys, labelKeys, labelMax, labelFirst };
+}
+

@@ -17,6 +17,13 @@ function lines(v: CellValue): CellValue[] {
   return v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
+/** Lines of a cell that lists several indicators, each numbered or bulleted; undefined otherwise. */
+export function stackedLines(v: unknown): string[] | undefined {
+  if (typeof v !== 'string' || !/\n/.test(v)) return undefined;
+  const lines = v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return lines.length >= 2 && lines.every((l) => /^(?:\d{1,2}[.)]|[a-z][.)]|[-•·▪*])\s*\S/.test(l)) ? lines : undefined;
+}
+
 export function fillStacked(w: Walker, row: number, box: AdoptedBox, inds: AdoptedIndicator[]): void {
   const { grid: g, model, years } = w.input;
   const n = inds.length;
