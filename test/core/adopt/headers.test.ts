@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptWorkbook } from '../../../core/adopt/index.js';
+import { adoptWorkbook, findHeader, Grid } from '../../../core/adopt/index.js';
 import type { AdoptResult, RawSheet } from '../../../core/adopt/types.js';
 import { isYearLabel, parseYearLabel } from '../../../core/adopt/yearlabels.js';
 import { readWorkbook } from '../../../core/read/index.js';
@@ -207,5 +207,31 @@ describe('small forms', () => {
       ['Sasaran Strategis', 'Meningkatnya A'], ['Sasaran Program', 'PROGRAM PENINGKATAN X'],
     ]);
     expect(report.unplaced.map((u) => [u.row, u.reason])).toEqual([[4, 'tingkat program/kegiatan/sub kegiatan tidak dapat ditentukan (kode kosong).']]);
+  });
+});
+
+describe('the header reader other adopters build on (the Renja evaluation form)', () => {
+  it('reads its three header rows, K | Rp. (000) pairs, and the column numbers carrying formulas', () => {
+    const values: RawSheet['values'] = [
+      ['EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP KABUPATEN CONTOH'],
+      ['Renja Dinas Kesehatan Kabupaten Contoh Tahun 2025'],
+      [],
+      ['No', 'Kode', 'Urusan/Bidang Urusan/Program/Kegiatan', 'Indikator Kinerja Program (outcome)/Kegiatan (output)', 'Target RPJMD/Renstra pada Tahun 2029 (Akhir Periode)', null,
+        'Realisasi Capaian Kinerja s.d. Renja Tahun Lalu', null, 'Target Kinerja dan Anggaran Renja Tahun Berjalan', null,
+        'Realisasi Kinerja Pada Triwulan', null, null, null, null, null, null, null, 'Tingkat Capaian Kinerja dan Realisasi Anggaran Renja (%)', null, 'Perangkat Daerah Penanggung Jawab'],
+      [null, null, null, null, null, null, null, null, null, null, 'I', null, 'II', null, 'III', null, 'IV', null],
+      [null, null, null, null, 'K', 'Rp. (000)', 'K', 'Rp. (000)', 'K', 'Rp. (000)', 'K', 'Rp. (000)', 'K', 'Rp. (000)', 'K', 'Rp. (000)', 'K', 'Rp. (000)', 'K', 'Rp. (000)'],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, '19 = 11+13+15+17 / 9 x 100', '20 = 12+14+16+18 / 10 x 100', 21],
+      [null, '1.02.02', 'PROGRAM X', 'Cakupan X', 90, 5000, 80, 4000, 85, 1000, 20, 200, 40, 400, 60, 600, 85, 1000, 100, 100, 'Dinas Kesehatan'],
+    ];
+    const merges = ['A4:A6', 'B4:B6', 'C4:C6', 'D4:D6', 'E4:F5', 'G4:H5', 'I4:J5', 'K4:R4', 'K5:L5', 'M5:N5', 'O5:P5', 'Q5:R5', 'S4:T5', 'U4:U6'];
+    const g = new Grid({ name: 'E.81', values, merges });
+    const h = findHeader(g)!;
+    expect(h.titleRows).toEqual([4, 5, 6]);
+    expect(h.numberRow).toBe(7);
+    expect(h.dataStart).toBe(8);
+    expect(h.titleBlock).toEqual(['EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP KABUPATEN CONTOH', 'Renja Dinas Kesehatan Kabupaten Contoh Tahun 2025']);
+    expect(h.labels.get(11)).toEqual(['Realisasi Kinerja Pada Triwulan', 'I', 'Rp. (000)']);
+    expect(h.labels.get(5)).toEqual(['Target RPJMD/Renstra pada Tahun 2029 (Akhir Periode)', 'Rp. (000)']);
   });
 });
