@@ -5,7 +5,8 @@
  * for the adopter.
  */
 import type { AdoptionHints, AdoptionQuestion, ReportView } from '../core/adoption/index.js';
-import type { RawSheet } from '../core/adopt/types.js';
+import type { AdoptOptions, RawSheet } from '../core/adopt/types.js';
+import { headerKey } from '../core/layout/tables.js';
 import { readWorkbook } from '../core/read/index.js';
 import type { PokinConfig } from '../core/config.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
@@ -20,7 +21,24 @@ export interface AdoptionDraftView {
   counts: string;
 }
 
-export type AdoptionDraftResult = AdoptionDraftView | { ok: false; message: { id: string; en: string } };
+/** A question only the planner can answer before anything is adopted (SAKIP.md: never a silent drop). */
+export interface AdoptionBlockingQuestion {
+  option: 'tahunAwal';
+  /** A likely answer read from the sheet (its title's period); offered, never applied. */
+  suggestion: number | null;
+  /** The header labels that raised it, with their cells. */
+  labels: string[];
+}
+
+export type AdoptionDraftResult =
+  | AdoptionDraftView
+  | { ok: false; message: { id: string; en: string }; question?: AdoptionBlockingQuestion };
+
+/** What a draft read and how, so the adoption replays exactly what the planner checked. */
+export interface AdoptionSource {
+  sheets: RawSheet[];
+  opts: AdoptOptions;
+}
 
 /** The signed-in user's pemda and OPD: guesses for an adoption's questions. */
 export function identityHints(token: string | null): AdoptionHints {
@@ -32,11 +50,25 @@ export function identityHints(token: string | null): AdoptionHints {
   return out;
 }
 
-export async function draftFromPort(port: WorkbookPort, sheet: string, hints: AdoptionHints): Promise<{ source: RawSheet | null; result: AdoptionDraftResult }> {
-  const [{ draftAdoption, reportView, countsLine }, raw] = await Promise.all([import('../core/adoption/index.js'), port.readRawSheet(sheet)]);
-  const source = raw as RawSheet;
-  const d = draftAdoption([source], {}, hints);
+/**
+ * Drafts the adoption of `sheet`. The workbook's own `Info` sheet (if any) is read too, as
+ * `pokin import --sheet` does: its Tahun Awal turns relative year labels into years. Without
+ * one, relative labels come back as a question (`tahunAwal`), answered by drafting again.
+ */
+export async function draftFromPort(port: WorkbookPort, sheet: string, hints: AdoptionHints, given: { tahunAwal?: number } = {}): Promise<{ source: AdoptionSource | null; result: AdoptionDraftResult }> {
+  const [core, names] = await Promise.all([import('../core/adoption/index.js'), port.listSheets()]);
+  const infoName = names.sheets.find((n) => headerKey(n) === 'info' && n !== sheet);
+  const sheets = (await Promise.all([sheet, ...(infoName ? [infoName] : [])].map((n) => port.readRawSheet(n)))) as RawSheet[];
+  const opts: AdoptOptions = { sheet, ...(given.tahunAwal ? { tahunAwal: given.tahunAwal } : {}) };
+  const d = core.draftAdoption(sheets, opts, hints);
   if (!d.ok) {
+    const q = d.questions[0];
+    if (q) {
+      return {
+        source: null,
+        result: { ok: false, message: q.message, question: { option: q.option, suggestion: q.suggestion ?? null, labels: q.labels.map((l) => `${l.cell} "${l.label}"`) } },
+      };
+    }
     const missing = d.notRecognised.sheets[0]?.missing.join(', ') ?? '';
     return {
       source: null,
@@ -49,12 +81,12 @@ export async function draftFromPort(port: WorkbookPort, sheet: string, hints: Ad
       },
     };
   }
-  return { source, result: { ok: true, sheet, questions: d.questions, report: reportView(d.result.report), counts: countsLine(d.result.report) } };
+  return { source: { sheets, opts }, result: { ok: true, sheet, questions: d.questions, report: core.reportView(d.result.report), counts: core.countsLine(d.result.report) } };
 }
 
-export async function adoptDraft(source: RawSheet, answers: Record<string, string>, lang: 'id' | 'en'): Promise<{ snapshot: WorkbookSnapshot; config: PokinConfig; report: ReportView; counts: string }> {
+export async function adoptDraft(source: AdoptionSource, answers: Record<string, string>, lang: 'id' | 'en'): Promise<{ snapshot: WorkbookSnapshot; config: PokinConfig; report: ReportView; counts: string }> {
   const { adoptWithAnswers, reportView, countsLine } = await import('../core/adoption/index.js');
-  const a = adoptWithAnswers([source], answers);
+  const a = adoptWithAnswers(source.sheets, answers, source.opts);
   if (!a.ok) throw new Error('sheet not recognised');
   return { snapshot: a.result.snapshot, config: readWorkbook(a.result.snapshot).tree.config, report: reportView(a.result.report, lang), counts: countsLine(a.result.report, lang) };
 }

@@ -7,8 +7,7 @@
  * sign-in (both kept across a reload).
  */
 import type { AdoptionHints, ReportView } from '../core/adoption/index.js';
-import type { RawSheet } from '../core/adopt/types.js';
-import { adoptDraft, draftFromPort, identityHints, type AdoptionDraftResult } from './adoption.js';
+import { adoptDraft, draftFromPort, identityHints, type AdoptionDraftResult, type AdoptionSource } from './adoption.js';
 import type { PokinConfig } from '../core/config.js';
 import type { Issue } from '../core/issues.js';
 import { readWorkbook } from '../core/read/index.js';
@@ -88,7 +87,7 @@ export class Workspace {
   private refVersi: string | null = null;
   private refLoad: Promise<void> | null = null;
   private pemdaKey: string | null = null;
-  private draftSheet: RawSheet | null = null;
+  private draftSource: AdoptionSource | null = null;
   state: WorkspaceState;
 
   constructor(readonly port: WorkbookPort, apiBase = '', private readonly opts: WorkspaceOptions = {}) {
@@ -344,18 +343,18 @@ export class Workspace {
   }
 
   /** What adoption would ask and report for a sheet: nothing is written yet (addin/adoption.ts). */
-  async draftAdoption(sheet: string, hints: AdoptionHints = {}): Promise<AdoptionDraftResult> {
-    const d = await draftFromPort(this.port, sheet, { ...identityHints(this.token), ...hints });
-    this.draftSheet = d.source;
+  async draftAdoption(sheet: string, hints: AdoptionHints = {}, given: { tahunAwal?: number } = {}): Promise<AdoptionDraftResult> {
+    const d = await draftFromPort(this.port, sheet, { ...identityHints(this.token), ...hints }, given);
+    this.draftSource = d.source;
     return d.result;
   }
 
   /** Adopts the drafted sheet with the planner's answers and writes the canonical tables (the source sheet stays). */
   async adopt(answers: Record<string, string>, lang: 'id' | 'en' = 'id'): Promise<{ report: ReportView; counts: string }> {
-    if (!this.draftSheet) throw new Error('no adoption draft');
-    const a = await adoptDraft(this.draftSheet, answers, lang);
+    if (!this.draftSource) throw new Error('no adoption draft');
+    const a = await adoptDraft(this.draftSource, answers, lang);
     await this.createTemplate(a.snapshot, a.config);
-    this.draftSheet = null;
+    this.draftSource = null;
     return { report: a.report, counts: a.counts };
   }
 

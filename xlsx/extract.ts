@@ -48,8 +48,9 @@ function scansOf(wb: ExcelJS.Workbook): SheetScan[] {
 function locate(scans: SheetScan[], extra: readonly TableSpec[] = []): LocatedTable[] {
   const out: LocatedTable[] = [];
   const used = new Set<string>();
+  const asked = new Set(extra);
   for (const spec of [...canonicalTables([]), ...extra]) {
-    const block = byTableName(scans, spec) ?? byHeader(scans, spec, used);
+    const block = byTableName(scans, spec) ?? byHeader(scans, spec, used, asked.has(spec));
     if (!block) continue;
     used.add(`${block.scan.ws.name}!${block.top}`);
     out.push({ spec, snapshot: snapshotOf(block, spec), ws: block.scan.ws, top: block.top, left: block.left, right: block.right, ...(block.tableName ? { tableName: block.tableName } : {}) });
@@ -90,10 +91,15 @@ function extendBlock(scan: SheetScan, t: { left: number; right: number; bottom: 
   return bottom;
 }
 
-function byHeader(scans: SheetScan[], spec: TableSpec, used: Set<string>): Block | undefined {
+/** `asked`: a table the command asked for by name (the LKE of `pokin lke`), looked for on any sheet. */
+function byHeader(scans: SheetScan[], spec: TableSpec, used: Set<string>, asked = false): Block | undefined {
   const want = headerKey(spec.sheet);
   const ordered = [...scans].sort((a, b) => Number(headerKey(b.ws.name) === want) - Number(headerKey(a.ws.name) === want));
   for (const scan of ordered) {
+    // An optional canonical table (Nomenklatur, Konfigurasi Level) found by its header row alone
+    // must sit on its own sheet: a Renstra matrix's `Kode | … | Indikator | Satuan | Kinerja`
+    // header would otherwise become the workbook's own code list.
+    if (!spec.required && !asked && headerKey(scan.ws.name) !== want) continue;
     const found = findHeaderRow(scan, spec);
     if (!found || used.has(`${scan.ws.name}!${found.top}`)) continue;
     const same = scan.tables.find((t) => t.top === found.top && t.left === found.left);
@@ -209,13 +215,19 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   const formats: (string | null)[][] = [];
   let anyFormat = false;
   let maxCol = 0;
+  const hiddenRows: number[] = [];
+  const uncachedFormulas: { cell: string; formula: string }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: CellValue[] = [];
     const fmts: (string | null)[] = [];
+    if (row.hidden) hiddenRows.push(r);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // A cell covered by a merge reports its master's value in ExcelJS; the sheet holds none.
       if (cell.type === MERGE) return;
       const v = plainValue(cell.value);
+      // A formula saved without its result (never calculated) reads as blank: say which.
+      const f = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+      if (v === null && f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f) && f.result === undefined) uncachedFormulas.push({ cell: cell.address, formula: f.formula ?? `(${f.sharedFormula})` });
       vals[c - 1] = v;
       if (c > maxCol) maxCol = c;
       if (typeof v === 'number' && cell.numFmt && cell.numFmt !== 'General') { fmts[c - 1] = cell.numFmt; anyFormat = true; }
@@ -239,5 +251,7 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   const sheet: RawSheet = { name: ws.name, values, merges };
   if (anyFormat) sheet.numberFormats = formats.map((r) => Array.from({ length: r?.length ?? 0 }, (_, i) => r?.[i] ?? null));
   if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
+  if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
+  if (uncachedFormulas.length) sheet.uncachedFormulas = uncachedFormulas;
   return sheet;
 }

@@ -7,23 +7,31 @@
  */
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ReportView } from '../../core/adoption/report.js';
+import { valuesLine, type ReportView } from '../../core/adoption/report.js';
 import { checkAnswer } from '../../core/adoption/questions.js';
 import type { AdoptionDraftResult, AdoptionDraftView } from '../workspace.js';
 import { useLang, useT } from './i18n.js';
 import { failureText } from './messages.js';
 
 export interface AdoptCalls {
-  draft: (sheet: string) => Promise<AdoptionDraftResult>;
+  draft: (sheet: string, given?: { tahunAwal?: number }) => Promise<AdoptionDraftResult>;
   adopt: (answers: Record<string, string>) => Promise<{ report: ReportView; counts: string }>;
 }
 
 function Report({ view, counts }: { view: ReportView; counts: string }) {
   const t = useT();
+  const lang = useLang();
   return (
     <div className="pokin-details pokin-form" data-testid="adopt-report">
       <Text weight="semibold">{t('adoptReport')}</Text>
       <Text size={200} data-testid="adopt-counts">{counts}</Text>
+      <Text size={200} data-testid="adopt-values" className={view.values.carried < view.values.present ? 'pokin-bad' : undefined}>{valuesLine(view, lang)}</Text>
+      {view.notCarried.length > 0 && (
+        <details open>
+          <summary>{t('notCarried')} <Badge color="danger" size="small">{view.notCarried.length}</Badge></summary>
+          <ul className="pokin-history" data-testid="adopt-notcarried">{view.notCarried.map((n) => <li key={n.cell}><b>{n.cell}</b> · {n.reason}</li>)}</ul>
+        </details>
+      )}
       {view.unplaced.length > 0 && (
         <details open>
           <summary>{t('unplaced')} <Badge color="danger" size="small">{view.unplaced.length}</Badge></summary>
@@ -63,11 +71,19 @@ export function AdoptPanel({ sheets, calls }: { sheets: string[]; calls: AdoptCa
   const [busy, setBusy] = useState<'check' | 'write' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ counts: string; view: ReportView } | null>(null);
+  // Relative year labels ("Tahun ke-1") with no Tahun Awal known: asked before anything is read.
+  const [question, setQuestion] = useState<{ text: string; labels: string[] } | null>(null);
+  const [tahunAwal, setTahunAwal] = useState('');
 
-  const check = async () => {
-    setBusy('check'); setError(null); setDraft(null); setDone(null); setShown(false);
+  const check = async (given: { tahunAwal?: number } = {}) => {
+    setBusy('check'); setError(null); setDraft(null); setDone(null); setShown(false); setQuestion(null);
     try {
-      const d = await calls.draft(sheet);
+      const d = await calls.draft(sheet, given);
+      if (!d.ok && d.question) {
+        setQuestion({ text: lang === 'en' ? d.message.en : d.message.id, labels: d.question.labels });
+        setTahunAwal(d.question.suggestion ? String(d.question.suggestion) : '');
+        return;
+      }
       if (!d.ok) { setError(lang === 'en' ? d.message.en : d.message.id); return; }
       setDraft(d);
       setAnswers(Object.fromEntries(d.questions.map((q) => [q.key, q.guess])));
@@ -100,6 +116,15 @@ export function AdoptPanel({ sheets, calls }: { sheets: string[]; calls: AdoptCa
         <Select value={sheet} onChange={(_, d) => { setPicked(d.value); setDraft(null); }} data-testid="adopt-sheet">{sheets.map((s) => <option key={s}>{s}</option>)}</Select>
       </Field>
       <Button onClick={() => void check()} disabled={busy !== null || !sheet} data-testid="adopt-check">{busy === 'check' ? t('checking') : t('adoptCheck')}</Button>
+      {question && (
+        <form className="pokin-form" noValidate onSubmit={(e) => { e.preventDefault(); if (/^\d{4}$/.test(tahunAwal)) void check({ tahunAwal: Number(tahunAwal) }); }} data-testid="adopt-year-question">
+          <MessageBar intent="warning" layout="multiline"><MessageBarBody>{question.text}</MessageBarBody></MessageBar>
+          <Field label={t('tahunAwal')} required hint={question.labels.join(', ')} validationState={/^\d{4}$/.test(tahunAwal) ? 'none' : 'error'}>
+            <Input type="number" value={tahunAwal} onChange={(_, d) => setTahunAwal(d.value)} data-testid="adopt-tahun-awal" />
+          </Field>
+          <Button type="submit" disabled={busy !== null || !/^\d{4}$/.test(tahunAwal)} data-testid="adopt-recheck">{t('adoptCheck')}</Button>
+        </form>
+      )}
       {draft && <Report view={draft.report} counts={draft.counts} />}
       {draft && (
         <form className="pokin-form" noValidate onSubmit={(e) => { e.preventDefault(); void write(); }} data-testid="adopt-questions">

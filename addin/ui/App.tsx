@@ -105,7 +105,7 @@ export function App({ host }: { host: PaneHost }) {
   const kCalls = useMemo(() => (ws && reviewer ? konsolidasiCalls(ws, () => lang) : null), [ws, reviewer, lang]);
   const pCalls = useMemo(() => (ws && isPlanner(who) ? plannerCalls(ws, periode || null) : null), [ws, who, periode]);
   const adoption: AdoptCalls | null = useMemo(() => (ws ? {
-    draft: (sheet) => ws.draftAdoption(sheet, host.fileName ? { fileName: host.fileName } : {}),
+    draft: (sheet, given) => ws.draftAdoption(sheet, host.fileName ? { fileName: host.fileName } : {}, given),
     adopt: async (answers) => {
       const r = await ws.adopt(answers, lang);
       setAdopted({ ...r, sheet: r.report.sheet });
@@ -165,7 +165,8 @@ export function App({ host }: { host: PaneHost }) {
             <MessageBarActions><Button size="small" onClick={() => setAdopted(null)}>{t.dismiss}</Button></MessageBarActions>
           </MessageBar>
         )}
-        {ws && !hasTables && live && adoption && (kCalls
+        {/* Hidden while another file opens: a click must not land on the previous workbook's choice. */}
+        {ws && !hasTables && live && adoption && !opening && (kCalls
           ? <details className="pokin-panel"><summary>{t.firstRun}</summary><FirstRun sheets={sheets} onCreate={host.createTemplate} adoption={adoption} /></details>
           : <FirstRun sheets={sheets} onCreate={host.createTemplate} adoption={adoption} />)}
         {ws && !hasTables && live && signIn && (token

@@ -4,9 +4,9 @@
  * canonical names in place, and `readWorkbook` reads them at their source cells, so every F01
  * and F02 points at the planner's own sheet. The tree it reads is emitted as clean tables.
  */
-import { a1 } from '../a1.js';
+import { a1, columnLetter } from '../a1.js';
 import type { PohonKinerja, Target } from '../model.js';
-import { canonicalTables, headerKey, type TableSpec } from '../layout/tables.js';
+import { canonicalTables, headerKey, INFO_KEYS, type TableSpec } from '../layout/tables.js';
 import { readWorkbook } from '../read/index.js';
 import { mapTable } from '../read/table.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
@@ -14,7 +14,8 @@ import type { Grid } from './grid.js';
 import { findHeader, headerRows, type HeaderBlock } from './header.js';
 import { KEY_COLUMNS, withSynonyms } from './synonyms.js';
 import type { AdoptedBox, AdoptedIndicator, AdoptedTree } from './tree.js';
-import type { KnownJabatan, RowFate } from './types.js';
+import type { InfoValues } from './emit.js';
+import type { ColumnValues, KnownJabatan, NotCarried, RowFate, ValueTally } from './types.js';
 import type { Sink } from './values.js';
 
 export interface FoundTable {
@@ -42,11 +43,15 @@ export function headerYears(grids: Grid[]): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-function tryTable(g: Grid, spec: TableSpec): FoundTable | undefined {
-  const h = findHeader(g, 2);
+function tryTable(g: Grid, spec: TableSpec, h: HeaderBlock | undefined): FoundTable | undefined {
   if (!h) return undefined;
   const width = g.lastCol - g.firstCol + 1;
   const original = Array.from({ length: width }, (_, i) => (h.labels.get(g.firstCol + i) ?? []).join(' '));
+  // The header sits right above the first data row, so data rows keep their sheet rows.
+  const address = a1(g.firstCol, h.dataStart - 1);
+  const probe: TableSnapshot = { sheet: g.name, address, header: original, rows: [] };
+  const m = mapTable(probe, withSynonyms(spec), []);
+  if (!KEY_COLUMNS[spec.key].every((k) => k in m.index)) return undefined;
   let last = g.lastRow;
   while (last >= h.dataStart && g.rowBlank(last)) last--;
   const rows: CellValue[][] = [];
@@ -55,11 +60,6 @@ function tryTable(g: Grid, spec: TableSpec): FoundTable | undefined {
     rows.push(Array.from({ length: width }, (_, i) => g.raw(r, g.firstCol + i)));
     formats.push(Array.from({ length: width }, (_, i) => g.numFmt(r, g.firstCol + i)));
   }
-  // The header sits right above the first data row, so data rows keep their sheet rows.
-  const address = a1(g.firstCol, h.dataStart - 1);
-  const probe: TableSnapshot = { sheet: g.name, address, header: original, rows: [] };
-  const m = mapTable(probe, withSynonyms(spec), []);
-  if (!KEY_COLUMNS[spec.key].every((k) => k in m.index)) return undefined;
   const header = original.map((t) => (t === '' ? '' : `Kolom lain: ${t}`));
   const columns: Record<string, string> = {};
   for (const [key, i] of Object.entries(m.index)) {
@@ -80,16 +80,24 @@ function tryTable(g: Grid, spec: TableSpec): FoundTable | undefined {
 export function findCanonical(grids: Grid[], years: number[]): FoundTable[] {
   const found: FoundTable[] = [];
   const used = new Set<Grid>();
+  const headers = new Map<Grid, HeaderBlock | undefined>(grids.map((g) => [g, findHeader(g, 2)]));
   for (const spec of canonicalTables(years)) {
     if (spec.key === 'konfigurasiLevel' || spec.key === 'nomenklatur') continue;
     const ordered = [...grids].sort((a, b) => Number(headerKey(b.name) === headerKey(spec.sheet)) - Number(headerKey(a.name) === headerKey(spec.sheet)));
     for (const g of ordered) {
       if (used.has(g)) continue;
-      const t = tryTable(g, spec);
+      const t = tryTable(g, spec, headers.get(g));
       if (t) { found.push(t); used.add(g); break; }
     }
   }
   return found;
+}
+
+/** The workbook's Info table on a sheet named `Info`, even when the import looks at one sheet only. */
+export function findInfo(grids: Grid[]): FoundTable | undefined {
+  const spec = canonicalTables([]).find((t) => t.key === 'info') as TableSpec;
+  for (const g of grids) if (headerKey(g.name) === headerKey(spec.sheet)) return tryTable(g, spec, findHeader(g, 2));
+  return undefined;
 }
 
 function targetCell(t: Target | null): CellValue {
@@ -103,6 +111,8 @@ function targetCell(t: Target | null): CellValue {
 }
 
 export interface CanonicalRead {
+  /** `sheet!row` of every source row read into a box, indicator or other record. */
+  placed: Set<string>;
   tree: AdoptedTree;
   read: PohonKinerja;
   known: KnownJabatan[];
@@ -143,11 +153,19 @@ export function readCanonical(found: FoundTable[], info: TableSnapshot | undefin
   }
 
   const fates: RowFate[] = [];
+  const placed = new Set<string>();
   let sourceRows = 0;
   const placedBox = new Map(tree.boxes.map((b) => [`${b.loc.table.sheet}!${b.loc.row}`, b.id]));
   const placedInd = new Map(tree.indikator.map((i) => [`${i.loc.table.sheet}!${i.loc.row}`, i]));
   for (const f of found) {
-    if (f.key !== 'pohon' && f.key !== 'indikator') continue;
+    if (f.key !== 'pohon' && f.key !== 'indikator') {
+      f.snapshot.rows.forEach((_, r) => {
+        const sheetRow = f.header.dataStart + r;
+        const bad = issues.some((i) => i.rule === 'F01' && i.severity === 'E' && i.sheet === f.grid.name && new RegExp(`^[A-Z]+${sheetRow}$`).test(i.cell));
+        if (!bad) placed.add(`${f.grid.name}!${sheetRow}`);
+      });
+      continue;
+    }
     f.snapshot.rows.forEach((row, r) => {
       if (row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) return;
       sourceRows++;
@@ -155,8 +173,8 @@ export function readCanonical(found: FoundTable[], info: TableSnapshot | undefin
       const key = `${f.grid.name}!${sheetRow}`;
       const box = f.key === 'pohon' ? placedBox.get(key) : undefined;
       const ind = f.key === 'indikator' ? placedInd.get(key) : undefined;
-      if (box) { fates.push({ row: sheetRow, kind: 'box', id: box }); return; }
-      if (ind) { fates.push({ row: sheetRow, kind: 'indicator', id: ind.nodeId, indicator: ind.nama }); return; }
+      if (box) { placed.add(key); fates.push({ row: sheetRow, kind: 'box', id: box }); return; }
+      if (ind) { placed.add(key); fates.push({ row: sheetRow, kind: 'indicator', id: ind.nodeId, indicator: ind.nama }); return; }
       const why = issues.find((i) => i.rule === 'F01' && i.sheet === f.grid.name && new RegExp(`^[A-Z]+${sheetRow}$`).test(i.cell));
       const cell = why?.cell ?? a1(f.grid.firstCol, sheetRow);
       const reason = why?.message ?? 'baris tidak terbaca.';
@@ -171,7 +189,59 @@ export function readCanonical(found: FoundTable[], info: TableSnapshot | undefin
     nodeId: c.nodeId, opdTujuan: c.opdTujuan, nodeTujuan: c.nodeTujuan || null, namaMitra: c.namaMitra || null, kontribusi: c.kontribusi || null,
     keterangan: c.keterangan || null, status: c.status || null, alasanTolak: c.alasanTolak || null,
   }));
-  return { tree: { boxes: adopted, years: tree.config.years }, read: tree, known, crosscutting, fates, sourceRows };
+  return { placed, tree: { boxes: adopted, years: tree.config.years }, read: tree, known, crosscutting, fates, sourceRows };
+}
+
+/** The workbook's own Info table (`Kunci | Nilai`), if it has one: Tahun Awal answers relative year labels. */
+export function readInfoTable(f: FoundTable | undefined): { tahunAwal?: number; values: InfoValues } {
+  const values: InfoValues = {};
+  if (!f) return { values };
+  const ki = f.snapshot.header.findIndex((h) => h === 'Kunci');
+  const vi = f.snapshot.header.findIndex((h) => h === 'Nilai');
+  if (ki < 0 || vi < 0) return { values };
+  for (const row of f.snapshot.rows) {
+    const k = INFO_KEYS.find((x) => headerKey(x.key) === headerKey(row[ki]));
+    const v = row[vi];
+    if (k && v !== null && v !== '') values[k.key as keyof InfoValues] = typeof v === 'string' ? v.trim() : v;
+  }
+  const t = Number(values['Tahun Awal']);
+  return Number.isInteger(t) && t >= 1900 && t <= 2100 ? { tahunAwal: t, values } : { values };
+}
+
+/** Present vs carried values of renamed canonical tables: mapped columns of rows that were read. */
+export function canonicalTally(found: FoundTable[], read: CanonicalRead, sink: Sink): { values: ValueTally & { columns: ColumnValues[] }; notCarried: NotCarried[] } {
+  const columns: ColumnValues[] = [];
+  const notCarried: NotCarried[] = [];
+  for (const f of found) {
+    const width = f.snapshot.header.length;
+    for (let i = 0; i < width; i++) {
+      const h = String(f.snapshot.header[i] ?? '');
+      const mapped = h !== '' && !h.startsWith('Kolom lain:');
+      const letter = columnLetter(f.grid.firstCol + i);
+      const t: ColumnValues = { column: `${f.grid.name}!${letter}`, header: (f.header.labels.get(f.grid.firstCol + i) ?? []).join(' / '), role: mapped ? h : 'diabaikan', present: 0, carried: 0 };
+      f.snapshot.rows.forEach((row, r) => {
+        const v = row[i];
+        if (v === null || (typeof v === 'string' && v.trim() === '')) return;
+        const sheetRow = f.header.dataStart + r;
+        t.present++;
+        if (mapped && read.placed.has(`${f.grid.name}!${sheetRow}`)) { t.carried++; return; }
+        notCarried.push(mapped
+          ? { cell: `${f.grid.name}!${letter}${sheetRow}`, reason: 'barisnya tidak terbaca', reasonEn: 'its row could not be read' }
+          : { cell: `${f.grid.name}!${letter}${sheetRow}`, reason: `kolom ${letter} tidak dikenal (${t.header})`, reasonEn: `column ${letter} is not known (${t.header})` });
+      });
+      if (!t.present) continue;
+      columns.push(t);
+      if (!mapped) {
+        sink.note('F03', 'E', a1(f.grid.firstCol + i, f.header.titleRows[0]), {
+          id: `Kolom ${letter} lembar ${f.grid.name} ("${t.header}") berisi ${t.present} nilai yang tidak diimpor (judulnya tidak dikenal).`,
+          en: `Column ${letter} of sheet ${f.grid.name} ("${t.header}") holds ${t.present} values that were not imported (unknown title).`,
+        });
+      }
+    }
+  }
+  const present = columns.reduce((n, t) => n + t.present, 0);
+  const carried = columns.reduce((n, t) => n + t.carried, 0);
+  return { values: { present, carried, columns }, notCarried };
 }
 
 export { headerRows };

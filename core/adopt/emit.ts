@@ -45,7 +45,7 @@ function table(spec: TableSpec, rows: Record<string, CellValue>[]): TableSnapsho
 }
 
 export function emitCanonical(
-  tree: AdoptedTree, info: InfoValues, known: KnownJabatan[] = [], crosscutting: Record<string, CellValue>[] = [],
+  tree: AdoptedTree, info: InfoValues, known: KnownJabatan[] = [], crosscutting: Record<string, CellValue>[] = [], levels?: TableSnapshot,
 ): Emitted {
   const specs = canonicalTables(tree.years);
   const spec = (k: string) => specs.find((s) => s.key === k) as TableSpec;
@@ -103,6 +103,7 @@ export function emitCanonical(
         table(spec('pohon'), pohon),
         table(spec('indikator'), indikator),
         table(spec('crosscutting'), crosscutting),
+        ...(levels ? [levels] : []),
       ],
     },
     jabatanCreated,

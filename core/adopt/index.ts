@@ -1,26 +1,37 @@
 /**
  * `adoptWorkbook`: recognises the layout of the planner's sheets (a wide Renstra matrix or a
- * Matriks Cascading, a level table, or canonical tables with other headers), maps it into the
- * canonical tables and returns them with the adoption report (SAKIP.md §4.5, §10).
+ * Matriks Cascading, the pemda's RPJMD program matrix, a level table, or canonical tables with
+ * other headers), maps it into the canonical tables and returns them with the adoption report
+ * (SAKIP.md §4.5, §10). When it needs an answer only the planner has (the first year of a
+ * header that counts years relatively), it asks instead of guessing (`Adoption.questions`).
  */
-import { columnLetter } from '../a1.js';
-import { defaultConfig, levelsOfTree } from '../config.js';
+import { defaultConfig, levelsOfTree, type JenisPemda } from '../config.js';
 import { headerKey, INFO_KEYS, JENIS_PEMDA } from '../layout/tables.js';
 import { matchListValue } from '../read/normalise.js';
 import type { CellValue, TableSnapshot } from '../snapshot.js';
 import { validateSnapshot } from '../validate.js';
-import { headerYears, findCanonical, readCanonical } from './canonical.js';
-import { buildModel, describeColumns, type ColumnModel } from './columns.js';
+import { canonicalTally, findCanonical, findInfo, headerYears, readCanonical, readInfoTable } from './canonical.js';
+import { buildModel, type ColumnModel } from './columns.js';
+import { describeColumns } from './describe.js';
 import { emitCanonical, type InfoValues } from './emit.js';
+import { readForeign } from './foreign.js';
 import { Grid } from './grid.js';
 import { findHeader, headerRows, text, type HeaderBlock } from './header.js';
-import { adoptRows } from './matrix.js';
+import { konfigurasiTable, slugOf, splitByOpd } from './pemda.js';
 import type { AdoptedTree } from './tree.js';
-import type { AdoptOptions, AdoptReport, AdoptResult, LayoutKind, NotRecognised, RawSheet, RowFate } from './types.js';
+import type {
+  AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, Adoption, LayoutKind, NotRecognised, OpdWorkbook, YearLabel,
+} from './types.js';
 import { Sink } from './values.js';
+import { parseYearLabel, periodInTitle } from './yearlabels.js';
 
-export type { AdoptOptions, AdoptReport, AdoptResult, NotRecognised, RawSheet } from './types.js';
-export type Adoption = { ok: true; result: AdoptResult } | { ok: false; notRecognised: NotRecognised };
+export type {
+  AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, Adoption, ColumnValues, NotCarried, NotRecognised, OpdWorkbook, RawSheet,
+  RowFate, SharedProgram, TotalsCheck, ValueTally, YearLabel,
+} from './types.js';
+export { findHeader, headerAt, headerRows, isColumnNumberRow, type HeaderBlock } from './header.js';
+export { Grid } from './grid.js';
+export { buildModel, classify, type ColumnModel, type Role } from './columns.js';
 
 function periodYears(opts: AdoptOptions, found: number[]): number[] {
   if (found.length) return found;
@@ -36,7 +47,7 @@ function infoFrom(opts: AdoptOptions, years: number[], base: InfoValues = {}): I
   const jenis = opts.jenisPemda ? (matchListValue(opts.jenisPemda, JENIS_PEMDA).value ?? opts.jenisPemda) : undefined;
   return {
     Pemda: pick('Pemda', opts.pemda), 'Kode Pemda': pick('Kode Pemda', opts.kodePemda), 'Jenis Pemda': pick('Jenis Pemda', jenis),
-    'Kode OPD': pick('Kode OPD', opts.kodeOpd), 'Nama OPD': pick('Nama OPD', opts.namaOpd), 'Jenis Periode': pick('Jenis Periode', 'Renstra'),
+    'Kode OPD': pick('Kode OPD', opts.kodeOpd), 'Nama OPD': pick('Nama OPD', opts.namaOpd), 'Jenis Periode': pick('Jenis Periode', base['Jenis Periode'] ?? 'Renstra'),
     'Tahun Awal': pick('Tahun Awal', years.length ? years[0] : undefined), 'Tahun Akhir': pick('Tahun Akhir', years.length ? years[years.length - 1] : undefined),
     'Versi Nomenklatur': pick('Versi Nomenklatur', opts.versiNomenklatur),
   };
@@ -51,56 +62,106 @@ function recognise(model: ColumnModel): { layout?: LayoutKind; missing: string[]
   const levelCols = model.groups.filter((g) => g.kind === 'level').length;
   if (levelCols >= 2) return { layout: 'level-table', missing: [] };
   const coded = model.groups.find((g) => g.kind === 'coded');
-  const withIndicator = model.groups.some((g) => g.indicatorCol !== undefined);
+  const withIndicator = model.sharedIndicator !== undefined || model.groups.some((g) => g.indicatorCol !== undefined);
+  const years = model.target.size > 0 || model.relative.size > 0;
   const missing: string[] = [];
   if (!coded?.codeCols.length) missing.push('Kode');
   if (coded?.nameCol === undefined) missing.push('Program/Kegiatan/Sub Kegiatan');
   if (!withIndicator) missing.push('Indikator');
-  if (model.target.size === 0) missing.push('Target <tahun>');
-  const ok = withIndicator && (!!coded?.codeCols.length || model.target.size > 0);
+  if (!years) missing.push('Target <tahun>');
+  const ok = withIndicator && (!!coded?.codeCols.length || years);
   return ok ? { layout: 'renstra-matrix', missing } : { missing: levelCols === 1 ? ['Level 2', ...missing] : missing };
 }
 
-export function adoptWorkbook(sheets: RawSheet[], opts: AdoptOptions = {}): Adoption {
+export function adoptWorkbook(sheets: import('./types.js').RawSheet[], opts: AdoptOptions = {}): Adoption {
   const chosen = opts.sheet ? sheets.filter((s) => headerKey(s.name) === headerKey(opts.sheet as string)) : sheets;
   const grids = chosen.map((s) => new Grid(s));
   const years0 = periodYears(opts, headerYears(grids));
   const found = findCanonical(grids, years0);
+  const infoTable = found.find((f) => f.key === 'info') ?? (opts.sheet ? findInfo(sheets.filter((s) => !chosen.includes(s)).map((s) => new Grid(s))) : undefined);
+  const info = readInfoTable(infoTable);
+  const tahunAwal = opts.tahunAwal ?? info.tahunAwal;
   if (found.some((f) => f.key === 'pohon')) return { ok: true, result: adoptCanonical(found, opts, years0) };
 
   const notRecognised: NotRecognised = { sheets: [] };
+  const questions: AdoptQuestion[] = [];
+  const infoGrid = found.find((f) => f.key === 'info')?.grid;
   for (const g of grids) {
+    if (g === infoGrid) continue;
     const header = findHeader(g, 3);
     if (!header) {
       notRecognised.sheets.push({ name: g.name, firstRow: firstRowOf(g), header: firstTexts(g, firstRowOf(g)), missing: ['Kode', 'Indikator', 'Target <tahun>'] });
       continue;
     }
-    const model = buildModel(header, opts.tahunAwal);
+    const model = buildModel(header, tahunAwal);
     const r = recognise(model);
     if (!r.layout) {
       notRecognised.sheets.push({ name: g.name, firstRow: header.titleRows[0], header: [...header.labels.values()].map((p) => p.join(' / ')), missing: r.missing });
       continue;
     }
-    return { ok: true, result: adoptMatrix(g, header, model, r.layout, opts) };
+    if (model.relative.size) { questions.push(askTahunAwal(g, header, model)); continue; }
+    return { ok: true, result: adoptMatrix(g, header, model, r.layout, { ...opts, ...(tahunAwal !== undefined ? { tahunAwal } : {}) }, info.values) };
   }
-  return { ok: false, notRecognised };
+  if (questions.length) {
+    return { ok: false, questions, notRecognised: { sheets: questions.map((q) => ({ name: q.sheet, firstRow: 0, header: q.labels.map((l) => l.label), missing: ['Tahun Awal'] })) } };
+  }
+  return { ok: false, notRecognised, questions: [] };
 }
 
-function adoptMatrix(g: Grid, header: HeaderBlock, model: ColumnModel, layout: LayoutKind, opts: AdoptOptions): AdoptResult {
-  const sink = new Sink(g.name);
-  reportHidden(g, header, model, sink);
+function askTahunAwal(g: Grid, h: HeaderBlock, model: ColumnModel): AdoptQuestion {
+  const labels = [...model.relative.entries()].sort((a, b) => a[0] - b[0]).map(([c, label]) => ({ cell: h.labelCells.get(c) ?? g.cell(h.titleRows[0], c), label }));
+  // The part of each label that names the year relatively (`Tahun-1`), once each.
+  const relParts = labels.map((l) => l.label.split(' / ').reverse().find((p) => parseYearLabel(p)?.kind === 'relative') ?? l.label);
+  const distinct = [...new Set(relParts)];
+  const period = periodInTitle(h.titleBlock);
+  const yearCols = new Set(relParts.map((p) => { const y = parseYearLabel(p); return y?.kind === 'relative' ? y.k : p; })).size;
+  const suggestion = period ? (period.to - period.from === yearCols ? period.from + 1 : period.from) : undefined;
+  const shown = distinct.slice(0, 6).map((l) => `"${l}"`).join(', ');
+  return {
+    option: 'tahunAwal', sheet: g.name, labels, ...(suggestion ? { suggestion } : {}),
+    message: {
+      id: `Lembar "${g.name}" menamai kolom tahunnya secara relatif (${shown}). Tahun berapakah tahun pertama periode ini? Impor lagi dengan --tahun-awal TTTT${period ? ` (judulnya menyebut ${period.from}–${period.to}; mungkin ${suggestion})` : ''}. Kolom-kolom ini tidak dibuang diam-diam: tanpa jawaban, impor berhenti.`,
+      en: `Sheet "${g.name}" names its year columns relatively (${shown}). Which year is the period's first? Import again with --tahun-awal YYYY${period ? ` (its title says ${period.from}–${period.to}; perhaps ${suggestion})` : ''}. These columns are never dropped silently: without an answer, the import stops.`,
+    },
+  };
+}
+
+function adoptMatrix(g: Grid, header: HeaderBlock, model: ColumnModel, layout: LayoutKind, opts: AdoptOptions, infoBase: InfoValues): AdoptResult {
   const years = periodYears(opts, model.years);
-  const config = defaultConfig();
-  config.kodeOpd = opts.kodeOpd ?? '';
-  const levels = levelsOfTree(config);
-  let levelStart = 0;
-  if (opts.levelAwal) {
-    const i = levels.findIndex((l) => headerKey(l.name) === headerKey(opts.levelAwal as string));
-    if (i >= 0) levelStart = i;
+  const jenisText = opts.jenisPemda ?? (typeof infoBase['Jenis Pemda'] === 'string' ? infoBase['Jenis Pemda'] : '');
+  const jenis = (matchListValue(jenisText, JENIS_PEMDA).value ?? null) as JenisPemda | null;
+  const read = readForeign(g, header, model, layout, years, opts, jenis);
+  const yearLabels: YearLabel[] = [];
+  for (const [y, c] of [...model.target.entries(), ...model.pagu.entries()].sort((a, b) => a[1] - b[1])) {
+    const parts = header.labels.get(c) ?? [];
+    yearLabels.push({ cell: header.labelCells.get(c) ?? '', label: parts.join(' / '), year: y, relative: !parts.some((p) => p.includes(String(y))) });
   }
-  const out = adoptRows({ grid: g, header, model, levels, levelStart, years, splitIndicatorLines: layout === 'level-table' }, sink);
-  const info = infoFrom(opts, years);
-  return finish(layout, g.name, headerRows(header), years, describeColumns(model), out.tree, out.fates, out.sourceRows, info, opts, sink);
+  const base: InfoValues = read.pemda ? { ...infoBase, 'Kode OPD': 'PEMDA', 'Jenis Periode': 'RPJMD', 'Nama OPD': opts.namaOpd ?? infoBase['Nama OPD'] ?? opts.pemda ?? infoBase.Pemda ?? null } : infoBase;
+  const info = infoFrom(opts, years, base);
+  if (read.pemda) info['Kode OPD'] = 'PEMDA';
+  const levels = read.pemda ? konfigurasiTable(read.levels) : undefined;
+  let main: AdoptedTree = read.tree;
+  let opd: OpdWorkbook[] | undefined;
+  if (read.pemda && opts.splitOpd) {
+    const config = defaultConfig();
+    const split = splitByOpd(read.tree, levelsOfTree(config));
+    main = split.pemda;
+    const taken = new Set<string>();
+    opd = split.parts.map((p) => {
+      const pInfo = infoFrom({ ...opts, kodeOpd: p.kodeOpd || '', namaOpd: p.opd }, years, { ...infoBase, 'Jenis Periode': 'Renstra' });
+      pInfo['Kode OPD'] = p.kodeOpd || null;
+      pInfo['Nama OPD'] = p.opd;
+      const e = emitCanonical(p.tree, pInfo, opts.jabatan ?? []);
+      const v = validateSnapshot(e.snapshot);
+      return { opd: p.opd, slug: slugOf(p.opd, taken), snapshot: e.snapshot, boxes: p.tree.boxes.length, indicators: p.tree.boxes.reduce((n, b) => n + b.indicators.length, 0), validation: { summary: v.summary, issues: v.issues } };
+    });
+  }
+  const result = finish({
+    layout: read.layout, sheet: g.name, headerRows: headerRows(header), years, yearLabels, columns: describeColumns(model),
+    values: read.values, notCarried: read.notCarried, totals: read.totals, sourceRows: read.sourceRows,
+  }, main, read.tree, read.fates, info, opts, read.sink, undefined, undefined, levels);
+  if (opd) result.opd = opd;
+  return result;
 }
 
 function adoptCanonical(found: ReturnType<typeof findCanonical>, opts: AdoptOptions, years: number[]): AdoptResult {
@@ -116,42 +177,33 @@ function adoptCanonical(found: ReturnType<typeof findCanonical>, opts: AdoptOpti
   });
   const columns: Record<string, string> = {};
   for (const f of found) for (const [k, v] of Object.entries(f.columns)) columns[`${f.grid.name}!${k}`] = v;
-  return finish('canonical', pohon.grid.name, headerRows(pohon.header), read.tree.years, columns, read.tree, read.fates, read.sourceRows, info, opts, sink, read.known, read.crosscutting);
+  const tally = canonicalTally(found, read, sink);
+  return finish({
+    layout: 'canonical', sheet: pohon.grid.name, headerRows: headerRows(pohon.header), years: read.tree.years, yearLabels: [], columns,
+    values: tally.values, notCarried: tally.notCarried, totals: [], sourceRows: read.sourceRows,
+  }, read.tree, read.tree, read.fates, info, opts, sink, read.known, read.crosscutting);
 }
 
+type ReportHead = Pick<AdoptReport, 'layout' | 'sheet' | 'headerRows' | 'years' | 'yearLabels' | 'columns' | 'values' | 'notCarried' | 'totals' | 'sourceRows'>;
+
 function finish(
-  layout: LayoutKind, sheet: string, hRows: number[], years: number[], columns: Record<string, string>, tree: AdoptedTree,
-  fates: RowFate[], sourceRows: number, info: InfoValues, opts: AdoptOptions, sink: Sink,
-  known = opts.jabatan ?? [], crosscutting: Record<string, CellValue>[] = [],
+  head: ReportHead, tree: AdoptedTree, whole: AdoptedTree, fates: AdoptReport['rows'], info: InfoValues, opts: AdoptOptions, sink: Sink,
+  known = opts.jabatan ?? [], crosscutting: Record<string, CellValue>[] = [], levels?: TableSnapshot,
 ): AdoptResult {
-  const emitted = emitCanonical(tree, info, known, crosscutting);
+  const emitted = emitCanonical(tree, info, known, crosscutting, levels);
   const validation = validateSnapshot(emitted.snapshot);
+  const shared = whole.boxes.filter((b) => b.pjAll && b.pjAll.length > 1)
+    .map((b) => ({ row: b.row, kode: b.kode, nomenklatur: b.nomenklatur, opd: b.pjAll as string[], paguAt: (b.pjAll as string[])[0] }));
   const report: AdoptReport = {
-    layout, sheet, headerRows: hRows, years, columns, sourceRows,
-    boxes: tree.boxes.length,
-    indicators: tree.boxes.reduce((n, b) => n + b.indicators.length, 0),
-    unplaced: sink.unplaced, normalised: sink.normalised, rows: fates,
-    missingInfo: emitted.missingInfo, jabatanCreated: emitted.jabatanCreated,
+    ...head,
+    boxes: whole.boxes.length,
+    indicators: whole.boxes.reduce((n, b) => n + b.indicators.length, 0),
+    unplaced: sink.unplaced, skipped: sink.skipped.sort((a, b) => a.row - b.row), normalised: sink.normalised, rows: fates.sort((a, b) => a.row - b.row),
+    missingInfo: emitted.missingInfo, jabatanCreated: emitted.jabatanCreated, sharedPrograms: shared,
     issues: sink.issues,
     validation: { summary: validation.summary, issues: validation.issues },
   };
   return { snapshot: emitted.snapshot, report };
-}
-
-/** A hidden column that holds data is still read (nothing is lost), and said so. */
-function reportHidden(g: Grid, header: HeaderBlock, model: ColumnModel, sink: Sink): void {
-  for (const c of g.hidden) {
-    const role = model.roles.get(c);
-    if (!role) continue;
-    let filled = false;
-    for (let r = header.dataStart; r <= g.lastRow && !filled; r++) filled = g.fresh(r, c);
-    if (!filled) continue;
-    const label = (header.labels.get(c) ?? []).join(' / ');
-    const used = role.kind !== 'ignored' && role.kind !== 'no';
-    sink.note('F02', 'W', g.cell(header.titleRows[0], c), used
-      ? { id: `Kolom ${columnLetter(c)} (${label}) tersembunyi; isinya tetap dibaca.`, en: `Column ${columnLetter(c)} (${label}) is hidden; its values are read all the same.` }
-      : { id: `Kolom ${columnLetter(c)} (${label}) tersembunyi dan tidak diimpor.`, en: `Column ${columnLetter(c)} (${label}) is hidden and not imported.` });
-  }
 }
 
 function firstRowOf(g: Grid): number {

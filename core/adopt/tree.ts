@@ -36,6 +36,22 @@ export interface AdoptedBox {
   parent?: AdoptedBox;
   indicators: AdoptedIndicator[];
   row: number;
+  /** RPJMD: every perangkat daerah the penanggung jawab cell names (the first is `pj`). */
+  pjAll?: string[];
+  /** RPJMD: the perangkat daerah code column's value. */
+  kodeOpd?: string;
+}
+
+/** Stands in the walk for a row that could not be placed: nothing may hang under it. */
+export const BROKEN: AdoptedBox = {
+  id: '', levelName: '', pernyataan: '', kode: '', nomenklatur: '', pj: '', refPemda: '', catatan: '', pagu: [], indicators: [], row: 0,
+};
+
+/** Appends a note to a box's Catatan once. */
+export function addCatatan(b: AdoptedBox, note: string): void {
+  if (note === '') return;
+  const parts = b.catatan === '' ? [] : b.catatan.split(' | ');
+  if (!parts.includes(note)) b.catatan = [...parts, note].join(' | ');
 }
 
 export interface AdoptedTree {

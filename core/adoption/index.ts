@@ -9,10 +9,14 @@ import type { AdoptOptions, RawSheet } from '../adopt/types.js';
 import { adoptionQuestions, checkAnswer, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
 
 export { ASKED, adoptionQuestions, checkAnswer, guessVersi, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
-export { countsLine, reportView, type ReportRow, type ReportView } from './report.js';
+export { countsLine, reportView, valuesLine, type ReportRow, type ReportView } from './report.js';
 
+/**
+ * Not adopted: no known layout, or a question only the planner can answer first (`questions`,
+ * e.g. Tahun Awal for relative year labels). Adopted: the result and the Info questions.
+ */
 export type AdoptionDraft =
-  | { ok: false; notRecognised: Extract<Adoption, { ok: false }>['notRecognised'] }
+  | Extract<Adoption, { ok: false }>
   | (Extract<Adoption, { ok: true }> & { questions: AdoptionQuestion[] });
 
 /** First pass: what the sheet gives, and what to ask the planner for. Writes nothing. */

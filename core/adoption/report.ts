@@ -29,6 +29,10 @@ export interface ReportView {
   /** Issues found while adopting besides F01/F02 (codes, numbers), at their source cells. */
   issues: Issue[];
   jabatanCreated: { id: string; from: string }[];
+  /** Source values carried into the workbook against values present (equal when nothing is lost). */
+  values: { present: number; carried: number };
+  /** Each source value not carried over, at its cell, with the reason. */
+  notCarried: { cell: string; reason: string }[];
 }
 
 function fateText(f: RowFate, lang: Lang): string {
@@ -54,12 +58,23 @@ export function reportView(r: AdoptReport, lang: Lang = 'id'): ReportView {
     normalised: r.normalised,
     issues: r.issues.filter((i) => i.rule !== 'F01' && i.rule !== 'F02'),
     jabatanCreated: r.jabatanCreated,
+    values: { present: r.values.present, carried: r.values.carried },
+    notCarried: r.notCarried.map((n) => ({ cell: n.cell, reason: lang === 'en' ? n.reasonEn : n.reason })),
   };
 }
 
-/** One line of counts: `33 baris → 25 kotak, 30 indikator; 0 tidak tertempatkan; 3 nilai dinormalkan.` */
-export function countsLine(r: Pick<AdoptReport, 'sourceRows' | 'boxes' | 'indicators' | 'unplaced' | 'normalised'>, lang: Lang = 'id'): string {
+/** One line of counts: `33 baris → 25 kotak, 30 indikator; 0 tidak tertempatkan; 7 dilewati (bukan data); 3 nilai dinormalkan.` */
+export function countsLine(r: Pick<AdoptReport, 'sourceRows' | 'boxes' | 'indicators' | 'unplaced' | 'normalised'> & { skipped?: readonly unknown[] }, lang: Lang = 'id'): string {
+  const skipped = r.skipped?.length ?? 0;
   return lang === 'en'
-    ? `${r.sourceRows} rows → ${r.boxes} boxes, ${r.indicators} indicators; ${r.unplaced.length} not placed; ${r.normalised.length} values normalised.`
-    : `${r.sourceRows} baris → ${r.boxes} kotak, ${r.indicators} indikator; ${r.unplaced.length} tidak tertempatkan; ${r.normalised.length} nilai dinormalkan.`;
+    ? `${r.sourceRows} rows → ${r.boxes} boxes, ${r.indicators} indicators; ${r.unplaced.length} not placed; ${skipped} skipped (not data); ${r.normalised.length} values normalised.`
+    : `${r.sourceRows} baris → ${r.boxes} kotak, ${r.indicators} indikator; ${r.unplaced.length} tidak tertempatkan; ${skipped} dilewati (bukan data); ${r.normalised.length} nilai dinormalkan.`;
+}
+
+/** `Nilai terbawa / ada: 130 / 132 (2 TIDAK terbawa)`: what the pane and `pokin import` print. */
+export function valuesLine(r: { values: { present: number; carried: number } }, lang: Lang = 'id'): string {
+  const lost = r.values.present - r.values.carried;
+  return lang === 'en'
+    ? `Values carried / present: ${r.values.carried} / ${r.values.present}${lost ? ` (${lost} NOT carried)` : ''}`
+    : `Nilai terbawa / ada: ${r.values.carried} / ${r.values.present}${lost ? ` (${lost} TIDAK terbawa)` : ''}`;
 }

@@ -66,9 +66,14 @@ describe('adoption report', () => {
     expect(v.rows.some((r) => r.kind === 'context' && /bukan kotak/.test(r.text))).toBe(true);
     const unplaced = v.rows.filter((r) => r.kind === 'unplaced');
     expect(unplaced.length).toBe(v.unplaced.length);
-    expect(v.unplaced.find((u) => u.cell === 'H17')!.reason).toMatch(/2 Paket/);
+    // Totals rows, repeated headers and footnotes are skipped, each with its reason.
+    expect(v.rows.filter((r) => r.kind === 'skipped').map((r) => r.text)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/baris jumlah/), expect.stringMatching(/judul tabel berulang/), expect.stringMatching(/catatan kaki/),
+    ]));
+    // Stray text in a code still makes the box; the code is kept as typed and flagged (N01).
+    expect(d.result.report.issues.find((i) => i.rule === 'N01' && i.cell === 'H17')!.message).toMatch(/2 Paket/);
     expect(v.normalised.length).toBeGreaterThan(0);
-    expect(countsLine(d.result.report)).toMatch(/^40 baris → 23 kotak, 28 indikator; 9 tidak tertempatkan; \d+ nilai dinormalkan\.$/);
-    expect(reportView(d.result.report, 'en').rows.find((r) => r.kind === 'unplaced')!.text).toMatch(/^NOT placed/);
+    expect(countsLine(d.result.report)).toMatch(/^34 baris → 25 kotak, 30 indikator; 0 tidak tertempatkan; 7 dilewati \(bukan data\); \d+ nilai dinormalkan\.$/);
+    expect(reportView(d.result.report, 'en').rows.find((r) => r.kind === 'skipped')!.text).toMatch(/^skipped/);
   });
 });

@@ -29,10 +29,11 @@ const FLAGS: Record<string, string> = {
   pemda: '--pemda', kodePemda: '--kode-pemda', jenisPemda: '--jenis', kodeOpd: '--opd', namaOpd: '--nama-opd', versiNomenklatur: '--versi', tahunAwal: '--tahun-awal', tahunAkhir: '--tahun-akhir',
 };
 
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: () => undefined });
-  return { code, out: out.join('\n') };
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function cliIssues(file: string): Promise<string[]> {
@@ -90,13 +91,28 @@ describe.skipIf(!chromium)('parity: the pane and pokin validate --json', () => {
 
   it('gives the same issues for every adoption fixture, adopted with the same answers', async () => {
     const page = j.page;
+    const askedYear: string[] = [];
     for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'))) {
       const file = join(FIXTURES, name);
       await page.setInputFiles('[data-testid=open-file]', file);
       await page.getByTestId('first-adopt').click();
       await expect.poll(() => page.getByTestId('adopt-sheet').inputValue()).not.toBe('');
       await page.getByTestId('adopt-check').click();
-      await page.getByTestId('adopt-questions').waitFor();
+      // Relative year labels without a Tahun Awal anywhere in the workbook: the pane asks, as
+      // `pokin import` does (exit 2 naming --tahun-awal); both get the same answer.
+      const yearQuestion = page.getByTestId('adopt-year-question');
+      await Promise.race([page.getByTestId('adopt-questions').waitFor(), yearQuestion.waitFor()]);
+      const extra: string[] = [];
+      if (await yearQuestion.count()) {
+        const pr = await cli(['import', file, '--out', join(j.shots, `cli-q-${name}`)]);
+        expect(pr.code, name).toBe(2);
+        expect(pr.err, name).toMatch(/--tahun-awal/);
+        await page.getByTestId('adopt-tahun-awal').fill('2026');
+        await page.getByTestId('adopt-recheck').click();
+        await page.getByTestId('adopt-questions').waitFor();
+        extra.push('--tahun-awal', '2026');
+        askedYear.push(name);
+      }
       const asked: string[] = [];
       for (const [option, value] of Object.entries(ANSWERS)) {
         const field = page.getByTestId(`adopt-q-${option}`);
@@ -109,8 +125,10 @@ describe.skipIf(!chromium)('parity: the pane and pokin validate --json', () => {
       await page.getByTestId('adopted').waitFor();
       const pane = await paneIssues(page);
       const out = join(j.shots, `cli-${name}`);
-      await cli(['import', file, '--out', out, ...asked.flatMap((o) => [FLAGS[o], ANSWERS[o]])]);
+      await cli(['import', file, '--out', out, ...extra, ...asked.flatMap((o) => [FLAGS[o], ANSWERS[o]])]);
       expect(pane, name).toEqual(await cliIssues(out));
     }
+    // The relative-label fixture without an Info sheet is the one that must ask.
+    expect(askedYear).toEqual(['renstra-relatif.xlsx']);
   });
 });

@@ -89,18 +89,22 @@ describe.skipIf(!chromium)('journey: planner, existing Renstra', () => {
     await page.getByTestId('adopt-check').click();
     const counts = await page.getByTestId('adopt-counts').textContent();
     const r = await cli(['import', join(FIXTURES, 'renstra-banyuwangi.xlsx'), '--out', join(j.shots, 'cli-banyuwangi.xlsx'), '--json']);
-    const json = JSON.parse(r.out) as { sourceRows: number; boxes: number; indicators: number; unplaced: unknown[]; normalised: unknown[] };
-    expect(counts).toBe(`${json.sourceRows} baris → ${json.boxes} kotak, ${json.indicators} indikator; ${json.unplaced.length} tidak tertempatkan; ${json.normalised.length} nilai dinormalkan.`);
+    const json = JSON.parse(r.out) as { sourceRows: number; boxes: number; indicators: number; unplaced: unknown[]; skipped: unknown[]; normalised: unknown[]; values: { present: number; carried: number } };
+    expect(counts).toBe(`${json.sourceRows} baris → ${json.boxes} kotak, ${json.indicators} indikator; ${json.unplaced.length} tidak tertempatkan; ${json.skipped.length} dilewati (bukan data); ${json.normalised.length} nilai dinormalkan.`);
+    expect(await page.getByTestId('adopt-values').textContent()).toBe(`Nilai terbawa / ada: ${json.values.carried} / ${json.values.present}${json.values.present > json.values.carried ? ` (${json.values.present - json.values.carried} TIDAK terbawa)` : ''}`);
     expect(json.boxes).toBe(25);
 
     await page.setInputFiles('[data-testid=open-file]', join(FIXTURES, 'renstra-kotor.xlsx'));
     await page.getByTestId('first-adopt').click();
     await expect.poll(() => page.getByTestId('adopt-sheet').inputValue()).toBe('Renstra');
     await page.getByTestId('adopt-check').click();
-    await page.getByTestId('adopt-unplaced').waitFor();
-    const unplaced = await page.getByTestId('adopt-unplaced').textContent();
-    expect(unplaced).toMatch(/H17 · kode "2 Paket" berisi teks lain selain kode/);
-    expect(unplaced).toMatch(/baris jumlah \("JUMLAH"\) tidak diimpor/);
+    await page.getByTestId('adopt-report').waitFor();
+    // Stray text in a code still makes its box: the code is kept as typed and flagged (N01);
+    // the JUMLAH row is skipped with its reason, checked against the rows it totals.
+    await page.getByTestId('adopt-report').getByText('Temuan lain').click();
+    expect(await page.getByTestId('adopt-report').textContent()).toMatch(/N01 H17 · Kode "5\.01\.01\.2 Paket" berisi teks lain selain kode/);
+    await page.getByTestId('adopt-report').getByText(/Nasib setiap baris/).click();
+    expect(await page.getByTestId('adopt-rows').textContent()).toMatch(/dilewati: baris jumlah \("JUMLAH"\)/);
     await j.shot('1-report-dirty-matrix');
   });
 
@@ -116,7 +120,7 @@ describe.skipIf(!chromium)('journey: planner, existing Renstra', () => {
     expect(await page.getByTestId('adopt-q-namaOpd').inputValue()).toBe('Bappeda');
     expect(await page.getByTestId('adopt-q-kodeOpd').inputValue()).toBe('5.01.0.00.0.00.01.0000');
     expect(await page.getByTestId('adopt-q-kodePemda').inputValue()).toBe('');
-    expect(await page.getByTestId('adopt-counts').textContent()).toMatch(/→ 4 kotak, 4 indikator; 0 tidak tertempatkan; [1-9]\d* nilai dinormalkan/);
+    expect(await page.getByTestId('adopt-counts').textContent()).toMatch(/→ 4 kotak, 4 indikator; 0 tidak tertempatkan; \d+ dilewati \(bukan data\); [1-9]\d* nilai dinormalkan/);
     await j.shot('2-questions-and-report');
     // Nothing is written while an answer is missing.
     await page.getByTestId('adopt-write').click();

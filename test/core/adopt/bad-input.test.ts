@@ -15,14 +15,23 @@ describe('bad input in a wide Renstra matrix: each a specific issue at its cell,
   const at = (cell: string) => report.issues.filter((i) => i.cell === cell).map((i) => `${i.rule} ${i.message}`);
   const unplaced = (row: number) => report.unplaced.find((u) => u.row === row)?.reason ?? '';
 
-  it('code with stray text ("2 Paket"): row not placed, N01 at the cell', () => {
-    expect(unplaced(17)).toMatch(/2 Paket/);
-    expect(at('H17').some((m) => m.startsWith('N01'))).toBe(true);
+  it('code with stray text ("2 Paket"): the kegiatan box is still made (depth from its code column), code kept as typed, N01', () => {
+    const t = readWorkbook(snapshot).tree;
+    const box = t.boxes.find((b) => b.nomenklatur === 'Administrasi Umum Perangkat Daerah')!;
+    const pohon = snapshot.tables.find((x) => x.name === 'PohonKinerja')!;
+    expect(pohon.rows.some((r) => r[pohon.header.indexOf('Kode')] === '5.01.01.2 Paket')).toBe(true);
+    expect(box.levelName).toBe('Sasaran Kegiatan');
+    expect(box.parent?.kode).toBe('5.01.01');
+    expect(box.indicators).toHaveLength(1);
+    expect(at('H17').some((m) => m.startsWith('N01') && /teks lain selain kode/.test(m))).toBe(true);
   });
 
-  it('code missing its urusan digit: not completed, a suggestion from the program above', () => {
-    expect(unplaced(31)).toMatch(/01\.03\.2\.03.*5\.01\.03\.2\.03/);
-    expect(at('E31').some((m) => m.startsWith('N01'))).toBe(true);
+  it('code missing its urusan digit: box made under its program, code not completed, a suggestion from the program above', () => {
+    const t = readWorkbook(snapshot).tree;
+    const box = t.boxes.find((b) => b.kode === '01.03.2.03')!;
+    expect(box.parent?.kode).toBe('5.01.03');
+    expect(at('E31').some((m) => m.startsWith('N01') && m.includes('5.01.03.2.03'))).toBe(true);
+    expect(unplaced(31)).toBe('');
   });
 
   it('two-digit kegiatan class: normalised, reported (F02)', () => {
@@ -42,12 +51,16 @@ describe('bad input in a wide Renstra matrix: each a specific issue at its cell,
     expect(ind.unitConflicts.length).toBeGreaterThan(0);
   });
 
-  it('totals row, the header pasted again, footnotes: skipped, each with F01', () => {
-    expect(unplaced(40)).toMatch(/jumlah/);
-    expect(unplaced(41)).toMatch(/judul tabel berulang/);
-    expect(unplaced(44)).toMatch(/nomor kolom/);
-    expect(unplaced(46)).toMatch(/catatan kaki/);
-    expect(unplaced(47)).toMatch(/catatan kaki/);
+  it('totals row checked against the rows it totals (B01 when it differs); header pasted again, footnotes: skipped with F01', () => {
+    const skipped = (row: number) => report.skipped.find((u) => u.row === row)?.reason ?? '';
+    expect(skipped(40)).toMatch(/baris jumlah.*TIDAK cocok/);
+    expect(at('P40').some((m) => m.startsWith('B01'))).toBe(true);
+    expect(report.totals[0]).toMatchObject({ row: 40, checks: [{ cell: 'P40', stated: 28000000000, ok: false }] });
+    expect(skipped(41)).toMatch(/judul tabel berulang/);
+    expect(skipped(44)).toMatch(/nomor kolom/);
+    expect(skipped(46)).toMatch(/catatan kaki/);
+    expect(skipped(47)).toMatch(/catatan kaki/);
+    expect(report.unplaced).toEqual([]);
   });
 
   it('a merged area longer than its data rows: F01 at the merge', () => {
@@ -58,12 +71,14 @@ describe('bad input in a wide Renstra matrix: each a specific issue at its cell,
     expect(at('AB3').some((m) => /tersembunyi/.test(m))).toBe(true);
   });
 
-  it('still adopts every other row', () => {
-    expect(report.boxes).toBe(23);
+  it('still adopts every other row, and counts the values it could not carry', () => {
+    expect(report.boxes).toBe(25);
     const fates = new Map(report.rows.map((r) => [r.row, r.kind]));
+    expect(fates.get(17)).toBe('indicator');
     expect(fates.get(18)).toBe('indicator');
     expect(fates.get(32)).toBe('indicator');
-    expect(report.rows.filter((r) => r.kind === 'unplaced')).toHaveLength(report.unplaced.length);
+    expect(report.values.present - report.values.carried).toBe(2);
+    expect(report.notCarried.map((n) => n.cell)).toEqual(['J40', 'P40']);
   });
 });
 

@@ -21,9 +21,17 @@ describe('adopting the wide Renstra matrix (Banyuwangi excerpt)', () => {
     expect(report.years).toEqual(YEARS);
     expect(report.columns).toMatchObject({
       A: 'tujuan', C: 'sasaran', E: 'kode 1/5', I: 'kode 5/5', J: 'nomenklatur program/kegiatan', L: 'indikator program/kegiatan',
-      N: 'kondisi awal', O: 'target 2026', P: 'pagu 2026', Y: 'kondisi akhir', AA: 'penanggung jawab',
+      N: 'kondisi awal', O: 'target 2026', P: 'pagu 2026', Y: 'kondisi akhir', AA: 'penanggung jawab', AB: 'catatan (Lokasi)',
     });
-    expect(report.columns.AB).toMatch(/^diabaikan: lokasi/);
+    expect(report.columns.Z).toMatch(/^pagu akhir periode/);
+  });
+
+  it('carries every value of the matrix: the lokasi into Catatan, the end-of-period Rp checked as the sum', () => {
+    expect(report.values.present).toBeGreaterThan(500);
+    expect(report.values.carried).toBe(report.values.present);
+    expect(report.notCarried).toEqual([]);
+    expect(byKode('5.01.01').catatan).toBe('Lokasi: Kabupaten Banyuwangi');
+    expect(report.values.columns.find((c) => c.column === 'Z')).toMatchObject({ role: expect.stringMatching(/^pagu akhir periode/), present: 21, carried: 21 });
   });
 
   it('places every row: boxes, indicators, urusan/bidang rows as context', () => {

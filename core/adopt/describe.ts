@@ -1,0 +1,44 @@
+/** What each column of a foreign sheet was read as, in words, for the report (`AdoptReport.columns`). */
+import { columnLetter } from '../a1.js';
+import type { ColumnModel } from './columns.js';
+
+/** What a column was read as, for the report. */
+export function describeRole(model: ColumnModel, c: number): string {
+  for (const g of model.groups) {
+    const name = g.kind === 'level' ? `level ${g.k}` : g.kind === 'coded' ? (g.fixed ? g.fixed.replace('_', ' ') : 'program/kegiatan') : g.kind;
+    if (g.statementCol === c) return g.kind === 'coded' ? `sasaran ${name}` : name;
+    if (g.indicatorCol === c) return `indikator ${name}`;
+    if (g.nameCol === c) return `nomenklatur ${name}`;
+    const n = g.names?.find((x) => x.col === c) ?? g.indicators?.find((x) => x.col === c);
+    if (n) return `${g.names?.includes(n) ? 'nomenklatur' : 'indikator'} ${n.type.replace('_', ' ')}`;
+    const i = g.codeCols.indexOf(c);
+    if (i >= 0) return g.codeCols.length > 1 ? `kode ${i + 1}/${g.codeCols.length}` : 'kode';
+  }
+  if (model.sharedIndicator === c) return 'indikator (semua tingkat)';
+  const role = model.roles.get(c);
+  if (!role) return 'tanpa judul';
+  const scale = (s: number) => (s === 1 ? '' : ` (×${s.toLocaleString('id-ID')})`);
+  switch (role.kind) {
+    case 'target': return `target ${role.year}`;
+    case 'pagu': return `pagu ${role.year}${scale(role.scale)}`;
+    case 'paguAkhir': return `pagu akhir periode (diperiksa = jumlah pagu tahunan)${scale(role.scale)}`;
+    case 'awal': return 'kondisi awal';
+    case 'akhir': return 'kondisi akhir';
+    case 'satuan': return role.year === undefined ? 'satuan' : `satuan ${role.year}`;
+    case 'pj': return 'penanggung jawab';
+    case 'refPemda': return 'ref pemda';
+    case 'kodeOpd': return 'kode OPD';
+    case 'catatan': return role.label ? `catatan (${role.label})` : 'catatan';
+    case 'field': return role.field;
+    case 'no': return 'nomor urut';
+    case 'ignored': return `diabaikan: ${role.why}`;
+    default: return 'diabaikan';
+  }
+}
+
+/** Column letter → what it was read as, for the report. */
+export function describeColumns(model: ColumnModel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of [...model.roles.keys()].sort((a, b) => a - b)) out[columnLetter(c)] = describeRole(model, c);
+  return out;
+}
