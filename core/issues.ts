@@ -11,7 +11,11 @@ export type RuleId =
   | 'B01' | 'B02' | 'B03' | 'B04' | 'B05'
   | 'J01' | 'J02' | 'J03' | 'J04' | 'J05'
   | 'P01' | 'P02'
-  | 'X01' | 'X02' | 'X03' | 'X04' | 'X05';
+  | 'X01' | 'X02' | 'X03' | 'X04' | 'X05'
+  // Pengukuran (SAKIP.md §12): Rencana Aksi, realisasi, LKjIP.
+  | 'R01' | 'R02' | 'R03' | 'R04' | 'R05' | 'R06'
+  | 'U01' | 'U02' | 'U03' | 'U04' | 'U05' | 'U06' | 'U07'
+  | 'L01' | 'L02' | 'L03';
 
 export interface Issue {
   rule: RuleId;

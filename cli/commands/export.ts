@@ -6,8 +6,11 @@
  * Exit 0: written; 2: unusable arguments or file.
  */
 import ExcelJS from 'exceljs';
-import { DERIVED_KINDS, deriveSheets, type DerivedKind } from '../../core/derive/index.js';
-import { canonicalTables, headerKey } from '../../core/layout/tables.js';
+import { ALL_DERIVED_KINDS, DERIVED_KINDS, deriveSheets, PENGUKURAN_KINDS, type DerivedKind } from '../../core/derive/index.js';
+import { tahunTersedia } from '../../core/pengukuran/index.js';
+import type { Triwulan } from '../../core/pengukuran/model.js';
+import { workbookTables } from '../../core/layout/pengukuran.js';
+import { headerKey } from '../../core/layout/tables.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 import { validateSnapshot } from '../../core/validate.js';
 import { langOf, parse, UsageError } from '../args.js';
@@ -20,21 +23,26 @@ import type { CommandIO } from './validate.js';
 
 export const EXPORT_HELP: Record<Lang, string> = {
   id: `pokin export KANONIK.xlsx --out KELUARAN.xlsx [--sheets matriks,level,pk,validasi] [--tahun TTTT] [--tempat KOTA] [--lang id|en]
+       [--sheets renaksi,pengukuran,lkjip --tahun TTTT --tw N]
 
   Menulis tabel kanonik beserta lembar turunan: Matriks Cascading, Tabel Level, PK <tahun> <ID Jabatan>
-  untuk setiap jabatan pemilik kotak, dan Validasi. --tahun memilih tahun PK (bawaan: tahun awal periode).`,
+  untuk setiap jabatan pemilik kotak, dan Validasi. --tahun memilih tahun PK (bawaan: tahun awal periode).
+  Atas permintaan: Renaksi <tahun> <ID Jabatan>, Pengukuran <tahun> TW<n> (--tw, bawaan triwulan terakhir
+  yang dilaporkan) dan tabel LKjIP (memeriksa juga L01–L03).`,
   en: `pokin export CANONICAL.xlsx --out OUT.xlsx [--sheets matriks,level,pk,validasi] [--tahun YYYY] [--tempat CITY] [--lang id|en]
+       [--sheets renaksi,pengukuran,lkjip --tahun YYYY --tw N]
 
   Writes the canonical tables and the generated sheets: Matriks Cascading, the level table, a
   PK <year> <ID Jabatan> for every position that owns boxes, and Validasi. --tahun picks the PK year
-  (default: the first year of the period).`,
+  (default: the first year of the period). On request: Renaksi <year> <ID Jabatan>, Pengukuran <year>
+  TW<n> (--tw, default the latest reported quarter) and the LKjIP tables (also checking L01–L03).`,
 };
 
 const stdio: CommandIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 /** The tables moved to A1 of their canonical sheets, as the output workbook holds them. */
 export function placedSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const specs = canonicalTables([]);
+  const specs = workbookTables([]);
   const tables: TableSnapshot[] = [];
   for (const t of snapshot.tables) {
     const spec = specs.find((s) => t.name !== undefined && headerKey(s.table) === headerKey(t.name));
@@ -49,8 +57,8 @@ function kindsOf(v: string | undefined): DerivedKind[] {
   if (v === undefined) return [...DERIVED_KINDS];
   const out: DerivedKind[] = [];
   for (const part of v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
-    if (!(DERIVED_KINDS as readonly string[]).includes(part)) {
-      throw new UsageError({ id: `--sheets: "${part}" tidak dikenal (pilihan: ${DERIVED_KINDS.join(', ')}).`, en: `--sheets: unknown "${part}" (choices: ${DERIVED_KINDS.join(', ')}).` });
+    if (!(ALL_DERIVED_KINDS as readonly string[]).includes(part)) {
+      throw new UsageError({ id: `--sheets: "${part}" tidak dikenal (pilihan: ${ALL_DERIVED_KINDS.join(', ')}).`, en: `--sheets: unknown "${part}" (choices: ${ALL_DERIVED_KINDS.join(', ')}).` });
     }
     out.push(part as DerivedKind);
   }
@@ -61,7 +69,7 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
   let lang: Lang = 'id';
   try {
     const { values, positionals } = parse(argv, {
-      out: { type: 'string' }, sheets: { type: 'string' }, tahun: { type: 'string' }, tempat: { type: 'string' },
+      out: { type: 'string' }, sheets: { type: 'string' }, tahun: { type: 'string' }, tw: { type: 'string' }, tempat: { type: 'string' },
       lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
@@ -80,7 +88,8 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
       return 2;
     }
     const placed = placedSnapshot(read.snapshot);
-    const result = validateSnapshot(placed, { final: kinds.includes('pk') });
+    const pengukuran = kinds.some((k) => (PENGUKURAN_KINDS as readonly string[]).includes(k));
+    let result = validateSnapshot(placed, { final: kinds.includes('pk') });
     const years = result.tree.config.years;
     let tahun: number | undefined;
     if (values.tahun !== undefined) {
@@ -91,9 +100,18 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
           en: `--tahun ${values.tahun} is outside the period (${years.join(', ') || 'no period'}).`,
         });
       }
+    } else if (pengukuran) {
+      tahun = tahunTersedia(result.tree).at(-1);
     }
+    const tw = values.tw === undefined ? undefined : Number(String(values.tw).replace(/^tw/i, ''));
+    if (tw !== undefined && ![1, 2, 3, 4].includes(tw)) {
+      throw new UsageError({ id: `--tw harus 1, 2, 3 atau 4 (bukan "${values.tw}").`, en: `--tw must be 1, 2, 3 or 4 (not "${values.tw}").` });
+    }
+    // The LKjIP rules (L01–L03) judge the year whose LKjIP is generated.
+    if (kinds.includes('lkjip') && tahun !== undefined) result = validateSnapshot(placed, { final: kinds.includes('pk'), lkjip: tahun });
     const specs = deriveSheets(result.tree, result.issues, {
       sheets: kinds, lang, ...(tahun !== undefined ? { tahun } : {}), ...(values.tempat ? { pk: { tempat: values.tempat } } : {}),
+      ...(tw !== undefined ? { pengukuran: { tw: tw as Triwulan } } : {}),
     });
     const wb: ExcelJS.Workbook = buildCanonicalWorkbook(placed, result.tree.config);
     renderSheets(wb, specs);

@@ -8,6 +8,7 @@ import type { PohonKinerja } from '../model.js';
 import type { CellValue } from '../snapshot.js';
 import { levelSheet } from './level.js';
 import { matriksSheet } from './matriks.js';
+import { pengukuranSheets, PENGUKURAN_KINDS, type PengukuranKind, type PengukuranSheetsOptions } from './pengukuran/index.js';
 import { pkSheets, type PkOptions } from './pk.js';
 import type { SheetSpec } from './spec.js';
 import { validasiSheet } from './validasi.js';
@@ -17,9 +18,13 @@ export { matriksSheet, matriksHeaders, treeOrder, MATRIKS_SHEET, MATRIKS_GROUPS 
 export { levelSheet, levelOneOf, LEVEL_SHEET } from './level.js';
 export { pkSheet, pkSheets, pkOwners, pkSheetName, budgetItems, DEFAULT_PK_WORDING, type PkOptions, type PkWording } from './pk.js';
 export { validasiSheet, VALIDASI_SHEET } from './validasi.js';
+export * from './pengukuran/index.js';
 
-export type DerivedKind = 'matriks' | 'level' | 'pk' | 'validasi';
+/** `renaksi`, `pengukuran` and `lkjip` (SAKIP.md §12) are generated only when asked for. */
+export type DerivedKind = 'matriks' | 'level' | 'pk' | 'validasi' | PengukuranKind;
 export const DERIVED_KINDS: readonly DerivedKind[] = ['matriks', 'level', 'pk', 'validasi'];
+/** Every kind `--sheets` accepts. */
+export const ALL_DERIVED_KINDS: readonly DerivedKind[] = [...DERIVED_KINDS, ...PENGUKURAN_KINDS];
 
 export interface DeriveOptions {
   sheets?: readonly DerivedKind[];
@@ -27,6 +32,8 @@ export interface DeriveOptions {
   tahun?: number;
   pk?: PkOptions;
   lang?: 'id' | 'en';
+  /** Renaksi, Pengukuran TWn and LKjIP options (the year is `tahun`). */
+  pengukuran?: PengukuranSheetsOptions;
 }
 
 export function deriveSheets(tree: PohonKinerja, issues: readonly Issue[], opts: DeriveOptions = {}): SheetSpec[] {
@@ -36,6 +43,10 @@ export function deriveSheets(tree: PohonKinerja, issues: readonly Issue[], opts:
   if (kinds.includes('level')) out.push(levelSheet(tree));
   const tahun = opts.tahun ?? tree.config.years[0];
   if (kinds.includes('pk') && tahun !== undefined) out.push(...pkSheets(tree, tahun, opts.pk));
+  if (tahun !== undefined) {
+    const pengukuran = kinds.filter((k): k is PengukuranKind => (PENGUKURAN_KINDS as readonly string[]).includes(k));
+    out.push(...pengukuranSheets(tree, tahun, pengukuran, { ...opts.pengukuran, renaksi: { ...(opts.pk?.tempat ? { tempat: opts.pk.tempat } : {}), ...opts.pengukuran?.renaksi } }));
+  }
   if (kinds.includes('validasi')) out.push(validasiSheet(issues, opts.lang));
   return out;
 }

@@ -10,6 +10,7 @@ import {
   AKUMULASI, canonicalTables, INFO_KEYS, JENJANG, POLARITAS, STATUS_CROSSCUTTING, YA_TIDAK,
   type ColumnSpec, type ListSource, type TableSpec,
 } from './tables.js';
+import { PERIODE, TINGKAT_PEMBANDING } from './pengukuran.js';
 
 /**
  * Excel limits an inline list (`"a,b,c"`) to 255 characters, and a comma inside an item
@@ -72,6 +73,8 @@ export function resolveList(source: ListSource, ctx: ListContext): Dropdown | un
     case 'infoKey': return valuesDropdown(INFO_KEYS.map((k) => k.key));
     case 'pohon': return valuesDropdown(POHON_VALUES);
     case 'jenisNomenklatur': return valuesDropdown(JENIS_NOMENKLATUR_VALUES);
+    case 'periode': return valuesDropdown(PERIODE);
+    case 'tingkatPembanding': return valuesDropdown(TINGKAT_PEMBANDING);
     case 'jabatan': {
       const header = ctx.jabatanHeaderRow ?? 1;
       const col = ctx.jabatanIdCol ?? jabatanIdColumnInTemplate();
