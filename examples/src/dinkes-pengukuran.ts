@@ -99,17 +99,17 @@ interface Aksi { text: string; output: string; by?: string }
 
 /** Actions by level: a realistic plan without hand-writing 65 of them. */
 function actions(box: FieldRow, ind: FieldRow, first: boolean, sub: (id: string) => FieldRow | undefined): Aksi[] {
-  const nama = String(ind.nama).toLowerCase();
+  const nama = String(ind.nama);
   const level = String(box.level);
   if (level === 'Tujuan' || level === 'Sasaran Strategis') {
     const out: Aksi[] = [{ text: `Rapat koordinasi triwulanan capaian ${nama} bersama para kepala bidang`, output: 'Notulen dan rekomendasi rapat' }];
     const kabid = box.id === 'SS1' ? 'KABID-YANKES' : box.id === 'SS2' ? 'KABID-KESMAS' : box.id === 'SS3' ? 'SEKDIS' : undefined;
-    if (kabid) out.push({ text: `Pemantauan data ${String(ind.sumberData).toLowerCase()} dan analisis kecenderungannya`, output: 'Laporan analisis triwulanan', by: kabid });
+    if (kabid) out.push({ text: `Pemantauan data ${String(ind.sumberData)} dan analisis kecenderungannya`, output: 'Laporan analisis triwulanan', by: kabid });
     return out;
   }
   if (level === 'Sasaran Program') return [{ text: `Monitoring dan evaluasi kegiatan pendukung ${nama}`, output: 'Laporan monev program' }];
   if (level === 'Sasaran Kegiatan') return [{ text: `Supervisi fasilitatif ke puskesmas untuk ${nama}`, output: 'Laporan supervisi' }];
-  const nom = String(box.nomenklatur ?? box.pernyataan).toLowerCase();
+  const nom = String(box.nomenklatur ?? box.pernyataan);
   if (!first) return [{ text: `Pemantauan capaian ${nama}`, output: 'Laporan pemantauan' }];
   void sub;
   return [

@@ -9,6 +9,7 @@ import { hitungPengukuran, opsiDari, type IndikatorTahun, type PengukuranTahun }
 import type { SheetSpec } from '../spec.js';
 import { lingkup, lkjipBuilder, type LkjipOptions } from './lkjip-common.js';
 import { capaianTeks, nilaiTeks } from './teks.js';
+import { sesuaikanTinggi } from './tinggi.js';
 
 /** Year-end figures of the other years of the period, computed once per year. */
 class Tahunan {
@@ -77,7 +78,7 @@ export function trenSheet(tree: PohonKinerja, p: PengukuranTahun, opts: LkjipOpt
   const notes = ['Naik/Turun: kinerja dibanding tahun sebelumnya, menurut capaian bila keduanya ada, selain itu menurut realisasi dan polaritas.'];
   if (ka) notes.unshift(`* Kondisi Awal (kondisi tahun ${awal - 1}, sebelum periode Renstra).`);
   for (const note of notes) { s.merge(r, 1, r, 7, note, 'note'); r++; }
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /**
@@ -108,7 +109,7 @@ export function renstraSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lkjip
   }
   s.merge(r + 1, 1, r + 1, 5, 'Kumulatif: jumlah realisasi tahunan sampai tahun ini terhadap Kondisi Akhir; Nilai Akhir: realisasi tahun ini terhadap Kondisi Akhir; Rata-rata: rata-rata realisasi tahunan terhadap Kondisi Akhir.', 'note');
   s.height(r + 1, 24);
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /**
@@ -118,7 +119,7 @@ export function renstraSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lkjip
 export function pembandingSheet(tree: PohonKinerja, p: PengukuranTahun, opts: LkjipOptions = {}): SheetSpec {
   const n = p.tahun;
   const s = lkjipBuilder(tree, 'LKjIP Pembanding', `Perbandingan Realisasi Kinerja Tahun ${n}`,
-    ['No', 'Indikator', 'Satuan', `Realisasi ${n}`, 'Nilai Pembanding', 'Tingkat', 'Sumber', 'Keterangan'], [5, 36, 10, 11, 12, 14, 24, 14], 'landscape');
+    ['No', 'Indikator', 'Satuan', `Realisasi ${n}`, 'Nilai Pembanding', 'Tingkat', 'Sumber', 'Keterangan'], [5, 36, 10, 11, 14, 14, 26, 14], 'landscape');
   const inScope = lingkup(tree, opts);
   const rows = (tree.pengukuran?.pembanding ?? []).filter((x) => x.tahun === n);
   let r = 5, no = 0;
@@ -142,7 +143,7 @@ export function pembandingSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lk
   }
   if (no === 0) { s.merge(r, 1, r, 8, `Belum ada nilai pembanding tahun ${n}.`, 'text'); r++; }
   s.merge(r + 1, 1, r + 1, 8, `Keterangan menurut polaritas indikator: realisasi ${n} dibanding nilai pembanding.`, 'note');
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 function banding(it: IndikatorTahun, real: Realisasi | null, nilai: Target | null): string | null {

@@ -15,6 +15,7 @@ import { pembandingSheet, renstraSheet, trenSheet } from './lkjip-tahunan.js';
 import {
   capaianTeks, kategoriStyle, kedalaman, kepalaOpd, komponenTeks, nilaiTeks, persenTeks, rupiahTeks, sasaranTeks,
 } from './teks.js';
+import { sesuaikanTinggi } from './tinggi.js';
 
 export type { LkjipOptions } from './lkjip-common.js';
 
@@ -25,7 +26,7 @@ export const LKJIP_SHEETS = [
 /** `LKjIP PK`: the PK targets of the year, then the PK's programmes and their anggaran. */
 export function lkjipPkSheet(tree: PohonKinerja, p: PengukuranTahun, opts: LkjipOptions = {}): SheetSpec {
   const inScope = lingkup(tree, opts);
-  const s = lkjipBuilder(tree, 'LKjIP PK', `Perjanjian Kinerja Tahun ${p.tahun}`, ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target'], [5, 38, 38, 12, 14]);
+  const s = lkjipBuilder(tree, 'LKjIP PK', `Perjanjian Kinerja Tahun ${p.tahun}`, ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target'], [5, 38, 38, 12, 17]);
   let r = 5;
   perKotak(p.indikator.filter(inScope)).forEach((items, k) => {
     const top = r;
@@ -58,7 +59,7 @@ export function lkjipPkSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lkjip
   });
   s.merge(r, 1, r, 4, 'Jumlah', 'totalLabel');
   s.set(r, 5, rupiahTeks(total), 'angkaBold');
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /** `LKjIP Capaian`: `No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian (%) | Kategori`. */
@@ -87,7 +88,7 @@ export function lkjipCapaianSheet(tree: PohonKinerja, p: PengukuranTahun, opts: 
   s.set(r, 7, persenTeks(opd.capaian) ?? '—', 'angkaBold');
   s.set(r, 8, opd.kategori, kategoriStyle(opd.kategori));
   s.merge(r + 2, 1, r + 2, 8, 'Realisasi dan capaian akhir tahun (s.d. triwulan IV) terhadap target tahun, menurut polaritas dan akumulasi tiap indikator.', 'note');
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /** `LKjIP Efisiensi`: `Sasaran | Capaian rata-rata (%) | Pagu | Realisasi | Serapan (%) | Efisiensi`. */
@@ -111,7 +112,7 @@ export function lkjipEfisiensiSheet(tree: PohonKinerja, p: PengukuranTahun, opts
     ? 'Efisiensi = capaian rata-rata / serapan anggaran × 100 (di atas 100: kinerja tercapai dengan anggaran lebih hemat).'
     : 'Efisiensi = capaian rata-rata − serapan anggaran (poin persen; positif: kinerja tercapai dengan anggaran lebih hemat). Rumus ini konvensi dan dapat diganti.', 'note');
   s.height(r, 24);
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /** `LKjIP Anggaran`: every programme, kegiatan and sub kegiatan with pagu, realisasi and capaian kinerja. */
@@ -128,7 +129,7 @@ export function lkjipAnggaranSheet(tree: PohonKinerja, p: PengukuranTahun): Shee
     const rb = realisasiAnggaranSampai(b, 4);
     const d = depth(b.box) - top;
     s.set(r, 1, ++no, 'center');
-    s.set(r, 2, `${'   '.repeat(Math.max(0, d))}${komponenTeks(b.box)}`, type === 'program' ? 'textBold' : 'text');
+    s.set(r, 2, `${'   '.repeat(Math.max(0, d))}${komponenTeks(b.box)}`, type === 'program' ? 'textProgram' : 'text');
     s.set(r, 3, rupiahTeks(b.pagu), 'angka');
     s.set(r, 4, rupiahTeks(rb), 'angka');
     s.set(r, 5, persenTeks(serapan(b.pagu, rb)), 'angka');
@@ -144,7 +145,7 @@ export function lkjipAnggaranSheet(tree: PohonKinerja, p: PengukuranTahun): Shee
   s.set(r, 4, rupiahTeks(real), 'angkaBold');
   s.set(r, 5, persenTeks(serapan(pagu, real)), 'angkaBold');
   s.set(r, 6, null, 'angkaBold');
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /** `LKjIP Rekap`: indicators per Kategori, then mean capaian per sasaran and for the OPD. */
@@ -183,7 +184,7 @@ export function lkjipRekapSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lk
   s.set(r, 2, opd.dihitung, 'center');
   s.set(r, 3, persenTeks(opd.capaian) ?? '—', 'angkaBold');
   s.set(r, 4, opd.kategori, kategoriStyle(opd.kategori));
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /** All eight LKjIP tables of the year. */

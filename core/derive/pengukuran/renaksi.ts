@@ -10,6 +10,7 @@ import { hitungPengukuran, type IndikatorTahun, type PengukuranTahun } from '../
 import { pkOwners } from '../pk.js';
 import { SheetBuilder, sheetName, type SheetSpec } from '../spec.js';
 import { nilaiTeks, PENGUKURAN_STYLES, sasaranTeks } from './teks.js';
+import { sesuaikanTinggi } from './tinggi.js';
 
 export interface RenaksiOptions {
   tempat?: string;
@@ -70,7 +71,7 @@ export function renaksiSheet(tree: PohonKinerja, idJabatan: string, tahun: numbe
   if (no === 0) { s.merge(r, 1, r, last, `Tidak ada indikator PK ${tahun} untuk jabatan ini.`, 'text'); r++; }
   r++;
   tandaTangan(s, r, tahun, pertama, kedua, idJabatan, opts, cfg.pemda);
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
 
 /** Place and date, then "Mengetahui" (the atasan, left) and the position (right), as in the PK. */

@@ -70,6 +70,8 @@ export const PENGUKURAN_STYLES: Record<string, CellStyle> = {
   angka: { border: true, vertical: 'top', horizontal: 'right' },
   angkaBold: { border: true, bold: true, vertical: 'top', horizontal: 'right' },
   textBold: { border: true, bold: true, wrap: true, vertical: 'top' },
+  // Programme rows stand out by a fill, not bold: a bold-only font prints in another face in Calc.
+  textProgram: { border: true, wrap: true, vertical: 'top', fill: 'FFF2F2F2' },
   note: { italic: true, size: 9, wrap: true, vertical: 'top' },
   ...Object.fromEntries(Object.entries(KATEGORI_FILL).map(([k, fill]) => [`kategori:${k}`, { border: true, wrap: true, vertical: 'top', horizontal: 'center', fill } as CellStyle])),
 };

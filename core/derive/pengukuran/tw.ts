@@ -11,6 +11,7 @@ import type { Triwulan } from '../../pengukuran/model.js';
 import { perOpd } from '../../pengukuran/ringkasan.js';
 import { SheetBuilder, sheetName, type SheetSpec } from '../spec.js';
 import { capaianTeks, kategoriStyle, nilaiTeks, PENGUKURAN_STYLES, persenTeks, rupiahTeks, sasaranTeks } from './teks.js';
+import { sesuaikanTinggi } from './tinggi.js';
 
 export function pengukuranSheetName(tahun: number, tw: Triwulan): string {
   return sheetName(`Pengukuran ${tahun} TW${tw}`);
@@ -22,7 +23,7 @@ export function pengukuranHeaders(tw: Triwulan): string[] {
     'Capaian thd Target Tahun (%)', 'Kategori', 'Pagu', 'Realisasi Anggaran', 'Serapan (%)', 'Penanggung Jawab', 'Penjelasan',
   ];
 }
-const WIDTHS = [5, 28, 28, 9, 10, 10, 10, 10, 11, 11, 15, 15, 9, 18, 30];
+const WIDTHS = [5, 28, 28, 9, 10, 11, 11, 11, 11, 11, 17, 17, 10, 18, 30];
 
 export function pengukuranSheet(tree: PohonKinerja, tahun: number, tw: Triwulan, p: PengukuranTahun = hitungPengukuran(tree, tahun)): SheetSpec {
   const cfg = tree.config;
@@ -90,5 +91,5 @@ export function pengukuranSheet(tree: PohonKinerja, tahun: number, tw: Triwulan,
   r++;
   s.merge(r, 1, r, last, 'Capaian dihitung menurut polaritas dan akumulasi tiap indikator, terhadap target triwulan Rencana Aksi dan terhadap target tahun; bila ada Batas Capaian, rata-rata dan kategori memakai nilai yang dibatasi. Serapan = realisasi anggaran / pagu × 100.', 'note');
   s.height(r, 24);
-  return s.spec;
+  return sesuaikanTinggi(s.spec);
 }
