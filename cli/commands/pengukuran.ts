@@ -6,6 +6,7 @@
  * Exit 0: no error; 1: errors found; 2: unusable arguments or file.
  */
 import { formatAngka } from '../../core/capaian/index.js';
+import { angkaTeks } from '../../core/derive/index.js';
 import type { Issue } from '../../core/issues.js';
 import { laporanPengukuran, tahunTersedia, type LaporanIndikator, type LaporanPengukuran, type NilaiJson } from '../../core/pengukuran/index.js';
 import type { Triwulan } from '../../core/pengukuran/model.js';
@@ -43,8 +44,8 @@ const stdio: CommandIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) 
 
 function nilai(v: NilaiJson): string {
   if (v === null) return '—';
-  if (typeof v === 'number') return formatAngka(v).replace(/,00$/, '');
-  if (Array.isArray(v)) return `${formatAngka(v[0]).replace(/,00$/, '')} - ${formatAngka(v[1]).replace(/,00$/, '')}`;
+  if (typeof v === 'number') return angkaTeks(v);
+  if (Array.isArray(v)) return `${angkaTeks(v[0])} - ${angkaTeks(v[1])}`;
   if (typeof v === 'boolean') return v ? 'tercapai' : 'tidak tercapai';
   return v;
 }

@@ -14,18 +14,19 @@ import type { PokinConfig } from '../config.js';
 import type { Box, Indikator, PohonKinerja, Target } from '../model.js';
 import { TRIWULAN, type PerTriwulan, type RealisasiRow, type RencanaAksiRow, type Triwulan } from './model.js';
 
+/** One quarter's figures; read-only, computed on first access. */
 export interface CapaianTw {
-  tw: Triwulan;
+  readonly tw: Triwulan;
   /** Target s.d. TWn from the Rencana Aksi (Σ, last or mean by Akumulasi); null = no quarterly plan. */
-  targetSd: Target | null;
+  readonly targetSd: Target | null;
   /** Realisasi s.d. TWn (Σ, the TWn value or mean by Akumulasi); null = not (fully) reported. */
-  realisasiSd: Realisasi | null;
+  readonly realisasiSd: Realisasi | null;
   /** Against the quarters' targets (s.d. TWn). */
-  capaian: CapaianResult;
+  readonly capaian: CapaianResult;
   /** Against the year's target. */
-  capaianTahun: CapaianResult;
-  kategori: string | null;
-  kategoriTahun: string | null;
+  readonly capaianTahun: CapaianResult;
+  readonly kategori: string | null;
+  readonly kategoriTahun: string | null;
 }
 
 export interface IndikatorTahun {
@@ -148,22 +149,46 @@ export function opsiDari(config: PokinConfig): OpsiCapaian {
   return opsiCapaian({ batasCapaian: config.batasCapaian, rumusNegatif: config.rumusNegatif, rentangDiAtas: config.rentangDiAtas });
 }
 
-function capaianTw(it: Omit<IndikatorTahun, 'perTw'>, n: Triwulan, opsi: OpsiCapaian, jenis: PokinConfig['kategoriCapaian']): CapaianTw {
-  const nilai = it.realisasi.map((r) => r?.realisasi ?? null);
-  const { polaritas, akumulasi } = it;
-  const reported = nilai[n - 1] !== null;
-  const periode = TRIWULAN.slice(0, n).map((k) => ({ target: it.targetTw?.[k - 1] ?? null, realisasi: nilai[k - 1] }));
-  const capaian = !reported ? belumAda(n) : it.targetTw === null ? tanpaRencana : hitungAkumulasi({ akumulasi, polaritas, periode }, opsi);
-  const capaianTahun = !reported ? belumAda(n) : hitungAkumulasi({ akumulasi, polaritas, periode, targetAkhir: it.targetTahun }, opsi);
-  return {
-    tw: n,
-    targetSd: it.targetTw ? targetSampai(it.targetTw, n, akumulasi) : null,
-    realisasiSd: realisasiSampai(nilai, n, akumulasi),
-    capaian,
-    capaianTahun,
-    kategori: kategoriCapaian(capaian, jenis),
-    kategoriTahun: kategoriCapaian(capaianTahun, jenis),
-  };
+/**
+ * The figures of one quarter, each computed when first read: the rules read every quarter,
+ * the LKjIP only TW4, so nothing is computed that no one shows (5,000 indicators × 4 quarters).
+ */
+class Kuartal implements CapaianTw {
+  private c?: CapaianResult;
+  private ct?: CapaianResult;
+  private t?: Target | null;
+  private r?: Realisasi | null;
+  constructor(
+    readonly tw: Triwulan,
+    private readonly it: Omit<IndikatorTahun, 'perTw'>,
+    private readonly nilai: (Realisasi | null)[],
+    private readonly semua: { target: Target | null; realisasi: Realisasi | null }[],
+    private readonly opsi: OpsiCapaian,
+    private readonly jenis: PokinConfig['kategoriCapaian'],
+  ) {}
+  private get periode() { return this.tw === 4 ? this.semua : this.semua.slice(0, this.tw); }
+  get targetSd(): Target | null {
+    if (this.t === undefined) this.t = this.it.targetTw ? targetSampai(this.it.targetTw, this.tw, this.it.akumulasi) : null;
+    return this.t;
+  }
+  get realisasiSd(): Realisasi | null {
+    if (this.r === undefined) this.r = realisasiSampai(this.nilai, this.tw, this.it.akumulasi);
+    return this.r;
+  }
+  get capaian(): CapaianResult {
+    const { it } = this;
+    this.c ??= this.nilai[this.tw - 1] === null ? belumAda(this.tw) : it.targetTw === null ? tanpaRencana
+      : hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode: this.periode }, this.opsi);
+    return this.c;
+  }
+  get capaianTahun(): CapaianResult {
+    const { it } = this;
+    this.ct ??= this.nilai[this.tw - 1] === null ? belumAda(this.tw)
+      : hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode: this.periode, targetAkhir: it.targetTahun }, this.opsi);
+    return this.ct;
+  }
+  get kategori(): string | null { return kategoriCapaian(this.capaian, this.jenis); }
+  get kategoriTahun(): string | null { return kategoriCapaian(this.capaianTahun, this.jenis); }
 }
 
 /** Everything measured in one year. `tahun` must be a year of the period (else nothing is PK). */
@@ -205,14 +230,17 @@ export function hitungPengukuran(tree: PohonKinerja, tahun: number): PengukuranT
           targetTw[k] ??= r.target[k];
         }
       }
-      const base = {
+      const it = {
         indikator: i, box: b, pk,
         polaritas: parsePolaritas(i.polaritas), akumulasi: parseAkumulasi(i.akumulasi),
         targetTahun: yi >= 0 ? (i.targets[yi] ?? null) : null,
         targetTw, rencanaAksi, realisasi,
+        perTw: null as unknown as PerTriwulan<CapaianTw>,
       };
-      const perTw = TRIWULAN.map((n) => capaianTw(base, n, opsi, config.kategoriCapaian)) as PerTriwulan<CapaianTw>;
-      const it: IndikatorTahun = { ...base, perTw };
+      const nilai = [realisasi[0]?.realisasi ?? null, realisasi[1]?.realisasi ?? null, realisasi[2]?.realisasi ?? null, realisasi[3]?.realisasi ?? null];
+      const semua = nilai.map((v, k) => ({ target: targetTw?.[k] ?? null, realisasi: v }));
+      const j = config.kategoriCapaian;
+      it.perTw = [new Kuartal(1, it, nilai, semua, opsi, j), new Kuartal(2, it, nilai, semua, opsi, j), new Kuartal(3, it, nilai, semua, opsi, j), new Kuartal(4, it, nilai, semua, opsi, j)];
       indikator.push(it);
       byIndikator.set(i, it);
     }

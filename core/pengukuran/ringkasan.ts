@@ -60,8 +60,29 @@ function ringkas(p: PengukuranTahun, items: IndikatorTahun[], tw: Triwulan, basi
   };
 }
 
+type Filter = (it: IndikatorTahun) => boolean;
+const PK: Filter = (it) => it.pk;
+
+/**
+ * Summaries of one computed year, remembered per (filter, quarter, basis, kind): the LKjIP
+ * tables ask for the same sasaran means several times. Results are shared; treat them as read-only.
+ */
+const memo = new WeakMap<PengukuranTahun, Map<Filter, Map<string, unknown>>>();
+function cached<T>(p: PengukuranTahun, filter: Filter, key: string, f: () => T): T {
+  let byFilter = memo.get(p);
+  if (!byFilter) { byFilter = new Map(); memo.set(p, byFilter); }
+  let m = byFilter.get(filter);
+  if (!m) { m = new Map(); byFilter.set(filter, m); }
+  if (!m.has(key)) m.set(key, f());
+  return m.get(key) as T;
+}
+
 /** Per box with measured indicators, in tree order. `filter` narrows the indicators (e.g. one PK). */
-export function perSasaran(p: PengukuranTahun, tw: Triwulan, basis: Basis, filter: (it: IndikatorTahun) => boolean = (it) => it.pk): RingkasanSasaran[] {
+export function perSasaran(p: PengukuranTahun, tw: Triwulan, basis: Basis, filter: Filter = PK): RingkasanSasaran[] {
+  return cached(p, filter, `s${tw}${basis}`, () => hitungPerSasaran(p, tw, basis, filter));
+}
+
+function hitungPerSasaran(p: PengukuranTahun, tw: Triwulan, basis: Basis, filter: Filter): RingkasanSasaran[] {
   const groups = new Map<Box, IndikatorTahun[]>();
   for (const it of p.indikator) {
     if (!filter(it)) continue;
@@ -77,7 +98,11 @@ export function perSasaran(p: PengukuranTahun, tw: Triwulan, basis: Basis, filte
 }
 
 /** The OPD: every indicator passing `filter`; anggaran over the roots (which sum their subtrees). */
-export function perOpd(p: PengukuranTahun, tw: Triwulan, basis: Basis, filter: (it: IndikatorTahun) => boolean = (it) => it.pk): Ringkasan {
+export function perOpd(p: PengukuranTahun, tw: Triwulan, basis: Basis, filter: Filter = PK): Ringkasan {
+  return cached(p, filter, `o${tw}${basis}`, () => hitungPerOpd(p, tw, basis, filter));
+}
+
+function hitungPerOpd(p: PengukuranTahun, tw: Triwulan, basis: Basis, filter: Filter): Ringkasan {
   let pagu: number | null = null, real: number | null = null;
   for (const b of p.box.values()) {
     if (b.box.parent) continue;

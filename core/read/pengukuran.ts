@@ -58,10 +58,14 @@ interface Head {
 
 const ROMAN: Record<string, Triwulan> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
+const EXACT: Record<string, Triwulan> = { TW1: 1, TW2: 2, TW3: 3, TW4: 4 };
+
 /** `TW1`, `TW 1`, `TW-I`, `Triwulan II`, `Q3`, `4` → the quarter; null when unknown. */
 export function parsePeriode(v: CellValue): Triwulan | null {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 4 ? (v as Triwulan) : null;
   if (typeof v !== 'string') return null;
+  const exact = EXACT[v];
+  if (exact) return exact;
   const k = v.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/^(?:tw|triwulan|trw|q|kuartal)/, '');
   if (/^[1-4]$/.test(k)) return Number(k) as Triwulan;
   return ROMAN[k] ?? null;
@@ -72,21 +76,31 @@ const nameKey = (s: string) => headerKey(s);
 
 class RowReader {
   private readonly config: PokinConfig;
-  /** box → (name key → indicator), built once. */
+  /** box → (exact name, then name key → indicator), built once per box. */
   private readonly names = new Map<Box, Map<string, Indikator>>();
+  private readonly exact = new Map<Box, Map<string, Indikator>>();
 
   constructor(private readonly tree: PohonKinerja, private readonly issues: Issue[]) {
     this.config = tree.config;
   }
 
-  private indicatorOf(box: Box, key: string): Indikator | undefined {
+  /** The box's indicator of that name: exact first (the common case), else case, spaces and punctuation ignored. */
+  private indicatorOf(box: Box, nama: string): Indikator | undefined {
+    let e = this.exact.get(box);
+    if (!e) {
+      e = new Map();
+      for (const i of box.indicators) if (!e.has(i.nama)) e.set(i.nama, i);
+      this.exact.set(box, e);
+    }
+    const hit = e.get(nama);
+    if (hit) return hit;
     let m = this.names.get(box);
     if (!m) {
       m = new Map();
       for (const i of box.indicators) if (!m.has(nameKey(i.nama))) m.set(nameKey(i.nama), i);
       this.names.set(box, m);
     }
-    return m.get(key);
+    return m.get(nameKey(nama));
   }
 
   /** Rows with their box, indicator and year; what cannot be placed is reported and skipped. */
@@ -109,14 +123,15 @@ class RowReader {
       }
       const nama = cleanStatement(cellAt(m, row, 'nama'));
       if (nama.value === '') { bad('nama', 'Nama indikator kosong.', 'Indicator name is empty.'); continue; }
-      const indikator = this.indicatorOf(box, nameKey(nama.value));
+      const indikator = this.indicatorOf(box, nama.value);
       if (!indikator) {
         const known = box.indicators.map((i) => `"${i.nama}"`).join(', ') || '—';
         bad('nama', `Indikator "${nama.value}" bukan indikator kotak ${nodeId} (indikatornya: ${known}).`,
           `"${nama.value}" is not an indicator of box ${nodeId} (its indicators: ${known}).`);
         continue;
       }
-      reportNormalised(this.issues, loc, 'nama', 'Indikator', nodeId, { from: plainText(cellAt(m, row, 'nama')), to: indikator.nama });
+      const typed = cellAt(m, row, 'nama');
+      if (typed !== indikator.nama) reportNormalised(this.issues, loc, 'nama', 'Indikator', nodeId, { from: plainText(typed), to: indikator.nama });
       const tahunCell = cellAt(m, row, 'tahun');
       const tahun = typeof tahunCell === 'number' ? tahunCell : typeof tahunCell === 'string' ? parseNumberText(tahunCell.trim()) : null;
       if (tahunCell === null || (typeof tahunCell === 'string' && tahunCell.trim() === '')) {
@@ -185,7 +200,8 @@ class RowReader {
 
   realisasi(m: MappedTable): RealisasiRow[] {
     const out: RealisasiRow[] = [];
-    const seen = new Map<string, RealisasiRow>();
+    /** indicator → (tahun × 10 + quarter → its row): a quarter is given once. */
+    const seen = new Map<Indikator, Map<number, RealisasiRow>>();
     const anggaranOf = new Map<string, RealisasiRow>();
     const formulas = m.snapshot.formulas;
     const realisasiCol = m.index.realisasi;
@@ -200,9 +216,11 @@ class RowReader {
           ? 'Periode is empty (use TW1, TW2, TW3 or TW4).' : `Unknown Periode "${plainText(periodeCell)}" (choices: ${PERIODE.join(', ')}).`);
         continue;
       }
-      reportNormalised(this.issues, h.loc, 'periode', 'Periode', h.box.id, { from: plainText(periodeCell), to: `TW${periode}` });
-      const key = `${h.tahun}|${h.box.id}|${nameKey(h.indikator.nama)}|${periode}`;
-      const first = seen.get(key);
+      if (periodeCell !== PERIODE[periode - 1]) reportNormalised(this.issues, h.loc, 'periode', 'Periode', h.box.id, { from: plainText(periodeCell), to: `TW${periode}` });
+      let quarters = seen.get(h.indikator);
+      if (!quarters) { quarters = new Map(); seen.set(h.indikator, quarters); }
+      const key = h.tahun * 10 + periode;
+      const first = quarters.get(key);
       if (first) {
         unreadable('periode', `Realisasi TW${periode} ${h.tahun} indikator ini sudah ada di baris ${first.loc.row}; baris ini diabaikan.`,
           `The TW${periode} ${h.tahun} realisation of this indicator is already on row ${first.loc.row}; this row is ignored.`);
@@ -228,7 +246,7 @@ class RowReader {
       };
       const f = realisasiCol !== undefined ? formulas?.[h.r]?.[realisasiCol] : undefined;
       if (f) row.realisasiFormula = f;
-      seen.set(key, row);
+      quarters.set(key, row);
       this.oncePerBox(anggaranOf, row);
       out.push(row);
     }

@@ -16,14 +16,20 @@ export function pengukuranOf(ctx: RuleContext, tahun: number): PengukuranTahun {
   return p;
 }
 
-/** The years the pengukuran rows speak of, ascending. */
+const years = new WeakMap<RuleContext, number[]>();
+
+/** The years the pengukuran rows speak of, ascending (once per pass). */
 export function tahunPengukuran(ctx: RuleContext): number[] {
-  const p = ctx.tree.pengukuran;
-  if (!p) return [];
-  const ys = new Set<number>();
-  for (const r of p.rencanaAksi) ys.add(r.tahun);
-  for (const r of p.realisasi) ys.add(r.tahun);
-  return [...ys].sort((a, b) => a - b);
+  let ys = years.get(ctx);
+  if (!ys) {
+    const p = ctx.tree.pengukuran;
+    const set = new Set<number>();
+    for (const r of p?.rencanaAksi ?? []) set.add(r.tahun);
+    for (const r of p?.realisasi ?? []) set.add(r.tahun);
+    ys = [...set].sort((a, b) => a - b);
+    years.set(ctx, ys);
+  }
+  return ys;
 }
 
 export const at = (loc: RowLoc, field: string, id: string) => ({ sheet: loc.table.sheet, cell: cellOf(loc, field), id });

@@ -13,11 +13,22 @@ import type { Rule, RuleContext } from './context.js';
 import { angkaId, at, pengukuranOf, tahunPengukuran } from './pengukuran-context.js';
 import { targetText } from './renaksi.js';
 
-/** Every indicator-year with realisasi rows. */
-function* withRows(ctx: RuleContext): Generator<IndikatorTahun> {
-  for (const tahun of tahunPengukuran(ctx)) {
-    for (const it of pengukuranOf(ctx, tahun).indikator) if (it.realisasi.some((r) => r !== null)) yield it;
+const reported = new WeakMap<RuleContext, IndikatorTahun[]>();
+
+/** Every indicator-year with realisasi rows (listed once per pass). */
+function withRows(ctx: RuleContext): IndikatorTahun[] {
+  let list = reported.get(ctx);
+  if (!list) {
+    list = [];
+    for (const tahun of tahunPengukuran(ctx)) {
+      for (const it of pengukuranOf(ctx, tahun).indikator) {
+        const q = it.realisasi;
+        if (q[0] || q[1] || q[2] || q[3]) list.push(it);
+      }
+    }
+    reported.set(ctx, list);
   }
+  return list;
 }
 
 /** Numeric indicator: its target of the year is a number or range, or its satuan is not qualitative. */

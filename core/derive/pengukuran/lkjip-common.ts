@@ -1,7 +1,7 @@
 /** What the LKjIP sheets share: options, the scope of indicators, a titled sheet builder. */
 import type { PohonKinerja } from '../../model.js';
 import type { IndikatorTahun } from '../../pengukuran/hitung.js';
-import { SheetBuilder } from '../spec.js';
+import { Lembar } from './lembar.js';
 import { kepalaOpd, PENGUKURAN_STYLES } from './teks.js';
 
 export interface LkjipOptions {
@@ -17,16 +17,24 @@ export interface LkjipOptions {
   efisiensi?: 'selisih' | 'rasio';
 }
 
-/** The indicators the LKjIP reports on. */
+const SEMUA = (it: IndikatorTahun) => it.pk;
+const KEPALA = new WeakMap<PohonKinerja, (it: IndikatorTahun) => boolean>();
+
+/** The indicators the LKjIP reports on (one function per tree and scope, so summaries can be shared). */
 export function lingkup(tree: PohonKinerja, opts: LkjipOptions): (it: IndikatorTahun) => boolean {
-  if (opts.cakupan === 'semua') return (it) => it.pk;
-  const kepala = kepalaOpd(tree);
-  return (it) => it.pk && it.box.penanggungJawab === kepala;
+  if (opts.cakupan === 'semua') return SEMUA;
+  let f = KEPALA.get(tree);
+  if (!f) {
+    const kepala = kepalaOpd(tree);
+    f = (it) => it.pk && it.box.penanggungJawab === kepala;
+    KEPALA.set(tree, f);
+  }
+  return f;
 }
 
 /** A sheet with the title block (rows 1–2) and the header on row 4, repeated on every page. */
-export function lkjipBuilder(tree: PohonKinerja, name: string, judul: string, headers: string[], widths: number[], orientation: 'portrait' | 'landscape' = 'portrait'): SheetBuilder {
-  const s = new SheetBuilder(name, widths, { paper: 'A4', orientation, fitToWidth: true, titleRows: [4, 4] });
+export function lkjipBuilder(tree: PohonKinerja, name: string, judul: string, headers: string[], widths: number[], orientation: 'portrait' | 'landscape' = 'portrait'): Lembar {
+  const s = new Lembar(name, widths, { paper: 'A4', orientation, fitToWidth: true, titleRows: [4, 4] });
   s.spec.styles = PENGUKURAN_STYLES;
   const last = Math.max(headers.length, widths.length);
   s.merge(1, 1, 1, last, judul.toUpperCase(), 'title');

@@ -3,7 +3,7 @@
  * n; capaian n−1 and n; Kondisi Awal standing in for the year before the period), `LKjIP
  * Renstra` (against the end-of-period target) and `LKjIP Pembanding`.
  */
-import { hitungAkumulasi, type CapaianResult, type Realisasi } from '../../capaian/index.js';
+import { hitungAkumulasi, type CapaianResult, type OpsiCapaian, type Realisasi } from '../../capaian/index.js';
 import type { Indikator, PohonKinerja, Target } from '../../model.js';
 import { hitungPengukuran, opsiDari, type IndikatorTahun, type PengukuranTahun } from '../../pengukuran/hitung.js';
 import type { SheetSpec } from '../spec.js';
@@ -78,17 +78,16 @@ export function trenSheet(tree: PohonKinerja, p: PengukuranTahun, opts: LkjipOpt
   const notes = ['Naik/Turun: kinerja dibanding tahun sebelumnya, menurut capaian bila keduanya ada, selain itu menurut realisasi dan polaritas.'];
   if (ka) notes.unshift(`* Kondisi Awal (kondisi tahun ${awal - 1}, sebelum periode Renstra).`);
   for (const note of notes) { s.merge(r, 1, r, 7, note, 'note'); r++; }
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /**
  * Capaian against the end-of-period target (`Kondisi Akhir`): the yearly realisasi of the
  * period so far, accumulated as the indicator says (§6.1 "period Σ yearly R / Kondisi Akhir").
  */
-function capaianAkhir(tree: PohonKinerja, it: IndikatorTahun, t: Tahunan, n: number): CapaianResult {
-  const years = tree.config.years.filter((y) => y <= n);
-  const periode = years.map((y) => ({ target: it.indikator.targets[tree.config.years.indexOf(y)] ?? null, realisasi: t.realisasi(it.indikator, y) }));
-  return hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode, targetAkhir: it.indikator.kondisiAkhir }, opsiDari(tree.config));
+function capaianAkhir(it: IndikatorTahun, t: Tahunan, years: readonly number[], opsi: OpsiCapaian): CapaianResult {
+  const periode = years.map((y, k) => ({ target: it.indikator.targets[k] ?? null, realisasi: t.realisasi(it.indikator, y) }));
+  return hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode, targetAkhir: it.indikator.kondisiAkhir }, opsi);
 }
 
 /** `LKjIP Renstra`: `Indikator | Kondisi Awal | Target Akhir Renstra | Realisasi n | Capaian thd Target Akhir (%)`. */
@@ -98,18 +97,21 @@ export function renstraSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lkjip
   const s = lkjipBuilder(tree, 'LKjIP Renstra', `Capaian Tahun ${n} terhadap Target Akhir Renstra (${akhir})`,
     ['Indikator', 'Kondisi Awal', 'Target Akhir Renstra', `Realisasi ${n}`, 'Capaian thd Target Akhir (%)'], [46, 13, 13, 13, 15]);
   const t = new Tahunan(tree, p);
+  // The years of the period up to n, in order (targets are indexed like config.years).
+  const years = tree.config.years.filter((y) => y <= n);
+  const opsi = opsiDari(tree.config);
   let r = 5;
   for (const it of p.indikator.filter(lingkup(tree, opts))) {
     s.set(r, 1, it.indikator.nama, 'text');
     s.set(r, 2, nilaiTeks(it.indikator.kondisiAwal) ?? '-', 'angka');
     s.set(r, 3, nilaiTeks(it.indikator.kondisiAkhir) ?? '-', 'angka');
     s.set(r, 4, nilaiTeks(it.perTw[3].realisasiSd) ?? '-', 'angka');
-    s.set(r, 5, capaianTeks(capaianAkhir(tree, it, t, n)), 'angka');
+    s.set(r, 5, capaianTeks(capaianAkhir(it, t, years, opsi)), 'angka');
     r++;
   }
   s.merge(r + 1, 1, r + 1, 5, 'Kumulatif: jumlah realisasi tahunan sampai tahun ini terhadap Kondisi Akhir; Nilai Akhir: realisasi tahun ini terhadap Kondisi Akhir; Rata-rata: rata-rata realisasi tahunan terhadap Kondisi Akhir.', 'note');
   s.height(r + 1, 24);
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /**
@@ -143,7 +145,7 @@ export function pembandingSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lk
   }
   if (no === 0) { s.merge(r, 1, r, 8, `Belum ada nilai pembanding tahun ${n}.`, 'text'); r++; }
   s.merge(r + 1, 1, r + 1, 8, `Keterangan menurut polaritas indikator: realisasi ${n} dibanding nilai pembanding.`, 'note');
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 function banding(it: IndikatorTahun, real: Realisasi | null, nilai: Target | null): string | null {

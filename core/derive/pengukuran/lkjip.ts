@@ -59,7 +59,7 @@ export function lkjipPkSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lkjip
   });
   s.merge(r, 1, r, 4, 'Jumlah', 'totalLabel');
   s.set(r, 5, rupiahTeks(total), 'angkaBold');
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /** `LKjIP Capaian`: `No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian (%) | Kategori`. */
@@ -88,7 +88,7 @@ export function lkjipCapaianSheet(tree: PohonKinerja, p: PengukuranTahun, opts: 
   s.set(r, 7, persenTeks(opd.capaian) ?? '—', 'angkaBold');
   s.set(r, 8, opd.kategori, kategoriStyle(opd.kategori));
   s.merge(r + 2, 1, r + 2, 8, 'Realisasi dan capaian akhir tahun (s.d. triwulan IV) terhadap target tahun, menurut polaritas dan akumulasi tiap indikator.', 'note');
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /** `LKjIP Efisiensi`: `Sasaran | Capaian rata-rata (%) | Pagu | Realisasi | Serapan (%) | Efisiensi`. */
@@ -112,7 +112,7 @@ export function lkjipEfisiensiSheet(tree: PohonKinerja, p: PengukuranTahun, opts
     ? 'Efisiensi = capaian rata-rata / serapan anggaran × 100 (di atas 100: kinerja tercapai dengan anggaran lebih hemat).'
     : 'Efisiensi = capaian rata-rata − serapan anggaran (poin persen; positif: kinerja tercapai dengan anggaran lebih hemat). Rumus ini konvensi dan dapat diganti.', 'note');
   s.height(r, 24);
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /** `LKjIP Anggaran`: every programme, kegiatan and sub kegiatan with pagu, realisasi and capaian kinerja. */
@@ -120,7 +120,7 @@ export function lkjipAnggaranSheet(tree: PohonKinerja, p: PengukuranTahun): Shee
   const s = lkjipBuilder(tree, 'LKjIP Anggaran', `Realisasi Anggaran dan Capaian Kinerja Tahun ${p.tahun}`,
     ['No', 'Program/Kegiatan/Sub Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Capaian Kinerja (%)'], [5, 52, 17, 17, 9, 12]);
   const depth = kedalaman(tree);
-  const capaian = new Map(perSasaran(p, 4, 'tahun').map((x) => [x.box, x.capaian]));
+  const capaian = new Map(perSasaran(p, 4, 'tahun', lingkup(tree, { cakupan: 'semua' })).map((x) => [x.box, x.capaian]));
   let r = 5, no = 0, pagu: number | null = null, real: number | null = null;
   const order = urutanPohon(tree).map((b) => p.box.get(b)).filter((b): b is BoxTahun => !!b?.box.level?.nomenklatur);
   const top = order.reduce((m, b) => Math.min(m, depth(b.box)), Infinity);
@@ -145,7 +145,7 @@ export function lkjipAnggaranSheet(tree: PohonKinerja, p: PengukuranTahun): Shee
   s.set(r, 4, rupiahTeks(real), 'angkaBold');
   s.set(r, 5, persenTeks(serapan(pagu, real)), 'angkaBold');
   s.set(r, 6, null, 'angkaBold');
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /** `LKjIP Rekap`: indicators per Kategori, then mean capaian per sasaran and for the OPD. */
@@ -184,7 +184,7 @@ export function lkjipRekapSheet(tree: PohonKinerja, p: PengukuranTahun, opts: Lk
   s.set(r, 2, opd.dihitung, 'center');
   s.set(r, 3, persenTeks(opd.capaian) ?? '—', 'angkaBold');
   s.set(r, 4, opd.kategori, kategoriStyle(opd.kategori));
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /** All eight LKjIP tables of the year. */

@@ -8,7 +8,8 @@
 import type { Jabatan, PohonKinerja } from '../../model.js';
 import { hitungPengukuran, type IndikatorTahun, type PengukuranTahun } from '../../pengukuran/hitung.js';
 import { pkOwners } from '../pk.js';
-import { SheetBuilder, sheetName, type SheetSpec } from '../spec.js';
+import { sheetName, type SheetSpec } from '../spec.js';
+import { Lembar } from './lembar.js';
 import { nilaiTeks, PENGUKURAN_STYLES, sasaranTeks } from './teks.js';
 import { sesuaikanTinggi } from './tinggi.js';
 
@@ -28,7 +29,7 @@ export function renaksiSheet(tree: PohonKinerja, idJabatan: string, tahun: numbe
   const cfg = tree.config;
   const pertama = tree.jabatanById.get(idJabatan);
   const kedua = pertama?.atasan ? tree.jabatanById.get(pertama.atasan) : undefined;
-  const s = new SheetBuilder(renaksiSheetName(tahun, idJabatan), WIDTHS, { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [5, 5] });
+  const s = new Lembar(renaksiSheetName(tahun, idJabatan), WIDTHS, { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [5, 5] });
   s.spec.styles = PENGUKURAN_STYLES;
   const last = HEADERS.length;
   s.merge(1, 1, 1, last, `RENCANA AKSI TAHUN ${tahun}`, 'title');
@@ -71,11 +72,11 @@ export function renaksiSheet(tree: PohonKinerja, idJabatan: string, tahun: numbe
   if (no === 0) { s.merge(r, 1, r, last, `Tidak ada indikator PK ${tahun} untuk jabatan ini.`, 'text'); r++; }
   r++;
   tandaTangan(s, r, tahun, pertama, kedua, idJabatan, opts, cfg.pemda);
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
 
 /** Place and date, then "Mengetahui" (the atasan, left) and the position (right), as in the PK. */
-function tandaTangan(s: SheetBuilder, r: number, tahun: number, pertama: Jabatan | undefined, kedua: Jabatan | undefined, idJabatan: string, opts: RenaksiOptions, pemda: string): void {
+function tandaTangan(s: Lembar, r: number, tahun: number, pertama: Jabatan | undefined, kedua: Jabatan | undefined, idJabatan: string, opts: RenaksiOptions, pemda: string): void {
   const tempat = opts.tempat ?? pemda.replace(/^(kabupaten|kota|provinsi)\s+/i, '');
   s.merge(r, 8, r, 11, `${tempat}, ${opts.tanggal ?? '.................... ' + tahun}`, 'plainCenter');
   r++;

@@ -12,10 +12,15 @@ import { STYLES, type CellStyle } from '../spec.js';
 /** Up to three decimals, trailing zeros dropped: 72.85 → "72,85", 1050 → "1.050", 0.5 → "0,5". */
 export function angkaTeks(x: number): string {
   if (!Number.isFinite(x)) return '—';
-  const neg = x < 0;
-  const [int, frac = ''] = Math.abs(x).toFixed(3).replace(/0+$/, '').replace(/\.$/, '').split('.');
-  const body = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? ',' + frac : '');
-  return neg && body !== '0' ? '-' + body : body;
+  if (Number.isInteger(x) && x > -1000 && x < 1000) return String(x);
+  const milli = Math.round(Math.abs(x) * 1000);
+  if (!Number.isSafeInteger(milli)) return x.toExponential(2).replace('.', ',');
+  let int = String(Math.floor(milli / 1000));
+  for (let i = int.length - 3; i > 0; i -= 3) int = int.slice(0, i) + '.' + int.slice(i);
+  let frac = String(milli % 1000).padStart(3, '0');
+  while (frac.endsWith('0')) frac = frac.slice(0, -1);
+  const body = frac ? `${int},${frac}` : int;
+  return x < 0 && milli !== 0 ? '-' + body : body;
 }
 
 /** A target, baseline or realisation as printed. */
@@ -76,9 +81,11 @@ export const PENGUKURAN_STYLES: Record<string, CellStyle> = {
   ...Object.fromEntries(Object.entries(KATEGORI_FILL).map(([k, fill]) => [`kategori:${k}`, { border: true, wrap: true, vertical: 'top', horizontal: 'center', fill } as CellStyle])),
 };
 
+const KATEGORI_STYLE = new Map(Object.keys(KATEGORI_FILL).map((k) => [k, `kategori:${k}`]));
+
 /** The style of a Kategori cell. */
 export function kategoriStyle(k: string | null): string {
-  return k && `kategori:${k}` in PENGUKURAN_STYLES ? `kategori:${k}` : 'center';
+  return (k && KATEGORI_STYLE.get(k)) || 'center';
 }
 
 /**

@@ -9,7 +9,8 @@ import type { PohonKinerja } from '../../model.js';
 import { hitungPengukuran, realisasiAnggaranSampai, serapan, type IndikatorTahun, type PengukuranTahun } from '../../pengukuran/hitung.js';
 import type { Triwulan } from '../../pengukuran/model.js';
 import { perOpd } from '../../pengukuran/ringkasan.js';
-import { SheetBuilder, sheetName, type SheetSpec } from '../spec.js';
+import { sheetName, type SheetSpec } from '../spec.js';
+import { Lembar } from './lembar.js';
 import { capaianTeks, kategoriStyle, nilaiTeks, PENGUKURAN_STYLES, persenTeks, rupiahTeks, sasaranTeks } from './teks.js';
 import { sesuaikanTinggi } from './tinggi.js';
 
@@ -28,7 +29,7 @@ const WIDTHS = [5, 28, 28, 9, 10, 11, 11, 11, 11, 11, 17, 17, 10, 18, 30];
 export function pengukuranSheet(tree: PohonKinerja, tahun: number, tw: Triwulan, p: PengukuranTahun = hitungPengukuran(tree, tahun)): SheetSpec {
   const cfg = tree.config;
   const headers = pengukuranHeaders(tw);
-  const s = new SheetBuilder(pengukuranSheetName(tahun, tw), WIDTHS, { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [4, 4] });
+  const s = new Lembar(pengukuranSheetName(tahun, tw), WIDTHS, { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: [4, 4] });
   s.spec.styles = PENGUKURAN_STYLES;
   s.spec.freezeRows = 4;
   const last = headers.length;
@@ -91,5 +92,5 @@ export function pengukuranSheet(tree: PohonKinerja, tahun: number, tw: Triwulan,
   r++;
   s.merge(r, 1, r, last, 'Capaian dihitung menurut polaritas dan akumulasi tiap indikator, terhadap target triwulan Rencana Aksi dan terhadap target tahun; bila ada Batas Capaian, rata-rata dan kategori memakai nilai yang dibatasi. Serapan = realisasi anggaran / pagu × 100.', 'note');
   s.height(r, 24);
-  return sesuaikanTinggi(s.spec);
+  return sesuaikanTinggi(s.spec, s.spans);
 }
