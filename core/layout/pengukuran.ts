@@ -109,7 +109,23 @@ export function treeSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return { tables: snapshot.tables.filter((t) => !isPengukuranTable(t.name)) };
 }
 
-/** The pengukuran tables alone (the later realisasi document, SAKIP.md §12). */
-export function pengukuranSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  return { tables: snapshot.tables.filter((t) => isPengukuranTable(t.name)) };
+/**
+ * The pengukuran tables alone: the realisasi document of an OPD (SAKIP.md §12), optionally
+ * for one year (rows whose `Tahun` is another year are left out). Formula texts are dropped:
+ * a document that crosses to the server carries values only.
+ */
+export function pengukuranSnapshot(snapshot: WorkbookSnapshot, tahun?: number): WorkbookSnapshot {
+  const tables = snapshot.tables.filter((t) => isPengukuranTable(t.name)).map((t) => {
+    const { formulas: _formulas, ...rest } = t;
+    if (tahun === undefined) return rest;
+    const col = t.header.findIndex((h) => headerKey(h) === 'tahun');
+    if (col < 0) return rest;
+    const keep = t.rows.map((r) => { const v = r[col]; return v === tahun || (typeof v === 'string' && Number(v.trim()) === tahun); });
+    return {
+      ...rest,
+      rows: t.rows.filter((_, i) => keep[i]),
+      ...(t.numberFormats && t.numberFormats.length === t.rows.length ? { numberFormats: t.numberFormats.filter((_, i) => keep[i]) } : {}),
+    };
+  });
+  return { tables };
 }

@@ -51,7 +51,7 @@ export interface LaporanIndikator {
   pk: boolean;
 }
 
-export type LaporanSasaran = Omit<Ringkasan, never> & { idNode: string; level: string; sasaran: string; penanggungJawab: string };
+export type LaporanSasaran = Ringkasan & { idNode: string; level: string; sasaran: string; penanggungJawab: string };
 
 export interface LaporanPengukuran {
   tahun: number;

@@ -78,6 +78,17 @@ describe('the tree document and the pengukuran document', () => {
     expect(pushBody(snap, 3, 'abcdefgh12').tree.tables.some((t) => isPengukuranTable(t.name))).toBe(false);
     expect(pengukuranSnapshot(snap).tables.map((t) => t.name)).toEqual(['RencanaAksi', 'Realisasi', 'Pembanding']);
   });
+  it('the realisasi document of one year: its rows only, values without formula text', () => {
+    const w = pengukuranInput();
+    w.realisasi!.push({ ...w.realisasi![0], Tahun: 2026 });
+    const s = makeSnapshot(w);
+    s.tables.find((t) => t.name === 'Realisasi')!.formulas = s.tables.find((t) => t.name === 'Realisasi')!.rows.map(() => []);
+    const doc = pengukuranSnapshot(s, 2026);
+    expect(doc.tables.map((t) => [t.name, t.rows.length])).toEqual([['RencanaAksi', 0], ['Realisasi', 1], ['Pembanding', 0]]);
+    expect(doc.tables.some((t) => 'formulas' in t)).toBe(false);
+    expect(pengukuranSnapshot(s).tables.find((t) => t.name === 'Realisasi')!.rows).toHaveLength(17);
+  });
+
   it('leaves a tree-only snapshot as it is', () => {
     const tree = treeSnapshot(snap);
     expect(treeSnapshot(tree)).toBe(tree);
