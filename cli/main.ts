@@ -9,6 +9,7 @@ import { langHint, UsageError } from './args.js';
 import { EXPORT_HELP, runExport } from './commands/export.js';
 import { IMPORT_HELP, runImport } from './commands/import.js';
 import { LKE_HELP, runLke } from './commands/lke.js';
+import { PENGUKURAN_HELP, runPengukuran } from './commands/pengukuran.js';
 import { REMOTE_HELP, runDevToken, runPull, runPush } from './commands/remote.js';
 import { RULES_HELP, runRules } from './commands/rules.js';
 import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
@@ -23,7 +24,8 @@ Perintah:
   validate BERKAS.xlsx [--json] [--lang id|en]   memeriksa pohon kinerja
   template KELUARAN.xlsx --pemda … --opd …       membuat buku kerja kanonik kosong
   import MASUK.xlsx --out KANONIK.xlsx            mengadopsi lembar Renstra/cascading yang sudah ada
-  export KANONIK.xlsx --out KELUARAN.xlsx         membuat Matriks Cascading, PK, Validasi
+  export KANONIK.xlsx --out KELUARAN.xlsx         membuat Matriks Cascading, PK, Validasi (juga Renaksi, Pengukuran, LKjIP)
+  pengukuran BERKAS.xlsx --tahun T [--tw N]       capaian kinerja dari Rencana Aksi dan Realisasi
   push BERKAS.xlsx --api URL --token T            memvalidasi lalu mengirim pohon ke server
   pull --opd … --periode … --out BERKAS.xlsx      menarik satu versi pohon dari server
   pull --consolidated --periode … --out B.xlsx    buku kerja konsolidasi semua OPD (Bagian Organisasi)
@@ -39,7 +41,8 @@ Commands:
   validate FILE.xlsx [--json] [--lang id|en]     check a performance tree
   template OUT.xlsx --pemda … --opd …            write an empty canonical workbook
   import IN.xlsx --out CANONICAL.xlsx             adopt an existing Renstra/cascading sheet
-  export CANONICAL.xlsx --out OUT.xlsx            generate Matriks Cascading, PK, Validasi
+  export CANONICAL.xlsx --out OUT.xlsx            generate Matriks Cascading, PK, Validasi (also Renaksi, Pengukuran, LKjIP)
+  pengukuran FILE.xlsx --tahun Y [--tw N]         performance capaian from Rencana Aksi and Realisasi
   push FILE.xlsx --api URL --token T              validate, then send the tree to the server
   pull --opd … --periode … --out FILE.xlsx        fetch one version of a tree from the server
   pull --consolidated --periode … --out F.xlsx    the consolidated workbook of every OPD (Bagian Organisasi)
@@ -51,7 +54,10 @@ Commands:
 Use "pokin COMMAND --help" for details. Add --lang en for English.`,
 };
 
-const COMMAND_HELP: Record<string, Record<Lang, string>> = { validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, lke: LKE_HELP, rules: RULES_HELP, ...REMOTE_HELP };
+const COMMAND_HELP: Record<string, Record<Lang, string>> = {
+  validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, pengukuran: PENGUKURAN_HELP, lke: LKE_HELP, rules: RULES_HELP,
+  ...REMOTE_HELP,
+};
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const lang = langHint(argv);
@@ -62,6 +68,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       case 'template': return await runTemplate(rest, io);
       case 'import': return await runImport(rest, io);
       case 'export': return await runExport(rest, io);
+      case 'pengukuran': return await runPengukuran(rest, io);
       case 'push': return await runPush(rest, io);
       case 'pull': return await runPull(rest, io);
       case 'dev-token': return await runDevToken(rest, io);

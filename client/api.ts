@@ -5,6 +5,7 @@
  * is an `ApiFailure` carrying the server's bilingual error body.
  */
 import type { WorkbookSnapshot } from '../core/snapshot.js';
+import { treeSnapshot } from '../core/layout/pengukuran.js';
 import { mergePages } from '../core/derive/consolidate/pages.js';
 import {
   consolidatedUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
@@ -70,7 +71,8 @@ export function newSubmissionId(): string {
 
 /** The PUT body; a fresh submissionId unless one is given (reuse it only to retry the same push). */
 export function pushBody(tree: WorkbookSnapshot, baseVersion: number, submissionId: string = newSubmissionId()): PushBody {
-  return { baseVersion, submissionId, tree };
+  // The tree document only: Rencana Aksi / Realisasi / Pembanding are a document of their own (SAKIP.md §12).
+  return { baseVersion, submissionId, tree: treeSnapshot(tree) };
 }
 
 /** The body as sent on the wire: gzip of the JSON text. */

@@ -12,6 +12,10 @@ export type RuleId =
   | 'J01' | 'J02' | 'J03' | 'J04' | 'J05'
   | 'P01' | 'P02' | 'P03'
   | 'X01' | 'X02' | 'X03' | 'X04' | 'X05'
+  // Pengukuran (SAKIP.md §12): Rencana Aksi, realisasi, LKjIP.
+  | 'R01' | 'R02' | 'R03' | 'R04' | 'R05' | 'R06'
+  | 'U01' | 'U02' | 'U03' | 'U04' | 'U05' | 'U06' | 'U07'
+  | 'L01' | 'L02' | 'L03'
   /** The LKE self-assessment (core/lke, SAKIP.md §13): weights that do not add up, stale rows. */
   | 'V01' | 'V02' | 'V03';
 

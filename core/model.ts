@@ -1,5 +1,6 @@
 /** The pohon kinerja model: what `core/read` builds and `core/rules` judge. */
 import type { Jenjang, LevelConfig, PokinConfig } from './config.js';
+import type { Pengukuran } from './pengukuran/model.js';
 
 /** Where a row came from: its table's sheet and column letters, and its sheet row. */
 export interface TableLoc {
@@ -135,8 +136,11 @@ export interface PohonKinerja {
   nomenklatur: NomenklaturRow[];
   /** Where each table was found (sheet, header row, columns); absent when the table is missing. */
   tables: Partial<Record<TableKey, TableLoc>>;
+  /** Rencana Aksi, Realisasi and Pembanding rows (SAKIP.md §12); absent when none of those tables exists. */
+  pengukuran?: Pengukuran;
 }
 
 export type TableKey = 'info' | 'jabatan' | 'pohon' | 'indikator' | 'crosscutting' | 'konfigurasiLevel' | 'nomenklatur'
+  | 'rencanaAksi' | 'realisasi' | 'pembanding'
   /** The LKE self-assessment (SAKIP.md §13; core/layout/lke.ts). */
   | 'lke' | 'kriteriaLke';

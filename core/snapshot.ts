@@ -22,6 +22,11 @@ export interface TableSnapshot {
   numberFormats?: (string | null)[][];
   /** Optional merged areas inside the table (A1 ranges); tables cannot hold merges (F01). */
   merges?: string[];
+  /**
+   * Optional formula text (without `=`) per cell, same shape as `rows`; null = a plain value.
+   * Delivered only for tables whose spec asks for it (`TableSpec.formulas`: Realisasi, U07).
+   */
+  formulas?: (string | null)[][];
 }
 
 export interface WorkbookSnapshot {

@@ -7,7 +7,7 @@ import { countIssues, sortIssues, type Issue } from './issues.js';
 import type { PohonKinerja } from './model.js';
 import type { NomenklaturIndex } from './nomenklatur/types.js';
 import { readWorkbook } from './read/index.js';
-import { ALL_RULES, FINAL_RULES } from './rules/index.js';
+import { ALL_RULES, FINAL_RULES, lkjipRules } from './rules/index.js';
 import type { RuleContext } from './rules/context.js';
 import type { WorkbookSnapshot } from './snapshot.js';
 
@@ -20,6 +20,8 @@ export interface ValidateOptions {
   final?: boolean;
   /** The workbook's PK sheets (names `PK <tahun> <ID>`, `PKP …`) for P01. */
   pkSheets?: readonly RawSheet[];
+  /** Also the LKjIP rules (L01–L03) for this year: when the LKjIP tables are generated. */
+  lkjip?: number;
 }
 
 export interface ValidationSummary {
@@ -47,6 +49,7 @@ export function validateTree(tree: PohonKinerja, readIssues: Issue[], opts: Vali
   };
   for (const rule of ALL_RULES) rule(ctx);
   if (opts.final) for (const rule of FINAL_RULES) rule(ctx);
+  if (opts.lkjip !== undefined) lkjipRules(ctx, opts.lkjip);
   const issues = sortIssues(ctx.issues);
   return {
     tree,

@@ -7,7 +7,8 @@
 import type ExcelJS from 'exceljs';
 import type { RawSheet } from '../core/adopt/types.js';
 import { a1, columnLetter } from '../core/a1.js';
-import { canonicalTables, headerKey, type TableSpec } from '../core/layout/tables.js';
+import { workbookTables } from '../core/layout/pengukuran.js';
+import { headerKey, type TableSpec } from '../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
 import { findHeaderRow, lastValueRow, tableObjects, type Block, type SheetScan } from './locate.js';
@@ -49,7 +50,8 @@ function locate(scans: SheetScan[], extra: readonly TableSpec[] = []): LocatedTa
   const out: LocatedTable[] = [];
   const used = new Set<string>();
   const asked = new Set(extra);
-  for (const spec of [...canonicalTables([]), ...extra]) {
+  // The tree tables, then Rencana Aksi, Realisasi and Pembanding (SAKIP.md §12), then what the command asked for.
+  for (const spec of [...workbookTables([]), ...extra]) {
     const block = byTableName(scans, spec) ?? byHeader(scans, spec, used, asked.has(spec));
     if (!block) continue;
     used.add(`${block.scan.ws.name}!${block.top}`);
@@ -129,11 +131,19 @@ function snapshotOf(block: Block, spec: TableSpec): TableSnapshot {
   const rows: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   let anyFormat = false;
+  // Formula text only where the spec asks for it (Realisasi: a formula copying the target is U07).
+  const formulas: (string | null)[][] | undefined = spec.formulas ? [] : undefined;
+  let anyFormula = false;
   for (let r = top + 1; r <= bottom; r++) {
     const { values, numFmts, hasFormat } = readRow(ws, r, left, width);
     rows.push(values);
     formats.push(numFmts);
     anyFormat ||= hasFormat;
+    if (formulas) {
+      const f = formulaRow(ws, r, left, width);
+      formulas.push(f);
+      anyFormula ||= f.some((x) => x !== null);
+    }
   }
   const snap: TableSnapshot = {
     sheet: ws.name,
@@ -145,6 +155,7 @@ function snapshotOf(block: Block, spec: TableSpec): TableSnapshot {
     rows,
   };
   if (anyFormat) snap.numberFormats = formats;
+  if (formulas && anyFormula) snap.formulas = formulas;
   const merges = mergesInside(ws, top, bottom, left, right);
   if (merges.length) snap.merges = merges;
   return snap;
@@ -167,6 +178,18 @@ function readRow(ws: ExcelJS.Worksheet, r: number, left: number, width: number) 
     }
   }
   return { values, numFmts, hasFormat };
+}
+
+/** The formula text of a row's cells (shared formulas translated by ExcelJS); null = a value. */
+function formulaRow(ws: ExcelJS.Worksheet, r: number, left: number, width: number): (string | null)[] {
+  const out: (string | null)[] = new Array(width).fill(null);
+  const row = ws.findRow(r);
+  if (!row) return out;
+  for (let i = 0; i < width; i++) {
+    const f = row.findCell(left + i)?.formula;
+    if (typeof f === 'string' && f !== '') out[i] = f;
+  }
+  return out;
 }
 
 /** Merged ranges overlapping the table (tables cannot hold merges: the reader reports F01). */

@@ -16,7 +16,8 @@ import { conditionalFormats, type Placements } from '../core/layout/conditional.
 import {
   DEFAULT_LIST_ROWS, infoValueList, inlineFormula, LIST_SHEET, ListSheetPlan, resolveList, type Dropdown, type ListContext,
 } from '../core/layout/lists.js';
-import { canonicalTables, type TableSpec } from '../core/layout/tables.js';
+import { workbookTables } from '../core/layout/pengukuran.js';
+import type { TableSpec } from '../core/layout/tables.js';
 import type { TableKey } from '../core/model.js';
 import { findTable } from '../core/read/index.js';
 import { mapTable, type MappedTable } from '../core/read/table.js';
@@ -57,7 +58,8 @@ export function buildCanonicalWorkbook(snapshot: WorkbookSnapshot, config: Pokin
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pokin';
   const written: Partial<Record<TableKey, Written>> = {};
-  for (const spec of canonicalTables(config.years)) {
+  // Tree tables, then Rencana Aksi / Realisasi / Pembanding when the snapshot holds them.
+  for (const spec of workbookTables(config.years)) {
     const snap = findTable(snapshot, spec);
     if (!snap && !ALWAYS.includes(spec.key)) continue;
     written[spec.key] = writeTable(wb, spec, snap, opts);
@@ -87,10 +89,7 @@ export function decorateTables(wb: ExcelJS.Workbook, config: PokinConfig, writte
   const lists = new ListWriter(plan);
   for (const w of Object.values(written)) if (w) addDropdowns(w, listCtx, lists);
   addConditionalFormats(wb, config, written, plan);
-  if (plan.columns.length) {
-    const ws = wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
-    plan.columns.forEach((values, c) => values.forEach((v, r) => { ws.getCell(`${columnLetter(c)}${r + 1}`).value = v; }));
-  }
+  writeListSheet(wb, plan);
 }
 
 export async function canonicalWorkbookBuffer(snapshot: WorkbookSnapshot, config: PokinConfig, opts: WriteOptions = {}): Promise<Buffer> {
@@ -100,6 +99,41 @@ export async function canonicalWorkbookBuffer(snapshot: WorkbookSnapshot, config
 
 export async function writeCanonicalWorkbook(target: string, snapshot: WorkbookSnapshot, config: PokinConfig, opts: WriteOptions = {}): Promise<void> {
   await writeFile(target, await canonicalWorkbookBuffer(snapshot, config, opts));
+}
+
+/** Where the tables already in a workbook sit, for the lookups of tables added to it. */
+export interface PlacedTables {
+  placements: Placements;
+  specs: TableSpec[];
+}
+
+/**
+ * Adds tables to a workbook that already holds others (`pokin template --tambah pengukuran`):
+ * each on a new sheet at A1 with its dropdowns and its conditional formats, whose lookups
+ * reach the tables in `others` (Jabatan, Pohon Kinerja, Indikator). Existing sheets are untouched.
+ */
+export function addTables(wb: ExcelJS.Workbook, snapshot: WorkbookSnapshot, specs: TableSpec[], config: PokinConfig, others: PlacedTables, opts: WriteOptions = {}): void {
+  const written: Partial<Record<TableKey, Written>> = {};
+  for (const spec of specs) written[spec.key] = writeTable(wb, spec, findTable(snapshot, spec), opts);
+  const jab = others.placements.jabatan;
+  const listCtx: ListContext = {
+    config,
+    ...(jab?.cols.id ? { jabatanIdCol: jab.cols.id, jabatanHeaderRow: jab.headerRow, lastRow: jab.lastRow } : {}),
+  };
+  // New lists go after the ones the hidden list sheet already holds (the tree's dropdowns).
+  const listSheet = wb.getWorksheet(LIST_SHEET);
+  const plan = new ListSheetPlan(listSheet?.actualColumnCount ?? 0);
+  const lists = new ListWriter(plan);
+  for (const w of Object.values(written)) if (w) addDropdowns(w, listCtx, lists);
+  addConditionalFormats(wb, config, written, plan, others);
+  writeListSheet(wb, plan);
+}
+
+/** The plan's lists on the hidden list sheet (created when the workbook has none). */
+function writeListSheet(wb: ExcelJS.Workbook, plan: ListSheetPlan): void {
+  if (!plan.columns.length) return;
+  const ws = wb.getWorksheet(LIST_SHEET) ?? wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
+  plan.columns.forEach((values, c) => values.forEach((v, r) => { ws.getCell(`${columnLetter(plan.first + c)}${r + 1}`).value = v; }));
 }
 
 function writeTable(wb: ExcelJS.Workbook, spec: TableSpec, snap: TableSnapshot | undefined, opts: WriteOptions): Written {
@@ -117,6 +151,8 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec, snap: TableSnapshot |
     // Set before the rows exist: ExcelJS gives new cells their column's style, and Excel
     // applies it to rows typed later, so IDs, codes and NIP stay text (SAKIP.md §4.1).
     if (cs?.numFmt) col.numFmt = cs.numFmt;
+    // Columns Pokin writes (Status, the Satuan/Akumulasi/Target shown in Rencana Aksi) look read-only.
+    if (cs?.output) col.font = { italic: true, color: { argb: 'FF7F7F7F' } };
   });
   // Excel never keeps a table without a data row; an empty table gets one empty row.
   const body = rows.length ? rows : [header.map(() => null)];
@@ -205,11 +241,14 @@ function addDropdowns(w: Written, ctx: ListContext, lists: ListWriter): void {
   }
 }
 
-function addConditionalFormats(wb: ExcelJS.Workbook, config: PokinConfig, written: Partial<Record<TableKey, Written>>, plan: ListSheetPlan): void {
+function addConditionalFormats(
+  wb: ExcelJS.Workbook, config: PokinConfig, written: Partial<Record<TableKey, Written>>, plan: ListSheetPlan,
+  others: { placements: Placements; specs: TableSpec[] } = { placements: {}, specs: [] },
+): void {
   // A decorated copy must not carry the formats twice.
   for (const w of Object.values(written)) w?.ws.removeConditionalFormatting(undefined);
-  const placements: Placements = {};
-  const specs: TableSpec[] = [];
+  const placements: Placements = { ...others.placements };
+  const specs: TableSpec[] = [...others.specs];
   for (const [key, w] of Object.entries(written) as [TableKey, Written][]) {
     const headers: Record<string, string> = {};
     for (const [k, i] of Object.entries(w.mapped.index)) headers[k] = String(w.mapped.snapshot.header[i] ?? '');
@@ -219,8 +258,12 @@ function addConditionalFormats(wb: ExcelJS.Workbook, config: PokinConfig, writte
     };
     specs.push(w.spec);
   }
+  // Only the written sheets get formats: tables already in the workbook keep theirs.
+  const sheets = new Set(Object.values(written).map((w) => w?.spec.sheet));
   // Errors first: Excel applies the highest-priority format when several match a cell.
-  const formats = conditionalFormats(config, placements, specs, plan).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'E' ? -1 : 1));
+  const formats = conditionalFormats(config, placements, specs, plan)
+    .filter((f) => sheets.has(f.sheet))
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'E' ? -1 : 1));
   let priority = 1;
   for (const f of formats) {
     const ws = wb.getWorksheet(f.sheet);

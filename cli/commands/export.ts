@@ -14,10 +14,14 @@
 import ExcelJS from 'exceljs';
 import type { PohonKinerja } from '../../core/model.js';
 import {
-  DERIVED_KINDS, DRAF_TEXT, deriveSheets, parsePkSheetName, pkPlan, pkSheet, PAPERS, type DerivedKind, type Paper, type PkOptions, type SheetSpec,
+  ALL_DERIVED_KINDS, DERIVED_KINDS, DRAF_TEXT, deriveSheets, parsePkSheetName, pkPlan, pkSheet, PAPERS, PENGUKURAN_KINDS,
+  type DerivedKind, type Paper, type PkOptions, type SheetSpec,
 } from '../../core/derive/index.js';
 import type { Issue } from '../../core/issues.js';
-import { canonicalTables, headerKey } from '../../core/layout/tables.js';
+import { workbookTables } from '../../core/layout/pengukuran.js';
+import { headerKey } from '../../core/layout/tables.js';
+import { tahunTersedia } from '../../core/pengukuran/index.js';
+import type { Triwulan } from '../../core/pengukuran/model.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { describeSheets, location, summaryLine, type Lang } from '../format.js';
@@ -33,6 +37,7 @@ export const EXPORT_HELP: Record<Lang, string> = {
   id: `pokin export KANONIK.xlsx --out KELUARAN.xlsx [--sheets matriks,level,pk,validasi] [--tahun TTTT]
        [--kertas A4|A3|F4] [--per-sasaran] [--tempat KOTA] [--jabatan ID,ID] [--draf]
        [--perubahan --tanggal TANGGAL --alasan TEKS] [--lang id|en]
+       [--sheets renaksi,pengukuran,lkjip --tahun TTTT --tw N]
 
   Menulis tabel kanonik beserta lembar turunan: Matriks Cascading, Tabel Level, PK <tahun> <ID Jabatan>
   untuk setiap jabatan pemilik kotak, dan Validasi.
@@ -43,11 +48,14 @@ export const EXPORT_HELP: Record<Lang, string> = {
   --jabatan      PK hanya untuk jabatan ini
   --draf         PK dibuat walau pohon masih memuat error; setiap halaman bercap DRAF
   --perubahan    PK Perubahan (PKP <tahun> <ID>) dengan --tanggal dan --alasan; PK sebelumnya dalam berkas tetap disimpan
+  Atas permintaan (--sheets): Renaksi <tahun> <ID Jabatan>, Pengukuran <tahun> TW<n> (--tw, bawaan triwulan
+  terakhir yang dilaporkan) dan tabel LKjIP (memeriksa juga L01–L03).
 
   Exit: 0 ditulis, 1 PK ditolak karena pohon memuat error (tidak ada yang ditulis), 2 argumen atau berkas tidak dapat dipakai.`,
   en: `pokin export CANONICAL.xlsx --out OUT.xlsx [--sheets matriks,level,pk,validasi] [--tahun YYYY]
        [--kertas A4|A3|F4] [--per-sasaran] [--tempat CITY] [--jabatan ID,ID] [--draf]
        [--perubahan --tanggal DATE --alasan TEXT] [--lang id|en]
+       [--sheets renaksi,pengukuran,lkjip --tahun YYYY --tw N]
 
   Writes the canonical tables and the generated sheets: Matriks Cascading, the level table, a
   PK <year> <ID Jabatan> for every position that owns boxes, and Validasi.
@@ -58,6 +66,8 @@ export const EXPORT_HELP: Record<Lang, string> = {
   --jabatan      PKs for these positions only
   --draf         PKs even though the tree still has errors; every page stamped DRAF
   --perubahan    a PK Perubahan (PKP <year> <ID>) with --tanggal and --alasan; earlier PKs in the file are kept
+  On request (--sheets): Renaksi <year> <ID Jabatan>, Pengukuran <year> TW<n> (--tw, default the latest
+  reported quarter) and the LKjIP tables (also checking L01–L03).
 
   Exit: 0 written, 1 PK refused because the tree has errors (nothing written), 2 unusable arguments or file.`,
 };
@@ -66,7 +76,7 @@ const stdio: CommandIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) 
 
 /** The tables moved to A1 of their canonical sheets, as the output workbook holds them. */
 export function placedSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const specs = canonicalTables([]);
+  const specs = workbookTables([]);
   const tables: TableSnapshot[] = [];
   for (const t of snapshot.tables) {
     const spec = specs.find((s) => t.name !== undefined && headerKey(s.table) === headerKey(t.name));
@@ -81,8 +91,8 @@ function kindsOf(v: string | undefined): DerivedKind[] {
   if (v === undefined) return [...DERIVED_KINDS];
   const out: DerivedKind[] = [];
   for (const part of v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
-    if (!(DERIVED_KINDS as readonly string[]).includes(part)) {
-      throw new UsageError({ id: `--sheets: "${part}" tidak dikenal (pilihan: ${DERIVED_KINDS.join(', ')}).`, en: `--sheets: unknown "${part}" (choices: ${DERIVED_KINDS.join(', ')}).` });
+    if (!(ALL_DERIVED_KINDS as readonly string[]).includes(part)) {
+      throw new UsageError({ id: `--sheets: "${part}" tidak dikenal (pilihan: ${ALL_DERIVED_KINDS.join(', ')}).`, en: `--sheets: unknown "${part}" (choices: ${ALL_DERIVED_KINDS.join(', ')}).` });
     }
     out.push(part as DerivedKind);
   }
@@ -144,7 +154,7 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
   let lang: Lang = 'id';
   try {
     const { values, positionals } = parse(argv, {
-      out: { type: 'string' }, sheets: { type: 'string' }, tahun: { type: 'string' }, tempat: { type: 'string' },
+      out: { type: 'string' }, sheets: { type: 'string' }, tahun: { type: 'string' }, tw: { type: 'string' }, tempat: { type: 'string' },
       kertas: { type: 'string' }, 'per-sasaran': { type: 'boolean' }, jabatan: { type: 'string' }, draf: { type: 'boolean' },
       perubahan: { type: 'boolean' }, tanggal: { type: 'string' }, alasan: { type: 'string' },
       lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
@@ -173,8 +183,9 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
     }
     const placed = placedSnapshot(read.snapshot);
     const withPk = kinds.includes('pk');
+    const pengukuran = kinds.some((k) => (PENGUKURAN_KINDS as readonly string[]).includes(k));
     // The same validation as `pokin validate --final`, reference list included.
-    const result = await validateWithReference(placed, { final: withPk });
+    let result = await validateWithReference(placed, { final: withPk });
     const years = result.tree.config.years;
     let tahun: number | undefined;
     if (values.tahun !== undefined) {
@@ -185,7 +196,15 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
           en: `--tahun ${values.tahun} is outside the period (${years.join(', ') || 'no period'}).`,
         });
       }
+    } else if (pengukuran) {
+      tahun = tahunTersedia(result.tree).at(-1);
     }
+    const tw = values.tw === undefined ? undefined : Number(String(values.tw).replace(/^tw/i, ''));
+    if (tw !== undefined && ![1, 2, 3, 4].includes(tw)) {
+      throw new UsageError({ id: `--tw harus 1, 2, 3 atau 4 (bukan "${values.tw}").`, en: `--tw must be 1, 2, 3 or 4 (not "${values.tw}").` });
+    }
+    // The LKjIP rules (L01–L03) judge the year whose LKjIP is generated.
+    if (kinds.includes('lkjip') && tahun !== undefined) result = await validateWithReference(placed, { final: withPk, lkjip: tahun });
     const summary = summaryLine(result.summary, lang);
     if (withPk && result.summary.errors > 0 && !values.draf) {
       io.err(refusal(result.issues, summary, lang));
@@ -196,6 +215,7 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
       sheets: kinds.filter((k) => k !== 'pk'), lang, ...(tahun !== undefined ? { tahun } : {}),
       matriks: { ...(kertas ? { kertas } : {}), perSasaran: values['per-sasaran'] === true },
       level: kertas ? { kertas } : {},
+      ...(tw !== undefined ? { pengukuran: { tw: tw as Triwulan } } : {}),
     });
     const existing = input.worksheets.map((w) => w.name);
     let skipped: { id: string; boxes: string[] }[] = [];

@@ -11,6 +11,7 @@ import { VERSI_NOMENKLATUR } from '../../core/nomenklatur/code.js';
 import { langOf, parse, UsageError } from '../args.js';
 import type { Lang } from '../format.js';
 import { writeTemplate, type TemplateParams } from '../../xlsx/template.js';
+import { tambahPengukuran } from '../../xlsx/tambah.js';
 import type { CommandIO } from './validate.js';
 
 export const DEFAULT_VERSI = 'Kepmendagri 900.1-2850/2025';
@@ -26,14 +27,28 @@ export const TEMPLATE_HELP: Record<Lang, string> = {
 
   Membuat buku kerja kanonik kosong: tabel Info (terisi), Jabatan, PohonKinerja, Indikator,
   Crosscutting, dengan kolom Pagu/Target per tahun, daftar pilihan dan penanda aturan.
-  --opd PEMDA membuat buku kerja pohon kinerja pemda. --force menimpa berkas yang ada.`,
+  --opd PEMDA membuat buku kerja pohon kinerja pemda. --force menimpa berkas yang ada.
+
+pokin template BERKAS.xlsx --tambah pengukuran [--tahun TTTT] [--out BARU.xlsx]
+
+  Menambahkan tabel Rencana Aksi, Realisasi dan Pembanding (SAKIP.md §12) ke buku kerja yang sudah
+  ada: satu baris Rencana Aksi per indikator PK tahun itu (Satuan, Akumulasi, target tahun di
+  sampingnya), satu baris Realisasi per indikator dan triwulan, satu baris Pembanding per IKU.
+  Baris yang sudah ada dipertahankan; lembar lain tidak diubah. Tanpa --out berkas itu ditimpa.`,
   en: `pokin template OUT.xlsx --pemda NAME --kode-pemda 32.04 --jenis kabupaten
        --opd KODE_OPD --nama-opd NAME --tahun-awal 2025 --tahun-akhir 2029
        [--versi "${DEFAULT_VERSI}"] [--periode Renstra|RPJMD|RPD] [--force]
 
   Writes an empty canonical workbook: tables Info (filled in), Jabatan, PohonKinerja,
   Indikator, Crosscutting, with Pagu/Target columns per year, dropdowns and rule marks.
-  --opd PEMDA makes the pemda tree's workbook. --force overwrites an existing file.`,
+  --opd PEMDA makes the pemda tree's workbook. --force overwrites an existing file.
+
+pokin template FILE.xlsx --tambah pengukuran [--tahun YYYY] [--out NEW.xlsx]
+
+  Adds the Rencana Aksi, Realisasi and Pembanding tables (SAKIP.md §12) to an existing workbook:
+  one Rencana Aksi row per PK indicator of the year (Satuan, Akumulasi and the year's target
+  beside it), one Realisasi row per indicator and quarter, one Pembanding row per IKU. Rows
+  already there are kept; other sheets are untouched. Without --out the file is overwritten.`,
 };
 
 const key = (s: string) => s.toLowerCase().replace(/\s+/g, '');
@@ -110,9 +125,11 @@ export async function runTemplate(args: string[], io: CommandIO): Promise<number
   const { values, positionals } = parse(args, {
     pemda: s, 'kode-pemda': s, jenis: s, opd: s, 'nama-opd': s, 'tahun-awal': s, 'tahun-akhir': s,
     versi: s, periode: s, lang: s, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    tambah: s, tahun: s, out: s,
   });
   const lang = langOf(values.lang);
   if (values.help) { io.out(TEMPLATE_HELP[lang]); return 0; }
+  if (values.tambah !== undefined) return runTambah(positionals, values, lang, io);
   const out = positionals[0];
   if (positionals.length !== 1 || !out || !/\.xlsx$/i.test(out)) {
     throw new UsageError({ id: 'Sebutkan satu berkas keluaran .xlsx: pokin template KELUARAN.xlsx …', en: 'Name one output .xlsx file: pokin template OUT.xlsx …' });
@@ -125,5 +142,28 @@ export async function runTemplate(args: string[], io: CommandIO): Promise<number
   io.out(lang === 'en'
     ? `Written ${out}: ${config.namaOpd} (${config.kodeOpd}), ${config.tahunAwal}–${config.tahunAkhir}, ${config.versiNomenklatur}.`
     : `Tertulis ${out}: ${config.namaOpd} (${config.kodeOpd}), ${config.tahunAwal}–${config.tahunAkhir}, ${config.versiNomenklatur}.`);
+  return 0;
+}
+
+/** `pokin template FILE.xlsx --tambah pengukuran [--tahun Y] [--out NEW.xlsx]`. */
+async function runTambah(positionals: string[], values: Record<string, string | boolean | undefined>, lang: Lang, io: CommandIO): Promise<number> {
+  if (key(String(values.tambah)) !== 'pengukuran') {
+    throw new UsageError({ id: `--tambah "${values.tambah}" tidak dikenal (pilihan: pengukuran).`, en: `Unknown --tambah "${values.tambah}" (choices: pengukuran).` });
+  }
+  const file = positionals[0];
+  if (positionals.length !== 1 || !file || !/\.xlsx$/i.test(file)) {
+    throw new UsageError({ id: 'Sebutkan satu buku kerja .xlsx: pokin template BERKAS.xlsx --tambah pengukuran', en: 'Name one .xlsx workbook: pokin template FILE.xlsx --tambah pengukuran' });
+  }
+  const problems: Bilingual[] = [];
+  const tahun = year(typeof values.tahun === 'string' ? values.tahun : undefined, '--tahun', problems);
+  if (problems.length) throw new UsageError(problems[0]);
+  const out = typeof values.out === 'string' ? values.out : file;
+  if (out !== file && !values.force && (await access(out).then(() => true, () => false))) {
+    throw new UsageError({ id: `${out} sudah ada; pakai --force untuk menimpanya.`, en: `${out} already exists; use --force to overwrite it.` });
+  }
+  const r = await tambahPengukuran(file, tahun ?? undefined, out);
+  io.out(lang === 'en'
+    ? `Written ${out}: pengukuran ${r.tahun} — Rencana Aksi ${r.rows.rencanaAksi} rows (${r.added.rencanaAksi} new), Realisasi ${r.rows.realisasi} (${r.added.realisasi} new), Pembanding ${r.rows.pembanding} (${r.added.pembanding} new).`
+    : `Tertulis ${out}: pengukuran ${r.tahun} — Rencana Aksi ${r.rows.rencanaAksi} baris (${r.added.rencanaAksi} baru), Realisasi ${r.rows.realisasi} (${r.added.realisasi} baru), Pembanding ${r.rows.pembanding} (${r.added.pembanding} baru).`);
   return 0;
 }

@@ -21,7 +21,9 @@ export function formatAngka(x: number): string {
   const c = sen(x);
   // Beyond 2^53 cents the integer split below loses digits; such values are not capaian.
   if (!Number.isSafeInteger(c)) return x.toExponential(2).replace('.', ',');
-  const bulat = Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const int = Math.floor(c / 100);
+  // Most capaian are below 1.000: no thousands separator to insert (the regex is the costly part).
+  const bulat = int < 1000 ? String(int) : int.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const desimal = (c % 100).toString().padStart(2, '0');
   // A value that rounds to 0,00 is shown without a sign: "-0,00 %" would only confuse.
   const tanda = x < 0 && c !== 0 ? '-' : '';

@@ -9,6 +9,7 @@ import type { CellValue } from '../snapshot.js';
 import { fitRowHeights } from './fit.js';
 import { levelSheet, type LevelOptions } from './level.js';
 import { matriksSheet, type MatriksOptions } from './matriks.js';
+import { pengukuranSheets, PENGUKURAN_KINDS, type PengukuranKind, type PengukuranSheetsOptions } from './pengukuran/index.js';
 import { pkSheets, type PkOptions } from './pk.js';
 import type { SheetSpec } from './spec.js';
 import { validasiSheet as validasiRows } from './validasi.js';
@@ -29,9 +30,13 @@ export function validasiSheet(issues: Parameters<typeof validasiRows>[0], lang?:
   return fitRowHeights(validasiRows(issues, lang));
 }
 export { lkeRekapSheet, LKE_REKAP_SHEET, type LkeRekapInput } from './lke.js';
+export * from './pengukuran/index.js';
 
-export type DerivedKind = 'matriks' | 'level' | 'pk' | 'validasi';
+/** `renaksi`, `pengukuran` and `lkjip` (SAKIP.md §12) are generated only when asked for. */
+export type DerivedKind = 'matriks' | 'level' | 'pk' | 'validasi' | PengukuranKind;
 export const DERIVED_KINDS: readonly DerivedKind[] = ['matriks', 'level', 'pk', 'validasi'];
+/** Every kind `--sheets` accepts. */
+export const ALL_DERIVED_KINDS: readonly DerivedKind[] = [...DERIVED_KINDS, ...PENGUKURAN_KINDS];
 
 export interface DeriveOptions {
   sheets?: readonly DerivedKind[];
@@ -41,6 +46,8 @@ export interface DeriveOptions {
   matriks?: Omit<MatriksOptions, 'tahun'>;
   level?: LevelOptions;
   lang?: 'id' | 'en';
+  /** Renaksi, Pengukuran TWn and LKjIP options (the year is `tahun`). */
+  pengukuran?: PengukuranSheetsOptions;
 }
 
 export function deriveSheets(tree: PohonKinerja, issues: readonly Issue[], opts: DeriveOptions = {}): SheetSpec[] {
@@ -50,6 +57,10 @@ export function deriveSheets(tree: PohonKinerja, issues: readonly Issue[], opts:
   if (kinds.includes('level')) out.push(levelSheet(tree, opts.level));
   const tahun = opts.tahun ?? tree.config.years[0];
   if (kinds.includes('pk') && tahun !== undefined) out.push(...pkSheets(tree, tahun, opts.pk));
+  if (tahun !== undefined) {
+    const pengukuran = kinds.filter((k): k is PengukuranKind => (PENGUKURAN_KINDS as readonly string[]).includes(k));
+    out.push(...pengukuranSheets(tree, tahun, pengukuran, { ...opts.pengukuran, renaksi: { ...(opts.pk?.tempat ? { tempat: opts.pk.tempat } : {}), ...opts.pengukuran?.renaksi } }));
+  }
   if (kinds.includes('validasi')) out.push(validasiSheet(issues, opts.lang));
   return out;
 }

@@ -20,6 +20,9 @@ import { levelsOfTree, ROOT_MARK, type NomenklaturType, type PokinConfig } from 
 import type { Bilingual, RuleId } from '../issues.js';
 import type { TableKey } from '../model.js';
 import { resolveList, structuredRef, type ListSheetPlan } from './lists.js';
+// A module cycle by design: the pengukuran formats use this file's helpers, and are part of
+// `conditionalFormats` so every adapter gets them; neither module runs the other at load time.
+import { pengukuranFormulaRules } from './pengukuran-formats.js';
 import type { ListSource, TableSpec } from './tables.js';
 
 /** Where a table sits on its sheet. */
@@ -221,6 +224,7 @@ const bi = (id: string, en: string): Bilingual => ({ id, en });
  */
 const LIST_RULE: Partial<Record<ListSource, RuleId>> = {
   level: 'F01', jenjang: 'F01', iku: 'F01', polaritas: 'K05', akumulasi: 'K05', pohon: 'F01', jenisNomenklatur: 'F01',
+  periode: 'F01', tingkatPembanding: 'F01',
 };
 const NEXT_TYPE: Partial<Record<NomenklaturType, NomenklaturType>> = { program: 'kegiatan', kegiatan: 'sub_kegiatan' };
 const TYPE_LABEL: Record<NomenklaturType, Bilingual> = {
@@ -349,6 +353,8 @@ function formulaRules(config: PokinConfig, t: Placed, lists: ListsForFormulas, p
     errorValues(x);
   }
   if (t.info) errorValues(t.info);
+  // Rencana Aksi, Realisasi, Pembanding (SAKIP.md §12), when placed.
+  out.push(...pengukuranFormulaRules(t));
   return out;
 }
 

@@ -10,6 +10,7 @@ import {
   AKUMULASI, canonicalTables, INFO_KEYS, JENJANG, POLARITAS, STATUS_CROSSCUTTING, YA_TIDAK,
   type ColumnSpec, type ListSource, type TableSpec,
 } from './tables.js';
+import { PERIODE, TINGKAT_PEMBANDING } from './pengukuran.js';
 
 /**
  * Excel limits an inline list (`"a,b,c"`) to 255 characters, and a comma inside an item
@@ -58,6 +59,9 @@ export class ListSheetPlan {
   readonly columns: string[][] = [];
   private byContent = new Map<string, number>();
 
+  /** `first`: the list sheet's first free column (0-based), when lists are added to a sheet that holds some. */
+  constructor(readonly first = 0) {}
+
   /** Absolute range of a list on the list sheet, e.g. `'Daftar Pilihan'!$C$1:$C$5`. */
   range(values: readonly string[]): string {
     const key = values.join('\u0000');
@@ -67,7 +71,7 @@ export class ListSheetPlan {
       this.columns.push([...values]);
       this.byContent.set(key, i);
     }
-    return absoluteColumnRange(LIST_SHEET, columnLetter(i), 1, Math.max(1, values.length));
+    return absoluteColumnRange(LIST_SHEET, columnLetter(this.first + i), 1, Math.max(1, values.length));
   }
 }
 
@@ -122,6 +126,8 @@ export function resolveList(source: ListSource, ctx: ListContext): Dropdown | un
     case 'infoKey': return valuesDropdown(INFO_KEYS.map((k) => k.key));
     case 'pohon': return valuesDropdown(POHON_VALUES);
     case 'jenisNomenklatur': return valuesDropdown(JENIS_NOMENKLATUR_VALUES);
+    case 'periode': return valuesDropdown(PERIODE);
+    case 'tingkatPembanding': return valuesDropdown(TINGKAT_PEMBANDING);
     case 'jabatan': {
       if (ctx.jabatanTable) {
         return { kind: 'range', sheet: 'Jabatan', range: `INDIRECT("${structuredRef(ctx.jabatanTable.table, ctx.jabatanTable.header).replace(/"/g, '""')}")` };

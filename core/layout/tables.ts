@@ -10,7 +10,9 @@ export type ColumnKind = 'text' | 'code' | 'number' | 'money' | 'target' | 'enum
 /** Which dropdown a column gets; resolved against the configuration by `lists.ts`. */
 export type ListSource =
   | 'level' | 'polaritas' | 'akumulasi' | 'iku' | 'jenjang' | 'jabatan' | 'statusCrosscutting'
-  | 'infoKey' | 'pohon' | 'jenisNomenklatur';
+  | 'infoKey' | 'pohon' | 'jenisNomenklatur'
+  /** Pengukuran tables (SAKIP.md §12, core/layout/pengukuran.ts). */
+  | 'periode' | 'tingkatPembanding';
 
 export interface ColumnSpec {
   /** Field key in the model; year columns use `pagu:2026` / `target:2026`. */
@@ -36,6 +38,8 @@ export interface TableSpec {
   /** Missing table → F03 (required) or nothing (optional). */
   required: boolean;
   columns: ColumnSpec[];
+  /** Adapters also deliver the formula text of its cells (`TableSnapshot.formulas`; U07). */
+  formulas?: boolean;
 }
 
 const TEXT = '@';

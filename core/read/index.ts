@@ -12,6 +12,7 @@ import type { TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
 import { readInfo, readLevelConfig } from './info.js';
 import { readIndikator } from './indikator.js';
 import { readCrosscutting, readJabatan, readNomenklaturTable } from './others.js';
+import { readPengukuran } from './pengukuran.js';
 import { readBoxes } from './pohon.js';
 import { mapTable, reportMerges, type MappedTable } from './table.js';
 
@@ -99,10 +100,11 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
       en: 'The period cannot be determined: fill in Tahun Awal and Tahun Akhir in Info.',
     }));
   }
-  return {
-    tree: { config, boxes, byId, indikator, jabatan, jabatanById: new Map(jabatan.map((j) => [j.id, j])), crosscutting, nomenklatur, tables },
-    issues,
-  };
+  const tree: PohonKinerja = { config, boxes, byId, indikator, jabatan, jabatanById: new Map(jabatan.map((j) => [j.id, j])), crosscutting, nomenklatur, tables };
+  // Rencana Aksi, Realisasi, Pembanding (SAKIP.md §12), when the workbook holds them.
+  const pengukuran = readPengukuran((s) => findTable(snapshot, s), tree, issues);
+  if (pengukuran) tree.pengukuran = pengukuran;
+  return { tree, issues };
 }
 
 /** An `ID Atasan` that names no position breaks every PK chain through it (F01 at that cell). */

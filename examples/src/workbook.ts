@@ -5,6 +5,7 @@
  * contract (SAKIP.md §4) wherever it moves.
  */
 import { a1 } from '../../core/a1.js';
+import { pengukuranTables } from '../../core/layout/pengukuran.js';
 import { canonicalTables, INFO_KEYS, type TableSpec } from '../../core/layout/tables.js';
 import type { TableKey } from '../../core/model.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
@@ -13,6 +14,18 @@ import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snap
 export type FieldRow = Record<string, CellValue>;
 
 export type InputTable = 'jabatan' | 'pohon' | 'indikator' | 'crosscutting';
+/** Rencana Aksi, Realisasi, Pembanding (SAKIP.md §12). */
+export type PengukuranTable = 'rencanaAksi' | 'realisasi' | 'pembanding';
+
+/** A formula in a data cell (an example of realisasi copied from the plan, U07). */
+export interface ExampleFormula {
+  table: PengukuranTable;
+  /** 0-based data row. */
+  row: number;
+  field: string;
+  /** Formula text without `=`, e.g. `'Rencana Aksi'!K7`. */
+  formula: string;
+}
 
 export interface ExampleWorkbook {
   /** Info rows in order (Kunci → Nilai). */
@@ -21,6 +34,11 @@ export interface ExampleWorkbook {
   pohon: FieldRow[];
   indikator: FieldRow[];
   crosscutting: FieldRow[];
+  /** Optional pengukuran tables; a table is written only when given. */
+  rencanaAksi?: FieldRow[];
+  realisasi?: FieldRow[];
+  pembanding?: FieldRow[];
+  formulas?: ExampleFormula[];
 }
 
 export function periodYears(wb: ExampleWorkbook): number[] {
@@ -35,7 +53,7 @@ export function specsFor(wb: ExampleWorkbook): TableSpec[] {
 }
 
 export function specOf(wb: ExampleWorkbook, key: TableKey): TableSpec {
-  const s = specsFor(wb).find((t) => t.key === key);
+  const s = [...specsFor(wb), ...pengukuranTables()].find((t) => t.key === key);
   if (!s) throw new Error(`no table spec ${key}`);
   return s;
 }
@@ -68,6 +86,17 @@ export function toSnapshot(wb: ExampleWorkbook): WorkbookSnapshot {
       tables.push(tableSnapshot(spec, wb[spec.key]));
     }
   }
+  for (const spec of pengukuranTables()) {
+    const rows = wb[spec.key as PengukuranTable];
+    if (!rows) continue;
+    const t = tableSnapshot(spec, rows);
+    const fs = (wb.formulas ?? []).filter((f) => f.table === spec.key);
+    if (fs.length) {
+      t.formulas = t.rows.map(() => new Array<string | null>(spec.columns.length).fill(null));
+      for (const f of fs) t.formulas[f.row][spec.columns.findIndex((c) => c.key === f.field)] = f.formula;
+    }
+    tables.push(t);
+  }
   return { tables };
 }
 
@@ -77,14 +106,14 @@ export function sheetRowOf(index0: number): number {
 }
 
 /** A1 address of field `key` in data row `index0` of a table. */
-export function cellAddress(wb: ExampleWorkbook, table: InputTable, key: string, index0: number): string {
+export function cellAddress(wb: ExampleWorkbook, table: InputTable | PengukuranTable, key: string, index0: number): string {
   const spec = specOf(wb, table);
   const col = spec.columns.findIndex((c) => c.key === key);
   if (col < 0) throw new Error(`${spec.table}: no column ${key}`);
   return a1(col, sheetRowOf(index0));
 }
 
-export function sheetOf(wb: ExampleWorkbook, table: InputTable): string {
+export function sheetOf(wb: ExampleWorkbook, table: InputTable | PengukuranTable): string {
   return specOf(wb, table).sheet;
 }
 
@@ -96,5 +125,9 @@ export function cloneWorkbook(wb: ExampleWorkbook): ExampleWorkbook {
     pohon: wb.pohon.map((r) => ({ ...r })),
     indikator: wb.indikator.map((r) => ({ ...r })),
     crosscutting: wb.crosscutting.map((r) => ({ ...r })),
+    ...(wb.rencanaAksi ? { rencanaAksi: wb.rencanaAksi.map((r) => ({ ...r })) } : {}),
+    ...(wb.realisasi ? { realisasi: wb.realisasi.map((r) => ({ ...r })) } : {}),
+    ...(wb.pembanding ? { pembanding: wb.pembanding.map((r) => ({ ...r })) } : {}),
+    ...(wb.formulas ? { formulas: wb.formulas.map((f) => ({ ...f })) } : {}),
   };
 }

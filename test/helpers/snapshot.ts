@@ -2,6 +2,7 @@
  * Builds canonical workbook snapshots for tests: a few readable rows in, the exact shape
  * an adapter delivers out (header row + rows of cell values, tables at A1).
  */
+import { pengukuranTables } from '../../core/layout/pengukuran.js';
 import { canonicalTables, type TableSpec } from '../../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 
@@ -15,6 +16,10 @@ export interface WorkbookInput {
   indikator?: Row[];
   crosscutting?: Row[];
   nomenklatur?: Row[];
+  /** Pengukuran tables (SAKIP.md §12); a table is written only when its rows are given. */
+  rencanaAksi?: Row[];
+  realisasi?: Row[];
+  pembanding?: Row[];
   /** Drop whole tables (e.g. to test F03 / exit 2). */
   omit?: string[];
 }
@@ -67,6 +72,10 @@ export function makeSnapshot(input: WorkbookInput): WorkbookSnapshot {
     if (spec.key === 'konfigurasiLevel') continue;
     if (spec.key === 'nomenklatur' && !input.nomenklatur) continue;
     tables.push(table(spec, rowsFor[spec.key] ?? []));
+  }
+  for (const spec of pengukuranTables()) {
+    const rows = input[spec.key as 'rencanaAksi' | 'realisasi' | 'pembanding'];
+    if (rows) tables.push(table(spec, rows));
   }
   return { tables };
 }
