@@ -4,35 +4,56 @@
  * (LibreOffice saves, copied sheets) by their header row (`locate.ts`). Unusable files
  * become an `XlsxError` with a bilingual message, never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
+import { parseA1 } from '../core/a1.js';
 import { XlsxError } from './errors.js';
 import { extract, type XlsxRead } from './extract.js';
-import { checkSignature, loadWorkbook } from './open.js';
+import { checkSignature, loadWorkbook, packageReportOf, readWorkbookFile } from './open.js';
+import { parseCell } from './package-scan.js';
+import type ExcelJS from 'exceljs';
 
 export type { SheetSummary, XlsxRead } from './extract.js';
 
 /** Reads a workbook from a path or from its bytes. */
 export async function readXlsx(input: string | Uint8Array): Promise<XlsxRead> {
   const file = typeof input === 'string' ? input : undefined;
-  const bytes = file !== undefined ? await readBytes(file) : Buffer.from(input as Uint8Array);
+  const bytes = file !== undefined ? await readWorkbookFile(file) : input as Uint8Array;
   checkSignature(bytes, file);
   const wb = await loadWorkbook(bytes, file);
-  return extract(wb);
+  const read = extract(wb);
+  refuseUncachedFormulas(wb, read, file);
+  return read;
 }
 
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new XlsxError('not-found', { id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` }, { file, cause: e });
+/**
+ * Formulas saved without their values (a file written by a program and never opened in a
+ * spreadsheet) read as blank cells: a tree table full of them would read as an empty tree with
+ * errors everywhere else. Refused with what to do instead.
+ */
+export function refuseUncachedFormulas(wb: ExcelJS.Workbook, read: XlsxRead, file?: string): void {
+  const report = packageReportOf(wb);
+  if (!report) return;
+  const hits: string[] = [];
+  let count = 0;
+  for (const t of read.snapshot.tables) {
+    const facts = report.sheets.get(t.sheet);
+    if (!facts || facts.uncachedCount === 0) continue;
+    const { col, row } = parseA1(t.address);
+    const inTable = facts.uncached.filter((ref) => {
+      const c = parseCell(ref);
+      return c !== null && c.row >= row && c.row <= row + t.rows.length && c.col - 1 >= col && c.col - 1 < col + t.header.length;
+    });
+    // Only the first few cells are known: any inside the table, or all formulas on its sheet.
+    if (inTable.length > 0 || facts.uncached.length < facts.uncachedCount) {
+      count += facts.uncachedCount;
+      hits.push(...inTable.map((ref) => `'${t.sheet}'!${ref}`));
+      if (inTable.length === 0) hits.push(`'${t.sheet}'!${facts.uncached[0]}`);
     }
-    if (code === 'EISDIR') {
-      throw new XlsxError('is-directory', { id: `${file} adalah folder, bukan berkas .xlsx.`, en: `${file} is a folder, not an .xlsx file.` }, { file, cause: e });
-    }
-    throw new XlsxError('unreadable', {
-      id: `Berkas tidak dapat dibaca (${code ?? 'galat'}): ${file}`, en: `The file cannot be read (${code ?? 'error'}): ${file}`,
-    }, { file, cause: e });
   }
+  if (count === 0) return;
+  const at = hits.slice(0, 3).join(', ');
+  const where = file ? `${file}: ` : '';
+  throw new XlsxError('uncached-formulas', {
+    id: `${where}${count.toLocaleString('id-ID')} sel berisi rumus tanpa nilai tersimpan (mis. ${at}): berkas ini dibuat oleh program dan belum pernah dihitung. Buka di Excel atau LibreOffice Calc, simpan, lalu coba lagi.`,
+    en: `${where}${count.toLocaleString('en-US')} cells hold formulas saved without their values (e.g. ${at}): the file was written by a program and never calculated. Open it in Excel or LibreOffice Calc, save it, and try again.`,
+  }, file !== undefined ? { file } : {});
 }

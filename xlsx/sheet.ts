@@ -3,14 +3,12 @@
  * the merged areas, the number formats of numeric cells and the hidden columns. Formulas give
  * their cached result (`cells.ts`), as for the canonical reader.
  */
-import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../core/a1.js';
 import type { RawSheet } from '../core/adopt/types.js';
 import type { CellValue } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
-import { XlsxError } from './errors.js';
-import { checkSignature, loadWorkbook } from './open.js';
+import { checkSignature, loadWorkbook, readWorkbookFile } from './open.js';
 
 /** `ExcelJS.ValueType.Merge`; the enum is not importable as a value under `import type`. */
 const MERGE = 1;
@@ -55,21 +53,10 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   return sheet;
 }
 
-async function bytesOf(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new XlsxError('not-found', { id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` }, { file, cause: e });
-    if (code === 'EISDIR') throw new XlsxError('is-directory', { id: `${file} adalah folder, bukan berkas .xlsx.`, en: `${file} is a folder, not an .xlsx file.` }, { file, cause: e });
-    throw new XlsxError('unreadable', { id: `Berkas tidak dapat dibaca (${code ?? 'galat'}): ${file}`, en: `The file cannot be read (${code ?? 'error'}): ${file}` }, { file, cause: e });
-  }
-}
-
 /** Every visible or hidden worksheet of a file (or its bytes) as raw sheets. */
 export async function readRawSheets(input: string | Uint8Array): Promise<RawSheet[]> {
   const file = typeof input === 'string' ? input : undefined;
-  const bytes = file !== undefined ? await bytesOf(file) : Buffer.from(input as Uint8Array);
+  const bytes = file !== undefined ? await readWorkbookFile(file) : (input as Uint8Array);
   checkSignature(bytes, file);
   const wb = await loadWorkbook(bytes, file);
   return wb.worksheets.map(rawSheet);

@@ -8,6 +8,8 @@ import type { PokinConfig } from '../../core/config.js';
 import { headerKey } from '../../core/layout/tables.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
 import { plainValue } from '../../xlsx/cells.js';
+import { XlsxError } from '../../xlsx/errors.js';
+import { loadWorkbookWith } from '../../xlsx/load.js';
 import { renderSheet as renderDerived } from '../../xlsx/render.js';
 import { buildCanonicalWorkbook } from '../../xlsx/write.js';
 import {
@@ -36,11 +38,13 @@ export class PreviewPort implements WorkbookPort {
 
   static async open(bytes: ArrayBuffer | Uint8Array, fileName: string, excel?: ExcelJSModule): Promise<PreviewPort> {
     const X = excel ?? (await loadExcelJS());
-    const wb = new X.Workbook();
-    const buf = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
+    // The same package guard and merge loading as the CLI (xlsx/load.ts): hostile files are
+    // refused before ExcelJS sees them, with the CLI's message.
+    let wb: ExcelJS.Workbook;
     try {
-      await wb.xlsx.load(buf as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] } as never);
+      wb = await loadWorkbookWith(X, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), fileName);
     } catch (e) {
+      if (e instanceof XlsxError) throw new PortError('failed', e.bilingual.id, e.bilingual.en, { cause: e });
       throw new PortError('failed', 'Berkas bukan .xlsx yang dapat dibaca.', 'The file is not a readable .xlsx.', { cause: e });
     }
     return new PreviewPort(X, wb, fileName);
