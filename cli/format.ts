@@ -59,7 +59,10 @@ export function humanReport(file: string, summary: ValidationSummary, issues: re
     if (!group.length) continue;
     lines.push('', `${HEADINGS[lang][sev]} (${group.length})`);
     const locs = group.map((i) => location(i.sheet, i.cell));
-    const width = Math.min(28, Math.max(...locs.map((l) => l.length)));
+    // A loop, not Math.max(...locs): spreading 100,000+ arguments overflows the stack.
+    let width = 0;
+    for (const l of locs) if (l.length > width) width = l.length;
+    width = Math.min(28, width);
     group.forEach((i, n) => {
       const id = i.id ? ` [${i.id}]` : '';
       lines.push(`  ${locs[n].padEnd(width)}  ${i.rule}${id}  ${lang === 'en' ? i.messageEn : i.message}`);

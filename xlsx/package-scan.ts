@@ -139,8 +139,8 @@ export class SheetScanner implements TagSink {
         this.row = r === undefined ? this.row + 1 : parseInt(r, 10);
         if (!(this.row >= 1)) throw new PackageDamaged(`${this.label}: invalid row number "${String(r).slice(0, 20)}"`);
         this.col = 0;
-        if (++this.rows > this.limits.rows) throw new LimitExceeded('rows', this.rows, `${this.label}, <row> ${this.rows}`);
         this.at(this.row, 1, `${this.row}:${this.row}`);
+        if (++this.rows > this.limits.rows) throw new LimitExceeded('rows', this.rows, `${this.label}, <row> ${this.rows}`);
         return;
       }
       case 'c': {

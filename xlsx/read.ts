@@ -45,7 +45,7 @@ export function refuseUncachedFormulas(wb: ExcelJS.Workbook, read: XlsxRead, fil
     // Only the first few cells are known: any inside the table, or all formulas on its sheet.
     if (inTable.length > 0 || facts.uncached.length < facts.uncachedCount) {
       count += facts.uncachedCount;
-      hits.push(...inTable.map((ref) => `'${t.sheet}'!${ref}`));
+      for (const ref of inTable.slice(0, 3)) hits.push(`'${t.sheet}'!${ref}`);
       if (inTable.length === 0) hits.push(`'${t.sheet}'!${facts.uncached[0]}`);
     }
   }
