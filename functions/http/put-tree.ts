@@ -9,6 +9,8 @@ import { treeLinks } from '../../core/derive/consolidate/links.js';
 import { issue, type Issue } from '../../core/issues.js';
 import { ApprovedLinkRemovedError, type StoredLink, type TreeStore } from '../store/types.js';
 import { readWorkbook } from '../../core/read/index.js';
+import { reportWireLimits } from '../../core/read/limits.js';
+import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import { validateTree, type ValidationSummary } from '../../core/validate.js';
 import { parsePushBody, type PushAnswer, type TreePath } from '../../core/wire/index.js';
 import { ApiError } from './errors.js';
@@ -37,6 +39,21 @@ async function droppedLinks(store: TreeStore, path: TreePath, kept: Set<string>)
   return { approved: dropped.filter((l) => l.decision?.status === 'disetujui'), dropped };
 }
 
+/** F04 issues of a body whose tree has the snapshot's shape (to name the cell a limit refuses). */
+function limitIssues(body: unknown): Issue[] | undefined {
+  const tree = (body as { tree?: { tables?: unknown } } | null)?.tree;
+  const tables = tree?.tables;
+  if (!Array.isArray(tables) || !tables.every((t) => typeof t?.sheet === 'string' && typeof t.address === 'string' &&
+    Array.isArray(t.header) && Array.isArray(t.rows) && t.rows.every(Array.isArray))) return undefined;
+  const issues: Issue[] = [];
+  try {
+    reportWireLimits(tree as WorkbookSnapshot, issues);
+  } catch {
+    return undefined;
+  }
+  return issues.slice(0, 20);
+}
+
 /** The tree's Info must name the pemda, period and OPD of the path it is pushed to. */
 function checkInfo(config: PokinConfig, path: TreePath): void {
   const mismatches: { field: string; path: string; workbook: string }[] = [];
@@ -62,8 +79,9 @@ export const putTree: RouteFn = async (event, deps) => {
   const principal = requirePrincipal(event);
   const path = treePath(event);
   requireAccess(principal, 'push', path.pemda, path.opd);
-  const parsed = parsePushBody(jsonBody(event));
-  if (!parsed.ok) throw invalidBody(parsed.problems);
+  const raw = jsonBody(event);
+  const parsed = parsePushBody(raw);
+  if (!parsed.ok) throw invalidBody(parsed.problems, limitIssues(raw));
   const body = parsed.value;
 
   // The same core/ as in Excel: a tree clean in the pane is clean here. Reference checks
