@@ -7,6 +7,7 @@ import { levelsOfTree } from '../config.js';
 import { issue, type Issue } from '../issues.js';
 import { canonicalTables, headerKey, yearsInHeader, type TableSpec } from '../layout/tables.js';
 import type { Box, Jabatan, PohonKinerja, TableKey, TableLoc } from '../model.js';
+import { reportIdCharacters } from './ids.js';
 import { reportWireLimits } from './limits.js';
 import { reportUnreadable } from './report.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
@@ -43,9 +44,10 @@ function yearsFromHeaders(tables: (TableSnapshot | undefined)[]): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
+export function readWorkbook(input: WorkbookSnapshot): ReadResult {
   const issues: Issue[] = [];
-  reportWireLimits(snapshot, issues);
+  reportWireLimits(input, issues);
+  const snapshot = reportIdCharacters(input, issues);
   const specs = canonicalTables([]);
   const spec = (k: TableKey) => specs.find((s) => s.key === k) as TableSpec;
   const infoSnap = findTable(snapshot, spec('info'));
