@@ -72,8 +72,16 @@ function Root() {
     openFile: async (file: File) => {
       const my = ++opening.current;
       const { PreviewPort } = await import('./preview/port.js');
-      const port = await PreviewPort.open(await file.arrayBuffer(), file.name);
+      let port: PreviewPortT;
+      try {
+        port = await PreviewPort.open(await file.arrayBuffer(), file.name);
+      } catch (e) {
+        // A file the package guard refuses (or cannot read) says why, as in the CLI.
+        if (my === opening.current) setStartupError(e instanceof PortError ? e : new PortError('failed', String(e), String(e)));
+        return;
+      }
       if (my !== opening.current) return;
+      setStartupError(null);
       port.onSelect(setSelection);
       setFileName(file.name);
       setSelection(null);
