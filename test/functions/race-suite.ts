@@ -39,11 +39,13 @@ export function raceSuite(name: string, engine: () => Engine, store: () => Dynam
         expect((await put(store(), opd, pushBody(linkedTree(source, target), 0))).status).toBe(201);
         const id = requestId(source, target);
         // The push validates its tree before it writes anything; the decision loads the source
-        // tree first: a spread of head starts makes either side land first, and many overlap.
-        const lead = Math.floor(rand() * 50);
+        // tree first. A third of the rounds give the decision a head start, a third the push,
+        // a third start both at once: either side lands first, and many overlap.
+        const wait = rand() * 40;
+        const [decisionDelay, pushDelay] = round % 3 === 0 ? [0, wait / 2] : round % 3 === 1 ? [0, 0] : [wait, 0];
         const [d, p] = await Promise.all([
-          sleep(lead).then(() => decide(store(), unit(target), id, 'disetujui')),
-          put(store(), opd, pushBody(linkedTree(source), 1)),
+          sleep(decisionDelay).then(() => decide(store(), unit(target), id, 'disetujui')),
+          sleep(pushDelay).then(() => put(store(), opd, pushBody(linkedTree(source), 1))),
         ]);
         expect(d.status, JSON.stringify(d.body)).toBeLessThan(500);
         expect(p.status, JSON.stringify(p.body)).toBeLessThan(500);
