@@ -90,7 +90,8 @@ function Root() {
     openFile: async (file: File) => {
       const my = ++opening.current;
       const { PreviewPort } = await import('./preview/port.js');
-      // A bad file throws here (XlsxError/PortError): the pane shows why, the open workbook stays.
+      // A bad file throws here (XlsxError/PortError, the package guard's message included): the
+      // pane shows why beside the open button, and the open workbook stays.
       const port = await PreviewPort.open(await file.arrayBuffer(), file.name);
       if (my !== opening.current) return;
       setFileName(file.name);

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const ALL = ['core', 'adopt', 'push', 'addin', 'consolidate', 'reference', 'lke', 'pengukuran'];
+const ALL = ['core', 'adopt', 'push', 'addin', 'consolidate', 'reference', 'lke', 'pengukuran', 'hostile'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = (wanted.length ? wanted : ALL).filter((n) => existsSync(`bench/${n}.ts`));
 let failed = 0;

@@ -3,6 +3,7 @@
  * other tools consume. Messages come in the chosen language (`--lang id|en`).
  */
 import type { Issue, Severity } from '../core/issues.js';
+import { visible } from '../core/read/ids.js';
 import type { ValidationSummary } from '../core/validate.js';
 import type { SheetSummary } from '../xlsx/read.js';
 
@@ -31,7 +32,7 @@ export function toJson(summary: ValidationSummary, issues: readonly Issue[], lan
     issues: issues.map((i) => ({
       rule: i.rule, severity: i.severity, sheet: i.sheet, cell: i.cell,
       ...(i.id !== undefined ? { id: i.id } : {}),
-      message: lang === 'en' ? i.messageEn : i.message,
+      message: visible(lang === 'en' ? i.messageEn : i.message),
     })),
   };
 }
@@ -59,10 +60,14 @@ export function humanReport(file: string, summary: ValidationSummary, issues: re
     if (!group.length) continue;
     lines.push('', `${HEADINGS[lang][sev]} (${group.length})`);
     const locs = group.map((i) => location(i.sheet, i.cell));
-    const width = Math.min(28, Math.max(...locs.map((l) => l.length)));
+    // A loop, not Math.max(...locs): spreading 100,000+ arguments overflows the stack.
+    let width = 0;
+    for (const l of locs) if (l.length > width) width = l.length;
+    width = Math.min(28, width);
     group.forEach((i, n) => {
-      const id = i.id ? ` [${i.id}]` : '';
-      lines.push(`  ${locs[n].padEnd(width)}  ${i.rule}${id}  ${lang === 'en' ? i.messageEn : i.message}`);
+      const id = i.id ? ` [${visible(i.id)}]` : '';
+      // Zero-width and direction characters in a message are shown as ⟨U+200B⟩, never hidden.
+      lines.push(`  ${locs[n].padEnd(width)}  ${i.rule}${id}  ${visible(lang === 'en' ? i.messageEn : i.message)}`);
     });
   }
   lines.push('', summaryLine(summary, lang));

@@ -5,7 +5,11 @@
 import type { Bilingual } from '../core/issues.js';
 
 export type XlsxErrorCode =
-  | 'not-found' | 'is-directory' | 'empty' | 'encrypted' | 'legacy-xls' | 'ods' | 'not-xlsx' | 'corrupt' | 'unreadable' | 'no-tables';
+  | 'not-found' | 'is-directory' | 'empty' | 'encrypted' | 'legacy-xls' | 'ods' | 'not-xlsx' | 'corrupt' | 'unreadable' | 'no-tables'
+  /** Above a limit of xlsx/package-limits.ts (checked before ExcelJS loads the file). */
+  | 'too-large'
+  /** Canonical tables hold formulas saved without their values (a generated file never opened in Excel). */
+  | 'uncached-formulas';
 
 export class XlsxError extends Error {
   readonly code: XlsxErrorCode;

@@ -84,12 +84,15 @@ function byTableName(scans: SheetScan[], spec: TableSpec): Block | undefined {
 
 /**
  * Excel grows a table when the planner types right below it; a file saved by another tool
- * may not have. Rows directly below the table's range that hold values in its columns are
- * read too, so no typed row vanishes silently.
+ * may not have, and a row typed after a blank row is outside the table in Excel too. Rows
+ * below the table's range that hold values in its columns are read, past blank rows, up to
+ * the next table on the sheet: no typed row vanishes silently (SAKIP.md §5.1 F01).
  */
 function extendBlock(scan: SheetScan, t: { left: number; right: number; bottom: number }): number {
+  let limit = scan.lastRow;
+  for (const o of scan.tables) if (o.top > t.bottom && o.left <= t.right && o.right >= t.left) limit = Math.min(limit, o.top - 1);
   let bottom = t.bottom;
-  while (bottom < scan.lastRow && rowHasValue(scan.ws, bottom + 1, t.left, t.right)) bottom++;
+  for (let r = t.bottom + 1; r <= limit; r++) if (rowHasValue(scan.ws, r, t.left, t.right)) bottom = r;
   return bottom;
 }
 

@@ -4,12 +4,15 @@
  * (LibreOffice saves, copied sheets) by their header row (`locate.ts`). Unusable files
  * become an `XlsxError` with a bilingual message, never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
-import type ExcelJS from 'exceljs';
-import type { TableSpec } from '../core/layout/tables.js';
+import { parseA1 } from '../core/a1.js';
 import { XlsxError } from './errors.js';
 import { extract, type XlsxRead } from './extract.js';
-import { checkSignature, loadWorkbook } from './open.js';
+import { checkSignature, loadWorkbook, packageReportOf, readWorkbookFile } from './open.js';
+import { parseCell } from './package-scan.js';
+import type ExcelJS from 'exceljs';
+import { workbookTables } from '../core/layout/pengukuran.js';
+import { headerKey, type TableSpec } from '../core/layout/tables.js';
+import { mapTable } from '../core/read/table.js';
 
 export type { SheetSummary, XlsxRead } from './extract.js';
 
@@ -21,26 +24,49 @@ export async function readXlsx(input: string | Uint8Array, extra: readonly Table
 /** The snapshot and the ExcelJS workbook it came from (for the sheets that are not tables: PKs). */
 export async function readXlsxWorkbook(input: string | Uint8Array, extra: readonly TableSpec[] = []): Promise<{ read: XlsxRead; wb: ExcelJS.Workbook }> {
   const file = typeof input === 'string' ? input : undefined;
-  const bytes = file !== undefined ? await readBytes(file) : Buffer.from(input as Uint8Array);
+  const bytes = file !== undefined ? await readWorkbookFile(file) : input as Uint8Array;
   checkSignature(bytes, file);
   const wb = await loadWorkbook(bytes, file);
-  return { read: extract(wb, extra), wb };
+  const read = extract(wb, extra);
+  refuseUncachedFormulas(wb, read, file, [...workbookTables([]), ...extra]);
+  return { read, wb };
 }
 
-/** A file's bytes; a missing file, a folder or an unreadable one is an `XlsxError`. */
-export async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new XlsxError('not-found', { id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` }, { file, cause: e });
+/**
+ * Formulas saved without their values (a file written by a program and never opened in a
+ * spreadsheet) read as blank cells: a tree table full of them would read as an empty tree with
+ * errors everywhere else. Refused with what to do instead.
+ */
+export function refuseUncachedFormulas(wb: ExcelJS.Workbook, read: XlsxRead, file?: string, specs: readonly TableSpec[] = []): void {
+  const report = packageReportOf(wb);
+  if (!report) return;
+  const hits: string[] = [];
+  let count = 0;
+  for (const t of read.snapshot.tables) {
+    const facts = report.sheets.get(t.sheet);
+    if (!facts || facts.uncachedCount === 0) continue;
+    const { col, row } = parseA1(t.address);
+    // Columns Pokin computes itself and never reads (an LKE row's `Nilai`, Status): a formula
+    // there without a saved value loses nothing.
+    const spec = specs.find((s) => t.name !== undefined && headerKey(s.table) === headerKey(t.name));
+    const mapped = spec ? mapTable(t, spec, []) : null;
+    const outputs = new Set(spec?.columns.filter((c) => c.output).map((c) => mapped?.index[c.key]).filter((i): i is number => i !== undefined) ?? []);
+    const inTable = facts.uncached.filter((ref) => {
+      const c = parseCell(ref);
+      return c !== null && c.row >= row && c.row <= row + t.rows.length && c.col - 1 >= col && c.col - 1 < col + t.header.length && !outputs.has(c.col - 1 - col);
+    });
+    // Only the first few cells are known: any inside the table, or all formulas on its sheet.
+    if (inTable.length > 0 || (facts.uncached.length < facts.uncachedCount && outputs.size === 0)) {
+      count += facts.uncachedCount;
+      for (const ref of inTable.slice(0, 3)) hits.push(`'${t.sheet}'!${ref}`);
+      if (inTable.length === 0) hits.push(`'${t.sheet}'!${facts.uncached[0]}`);
     }
-    if (code === 'EISDIR') {
-      throw new XlsxError('is-directory', { id: `${file} adalah folder, bukan berkas .xlsx.`, en: `${file} is a folder, not an .xlsx file.` }, { file, cause: e });
-    }
-    throw new XlsxError('unreadable', {
-      id: `Berkas tidak dapat dibaca (${code ?? 'galat'}): ${file}`, en: `The file cannot be read (${code ?? 'error'}): ${file}`,
-    }, { file, cause: e });
   }
+  if (count === 0) return;
+  const at = hits.slice(0, 3).join(', ');
+  const where = file ? `${file}: ` : '';
+  throw new XlsxError('uncached-formulas', {
+    id: `${where}${count.toLocaleString('id-ID')} sel berisi rumus tanpa nilai tersimpan (mis. ${at}): berkas ini dibuat oleh program dan belum pernah dihitung. Buka di Excel atau LibreOffice Calc, simpan, lalu coba lagi.`,
+    en: `${where}${count.toLocaleString('en-US')} cells hold formulas saved without their values (e.g. ${at}): the file was written by a program and never calculated. Open it in Excel or LibreOffice Calc, save it, and try again.`,
+  }, file !== undefined ? { file } : {});
 }

@@ -5,15 +5,14 @@
  */
 import type { RawSheet } from '../core/adopt/types.js';
 import { rawSheet } from './extract.js';
-import { checkSignature, loadWorkbook } from './open.js';
-import { readBytes } from './read.js';
+import { checkSignature, loadWorkbook, readWorkbookFile } from './open.js';
 
 export { rawSheet } from './extract.js';
 
 /** Every visible or hidden worksheet of a file (or its bytes) as raw sheets. */
 export async function readRawSheets(input: string | Uint8Array): Promise<RawSheet[]> {
   const file = typeof input === 'string' ? input : undefined;
-  const bytes = file !== undefined ? await readBytes(file) : Buffer.from(input as Uint8Array);
+  const bytes = file !== undefined ? await readWorkbookFile(file) : (input as Uint8Array);
   checkSignature(bytes, file);
   const wb = await loadWorkbook(bytes, file);
   return wb.worksheets.map(rawSheet);

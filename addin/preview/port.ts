@@ -10,7 +10,8 @@ import type { CellValue, WorkbookSnapshot } from '../../core/snapshot.js';
 import { plainValue } from '../../xlsx/cells.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { rawSheet } from '../../xlsx/extract.js';
-import { checkSignature } from '../../xlsx/open.js';
+import { XlsxError } from '../../xlsx/errors.js';
+import { loadWorkbookWith } from '../../xlsx/load.js';
 import { renderSheet as renderDerived } from '../../xlsx/render.js';
 import { buildCanonicalWorkbook, decorateWorkbook } from '../../xlsx/write.js';
 import {
@@ -61,16 +62,14 @@ export class PreviewPort implements WorkbookPort {
 
   static async open(bytes: ArrayBuffer | Uint8Array, fileName: string, excel?: ExcelJSModule): Promise<PreviewPort> {
     const X = excel ?? (await loadExcelJS());
-    const wb = new X.Workbook();
-    const buf = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
-    // The CLI's check first: an .xls, a CSV or a password-protected file renamed .xlsx gets
-    // the message that says what to do (an XlsxError), not ExcelJS's zip error.
-    checkSignature(new Uint8Array(buf as ArrayBuffer), fileName);
+    // The same package guard and merge loading as the CLI (xlsx/load.ts): hostile files are
+    // refused before ExcelJS sees them, with the CLI's message.
+    let wb: ExcelJS.Workbook;
     try {
-      await wb.xlsx.load(buf as ArrayBuffer, { ignoreNodes: IGNORED } as never);
+      wb = await loadWorkbookWith(X, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), fileName);
     } catch (e) {
-      throw new PortError('failed', `${fileName}: berkas .xlsx rusak atau tidak lengkap dan tidak dapat dibuka. Buka di Excel dan simpan ulang sebagai .xlsx.`,
-        `${fileName}: the .xlsx file is damaged or incomplete and cannot be opened. Open it in Excel and save it again as .xlsx.`, { cause: e });
+      if (e instanceof XlsxError) throw new PortError('failed', e.bilingual.id, e.bilingual.en, { cause: e });
+      throw new PortError('failed', 'Berkas bukan .xlsx yang dapat dibaca.', 'The file is not a readable .xlsx.', { cause: e });
     }
     return new PreviewPort(X, wb, fileName);
   }

@@ -72,16 +72,20 @@ function wholeNumber(v: string | undefined, flag: string): number | undefined {
   return Number(v);
 }
 
-/** Server failures are answered with the server's own bilingual message; exit 2. */
+/**
+ * Server failures are answered with the server's own bilingual message, an unreachable server
+ * with its address and cause; exit 2. Anything else (an unusable workbook, a bug) is not a
+ * server failure: it goes up to main, which names it (an unusable file as such, exit 2).
+ */
 function serverFailure(e: unknown, io: CommandIO, lang: Lang): number {
-  if (e instanceof ApiFailure && !e.network) {
+  if (!(e instanceof ApiFailure)) throw e;
+  if (!e.network) {
     io.err(`${e.code}: ${e.text(lang)}`);
     return 2;
   }
-  const reason = e instanceof Error && e.cause instanceof Error ? e.cause : null;
+  const reason = e.cause instanceof Error ? e.cause : null;
   const cause = reason ? `: ${reason.message}${reason.cause instanceof Error ? `: ${reason.cause.message}` : ''}` : '';
-  const msg = e instanceof Error ? e.message : String(e);
-  io.err(lang === 'en' ? `Cannot reach the API (${msg}${cause}).` : `API tidak dapat dihubungi (${msg}${cause}).`);
+  io.err(lang === 'en' ? `Cannot reach the API (${e.message}${cause}).` : `API tidak dapat dihubungi (${e.message}${cause}).`);
   return 2;
 }
 

@@ -7,6 +7,8 @@ import { levelsOfTree } from '../config.js';
 import { issue, type Issue } from '../issues.js';
 import { canonicalTables, headerKey, paguDpaColumns, yearsInHeader, type TableSpec } from '../layout/tables.js';
 import type { Box, Jabatan, PohonKinerja, TableKey, TableLoc } from '../model.js';
+import { reportIdCharacters } from './ids.js';
+import { reportWireLimits } from './limits.js';
 import { reportUnreadable } from './report.js';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
 import { readInfo, readLevelConfig } from './info.js';
@@ -18,7 +20,7 @@ import { mapTable, reportMerges, type MappedTable } from './table.js';
 
 export interface ReadResult {
   tree: PohonKinerja;
-  /** F01/F02/F03 found while reading. */
+  /** F01–F04 found while reading. */
   issues: Issue[];
 }
 
@@ -43,8 +45,10 @@ function yearsFromHeaders(tables: (TableSnapshot | undefined)[]): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
+export function readWorkbook(input: WorkbookSnapshot): ReadResult {
   const issues: Issue[] = [];
+  reportWireLimits(input, issues);
+  const snapshot = reportIdCharacters(input, issues);
   const specs = canonicalTables([]);
   const spec = (k: TableKey) => specs.find((s) => s.key === k) as TableSpec;
   const infoSnap = findTable(snapshot, spec('info'));

@@ -39,6 +39,10 @@ const ROWS: Record<string, Row> = {
   F03: ['E', L, 'Kolom wajib tidak ada', 'A required column is missing',
     'Tambahkan kolom yang disebut pesan ke tabel (judul kolom persis seperti di templat), atau buat ulang lembar dengan "Buat lembar Pokin".',
     'Add the column the message names to the table (header text as in the template), or recreate the sheets with "Create Pokin sheets".'],
+  // Added by Pokin: the limits the server enforces (core/wire/limits.ts), reported before a push.
+  F04: ['E', L, 'Nilai melampaui batas yang diterima server', 'A value exceeds what the server accepts',
+    'Persingkat teks sel itu (mis. pindahkan uraian panjang ke Catatan atau dokumen terpisah), hapus karakter kontrol, atau kurangi jumlah baris; pesan menyebut batasnya.',
+    'Shorten the cell\'s text (e.g. move long prose to Catatan or a separate document), remove control characters, or reduce the number of rows; the message names the limit.'],
   // §5.2 Tree structure
   T01: ['E', ['Live', 'Server'], 'ID kotak ganda', 'Duplicate box ID',
     'Beri ID baru yang belum dipakai pada salah satu baris (jangan memakai ulang ID lama), lalu sesuaikan Induk anak-anaknya dan ID Node indikatornya.',

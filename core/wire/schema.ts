@@ -20,7 +20,7 @@
  * are not short keys are refused: the server never stores what it cannot read back.
  */
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot.js';
-import { LIMITS } from './limits.js';
+import { cellProblem, CONTROL_CHARS, ID_HEADER_KEYS, idHeaderKey, LIMITS } from './limits.js';
 
 export interface WireProblem {
   /** JSON path of the offending value, e.g. `tree.tables[2].rows[14][0]`. */
@@ -48,20 +48,8 @@ export interface ReviewBody {
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 const A1_RANGE = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/;
-// C0 controls except tab/newline/carriage return (multi-line statements are legitimate).
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const ID_CONTROL = /[\u0000-\u001f\u007f]/;
 const SHEET_FORBIDDEN = /[:\\/?*[\]]/;
-// Header keys (core/layout headerKey form) of the columns that hold IDs.
-const ID_HEADER_KEYS = new Set(['id', 'induk', 'idnode', 'idjabatan', 'idatasan', 'idnodetujuan', 'refpemda']);
-const EXCEL_ERROR = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!)$/i;
 const MAX_PROBLEMS = 20;
-
-function idKey(h: unknown): string {
-  return String(h ?? '').normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
 
 class Collector {
   problems: WireProblem[] = [];
@@ -95,7 +83,7 @@ function checkText(c: Collector, path: string, v: unknown, max: number, what: st
     c.add(path, `${what} terlalu panjang (${v.length} > ${max} karakter).`, `${what} is too long (${v.length} > ${max} characters).`);
     return false;
   }
-  if (CONTROL.test(v)) {
+  if (CONTROL_CHARS.test(v)) {
     c.add(path, `${what} berisi karakter kontrol.`, `${what} contains control characters.`);
     return false;
   }
@@ -103,27 +91,16 @@ function checkText(c: Collector, path: string, v: unknown, max: number, what: st
 }
 
 function checkCell(c: Collector, path: string, v: unknown, isId: boolean): void {
-  if (v === null || typeof v === 'boolean') return;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) c.add(path, 'Angka tidak valid.', 'Invalid number.');
-    return;
-  }
-  if (typeof v !== 'string') {
-    c.add(path, 'Isi sel harus teks, angka, boolean atau null.', 'A cell must be a string, number, boolean or null.');
-    return;
-  }
-  if (!isId) {
-    checkText(c, path, v, LIMITS.maxCellChars, 'Isi sel / Cell');
-    return;
-  }
-  const t = v.trim();
-  if (t.length > LIMITS.maxIdChars) {
-    c.add(path, `ID terlalu panjang (${t.length} > ${LIMITS.maxIdChars} karakter).`, `ID is too long (${t.length} > ${LIMITS.maxIdChars} characters).`);
-  } else if (ID_CONTROL.test(v)) {
-    c.add(path, 'ID berisi karakter kontrol.', 'ID contains control characters.');
-  } else if (t.includes('#') && !EXCEL_ERROR.test(t)) {
-    // Excel error values (#REF!) are workbook content that validation reports (F01).
-    c.add(path, 'ID tidak boleh memuat "#".', 'An ID must not contain "#".');
+  const p = cellProblem(v, isId);
+  if (!p) return;
+  switch (p.kind) {
+    case 'number': c.add(path, 'Angka tidak valid.', 'Invalid number.'); return;
+    case 'type': c.add(path, 'Isi sel harus teks, angka, boolean atau null.', 'A cell must be a string, number, boolean or null.'); return;
+    case 'too-long': c.add(path, `Isi sel / Cell terlalu panjang (${p.length} > ${p.max} karakter).`, `Isi sel / Cell is too long (${p.length} > ${p.max} characters).`); return;
+    case 'control': c.add(path, 'Isi sel / Cell berisi karakter kontrol.', 'Isi sel / Cell contains control characters.'); return;
+    case 'id-too-long': c.add(path, `ID terlalu panjang (${p.length} > ${p.max} karakter).`, `ID is too long (${p.length} > ${p.max} characters).`); return;
+    case 'id-control': c.add(path, 'ID berisi karakter kontrol.', 'ID contains control characters.'); return;
+    case 'id-hash': c.add(path, 'ID tidak boleh memuat "#".', 'An ID must not contain "#".');
   }
 }
 
@@ -146,7 +123,7 @@ function checkTable(c: Collector, path: string, v: unknown, budget: { cells: num
     c.add(`${path}.header`, `Header harus berupa larik (≤ ${LIMITS.maxColumns} kolom).`, `The header must be an array (≤ ${LIMITS.maxColumns} columns).`);
   } else {
     header.forEach((h, i) => checkCell(c, `${path}.header[${i}]`, h, false));
-    idCols = new Set(header.map((h, i) => (ID_HEADER_KEYS.has(idKey(h)) ? i : -1)).filter((i) => i >= 0));
+    idCols = new Set(header.map((h, i) => (ID_HEADER_KEYS.has(idHeaderKey(h)) ? i : -1)).filter((i) => i >= 0));
   }
   const rows = v.rows;
   if (!Array.isArray(rows) || rows.length > LIMITS.maxRowsPerTable) {

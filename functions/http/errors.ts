@@ -4,7 +4,7 @@
  */
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../core/wire/index.js';
 import {
-  DecisionConflictError, NotFoundError, StaleBaseError, StoreUnavailableError, SubmissionReusedError, VersionConflictError,
+  AlreadyReviewedError, DecisionConflictError, LinkRemovedError, NotFoundError, StaleBaseError, StoreUnavailableError, SubmissionReusedError, VersionConflictError,
 } from '../store/types.js';
 
 export class ApiError extends Error {
@@ -35,6 +35,17 @@ export function toApiError(e: unknown): ApiError {
   }
   if (e instanceof SubmissionReusedError) {
     return new ApiError('SUBMISSION_REUSED', 'submissionId sudah dipakai untuk pohon lain.', 'The submissionId was already used for another tree.', undefined, { cause: e });
+  }
+  if (e instanceof AlreadyReviewedError) {
+    const { version, status, review } = e.current;
+    const when = review.at.slice(0, 16).replace('T', ' ');
+    return new ApiError('ALREADY_DECIDED', `Versi ${version} sudah ${status} oleh ${review.by} pada ${when}; satu versi hanya ditinjau sekali.`,
+      `Version ${version} was already ${review.action === 'terima' ? 'accepted' : 'returned'} (${status}) by ${review.by} at ${when}; a version is reviewed once.`,
+      e.current, { cause: e });
+  }
+  if (e instanceof LinkRemovedError) {
+    return new ApiError('VERSION_CONFLICT', `OPD sumber mengirim versi ${e.version} tanpa permintaan ini; muat ulang.`,
+      `The source OPD pushed version ${e.version} without this request; reload.`, { linkId: e.linkId, currentVersion: e.version }, { cause: e });
   }
   if (e instanceof DecisionConflictError) {
     return new ApiError('ALREADY_DECIDED', 'Permintaan ini baru saja diputuskan orang lain; muat ulang.', 'This request was just decided by someone else; reload.', undefined, { cause: e });

@@ -8,31 +8,53 @@ import { isPemdaTree, type PokinConfig } from '../../core/config.js';
 import { treeLinks } from '../../core/derive/consolidate/links.js';
 import { countIssues, issue, sortIssues, type Issue } from '../../core/issues.js';
 import type { PohonKinerja } from '../../core/model.js';
-import type { WorkbookSnapshot } from '../../core/snapshot.js';
-import type { TreeStore } from '../store/types.js';
+import { ApprovedLinkRemovedError, type StoredLink, type TreeStore } from '../store/types.js';
 import { readWorkbook } from '../../core/read/index.js';
+import { reportWireLimits } from '../../core/read/limits.js';
 import { referenceFor } from '../../core/reference.js';
 import { ikuChanges } from '../../core/rules/k15.js';
-import { validateTree } from '../../core/validate.js';
+import type { WorkbookSnapshot } from '../../core/snapshot.js';
+import { validateTree, type ValidationSummary } from '../../core/validate.js';
 import { parsePushBody, type PushAnswer, type TreePath } from '../../core/wire/index.js';
 import { ApiError } from './errors.js';
 import { lambda } from './deps.js';
 import { invalidBody, jsonBody, requireAccess, requirePrincipal, treePath } from './request.js';
 import { httpHandler, type RouteFn } from './route.js';
 
+const x05 = (sheet: string, l: { nodeId: string; targetOpd: string; nodeTujuan: string }): Issue => issue('X05', 'E', { sheet, cell: 'A1', id: l.nodeId }, {
+  id: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) sudah disetujui OPD tujuan dan tidak boleh dihapus.`,
+  en: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) was approved by the target OPD and cannot be deleted.`,
+});
+
+function refuseX05(issues: Issue[], summary: ValidationSummary): ApiError {
+  return new ApiError('INVALID_TREE', `Pohon menghapus ${issues.length} crosscutting yang sudah disetujui.`,
+    `The tree deletes ${issues.length} approved crosscutting links.`, { issues, summary: { ...summary, errors: issues.length } });
+}
+
 /**
  * X05 (E, Server): a link its target OPD approved cannot be deleted by the source (SAKIP.md §9.3).
- * One Query of the link items before the commit; nothing is written when it fails.
+ * One Query of the link items answers the common case before anything is written; the race
+ * with a decision arriving meanwhile is settled by the store, which claims every dropped link
+ * on its own item before HEAD moves (functions/store/dynamo-links.ts).
  */
-async function removedApprovedLinks(store: TreeStore, path: TreePath, tree: PohonKinerja): Promise<Issue[]> {
-  const kept = new Set(treeLinks(path.opd, tree).map((l) => l.linkId));
-  const approved = (await store.links(path.pemda, path.periode))
-    .filter((l) => l.sourceOpd === path.opd && l.active && l.decision?.status === 'disetujui' && !kept.has(l.linkId));
-  const sheet = tree.tables.crosscutting?.sheet ?? 'Crosscutting';
-  return approved.map((l) => issue('X05', 'E', { sheet, cell: 'A1', id: l.nodeId }, {
-    id: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) sudah disetujui OPD tujuan dan tidak boleh dihapus.`,
-    en: `Crosscutting ${l.nodeId} → ${l.targetOpd} (${l.nodeTujuan}) was approved by the target OPD and cannot be deleted.`,
-  }));
+async function droppedLinks(store: TreeStore, path: TreePath, kept: Set<string>): Promise<{ approved: StoredLink[]; dropped: StoredLink[] }> {
+  const dropped = (await store.links(path.pemda, path.periode)).filter((l) => l.sourceOpd === path.opd && l.active && !kept.has(l.linkId));
+  return { approved: dropped.filter((l) => l.decision?.status === 'disetujui'), dropped };
+}
+
+/** F04 issues of a body whose tree has the snapshot's shape (to name the cell a limit refuses). */
+function limitIssues(body: unknown): Issue[] | undefined {
+  const tree = (body as { tree?: { tables?: unknown } } | null)?.tree;
+  const tables = tree?.tables;
+  if (!Array.isArray(tables) || !tables.every((t) => typeof t?.sheet === 'string' && typeof t.address === 'string' &&
+    Array.isArray(t.header) && Array.isArray(t.rows) && t.rows.every(Array.isArray))) return undefined;
+  const issues: Issue[] = [];
+  try {
+    reportWireLimits(tree as WorkbookSnapshot, issues);
+  } catch {
+    return undefined;
+  }
+  return issues.slice(0, 20);
 }
 
 /**
@@ -72,8 +94,9 @@ export const putTree: RouteFn = async (event, deps) => {
   const principal = requirePrincipal(event);
   const path = treePath(event);
   requireAccess(principal, 'push', path.pemda, path.opd);
-  const parsed = parsePushBody(jsonBody(event));
-  if (!parsed.ok) throw invalidBody(parsed.problems);
+  const raw = jsonBody(event);
+  const parsed = parsePushBody(raw);
+  if (!parsed.ok) throw invalidBody(parsed.problems, limitIssues(raw));
   const body = parsed.value;
 
   // The same core/ and the same reference data as the pane and the CLI (core/reference.ts):
@@ -92,12 +115,11 @@ export const putTree: RouteFn = async (event, deps) => {
       `The tree has ${result.summary.errors} errors; fix them before pushing.`,
       { issues: result.issues.filter((i) => i.severity === 'E'), summary: result.summary });
   }
-  const removed = await removedApprovedLinks(deps.store, path, read.tree);
-  if (removed.length > 0) {
-    throw new ApiError('INVALID_TREE', `Pohon menghapus ${removed.length} crosscutting yang sudah disetujui.`,
-      `The tree deletes ${removed.length} approved crosscutting links.`,
-      { issues: removed, summary: { ...result.summary, errors: removed.length } });
-  }
+  const links = treeLinks(path.opd, read.tree);
+  const kept = new Set(links.map((l) => l.linkId));
+  const sheet = read.tree.tables.crosscutting?.sheet ?? 'Crosscutting';
+  const { approved, dropped } = await droppedLinks(deps.store, path, kept);
+  if (approved.length > 0) throw refuseX05(approved.map((l) => x05(sheet, l)), result.summary);
   const issues = sortIssues([...result.issues, ...(await ikuSinceAccepted(deps.store, path, read.tree))]);
   const { errors, warnings, infos } = countIssues(issues);
   const { boxes, indicators } = result.summary;
@@ -108,18 +130,25 @@ export const putTree: RouteFn = async (event, deps) => {
     author: principal.sub,
     json: JSON.stringify(body.tree),
     counts: { boxes, indicators, errors, warnings, infos },
+    crosscutting: { pemda: path.pemda, periode: path.periode, linkIds: [...kept], removed: dropped.map((l) => l.linkId) },
     ...(read.tree.config.namaOpd.trim() ? { namaOpd: read.tree.config.namaOpd.trim() } : {}),
+  }).catch(async (e: unknown) => {
+    if (!(e instanceof ApprovedLinkRemovedError)) throw e;
+    // A decision approved a dropped link while this push was on its way: it won the race.
+    const now = await Promise.all(e.linkIds.map((id) => deps.store.link(path.pemda, path.periode, id)));
+    throw refuseX05(now.map((l, i) => x05(sheet, l ?? { nodeId: e.linkIds[i], targetOpd: '?', nodeTujuan: '?' })), result.summary);
   });
-  if (commit.created) {
+  if (commit.isHead) {
     // The requests of this version (SAKIP.md §9.1: recorded as Menunggu on push). Best effort
-    // after the commit: the push stands; a lost write is redone by the source's next push, and
-    // consolidation reads statuses from the trees and decisions, not from these records.
-    const links = treeLinks(path.opd, read.tree).map((l) => ({
+    // after the commit: the push stands; a lost write is redone by a retry of this push or the
+    // source's next push (never undone by a late older one: dynamo-links.ts), and consolidation
+    // reads statuses from the trees and decisions, not from these records.
+    const records = links.map((l) => ({
       linkId: l.linkId, nodeId: l.nodeId, targetOpd: l.targetOpd, nodeTujuan: l.nodeTujuan,
       kontribusi: l.row.kontribusi, keterangan: l.row.keterangan, contentHash: l.contentHash,
     }));
     try {
-      await deps.store.recordLinks({ pemda: path.pemda, periode: path.periode, sourceOpd: path.opd, version: commit.version, links });
+      await deps.store.recordLinks({ pemda: path.pemda, periode: path.periode, sourceOpd: path.opd, version: commit.version, links: records });
     } catch (e) {
       (deps.log ?? (() => {}))(`crosscutting links of ${path.opd} v${commit.version} not recorded`, e);
     }

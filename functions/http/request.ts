@@ -4,6 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Issue } from '../../core/issues.js';
 import {
   checkOpd, checkPemda, checkPeriode, LIMITS, parseJsonText, type PathCheck, type TreePath, type WireProblem,
 } from '../../core/wire/index.js';
@@ -93,8 +94,16 @@ export function jsonBody(event: ApiEvent): unknown {
   return parsed.value;
 }
 
-export function invalidBody(problems: WireProblem[]): ApiError {
-  return new ApiError('INVALID_BODY', 'Isi permintaan tidak sesuai skema.', 'The request body does not match the schema.', { problems });
+/**
+ * 400 INVALID_BODY. With `issues` (F04, core/read/limits.ts: the same checks `validate` runs),
+ * the answer names the sheet and cell of the first one, as `validate` would have.
+ */
+export function invalidBody(problems: WireProblem[], issues?: Issue[]): ApiError {
+  const first = issues?.[0];
+  if (!first) return new ApiError('INVALID_BODY', 'Isi permintaan tidak sesuai skema.', 'The request body does not match the schema.', { problems });
+  const at = `'${first.sheet}'!${first.cell}`;
+  return new ApiError('INVALID_BODY', `Isi permintaan tidak sesuai skema: ${at}: ${first.message}`,
+    `The request body does not match the schema: ${at}: ${first.messageEn}`, { problems, issues });
 }
 
 export function acceptsGzip(event: ApiEvent): boolean {

@@ -63,7 +63,8 @@ export async function loadIssuer(dataDir: string): Promise<DevIssuer> {
     },
     async verify(token) {
       // Only RS256: `alg: none` and HMAC-with-the-public-key tokens are refused by jose here.
-      const { payload } = await jwtVerify(token, keySet, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['RS256'] });
+      // `exp` is required: jose checks it only when present, and a token without one never expires.
+      const { payload } = await jwtVerify(token, keySet, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['RS256'], requiredClaims: ['exp'] });
       return payload;
     },
   };

@@ -52,6 +52,11 @@ export function versionsFrom(logs: LogItem[], head: HeadItem): (VersionMeta & { 
         version: l.toVersion, submissionId: l.submissionId, hash: l.hash, author: l.actor, at: l.at, baseVersion: l.fromVersion,
         counts: l.counts, jsonBytes: l.jsonBytes, gzipBytes: l.gzipBytes, status: 'diajukan', chunkCount: l.chunkCount,
       });
+      if (l.review) {
+        const row = rows.get(l.toVersion) as VersionMeta;
+        row.status = l.review.action === 'terima' ? 'diterima' : 'dikembalikan';
+        row.review = l.review;
+      }
     } else {
       const row = rows.get(l.toVersion);
       if (row) {

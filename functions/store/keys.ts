@@ -1,12 +1,12 @@
 /**
  * Item keys and shapes of the single table (ARCHITECTURE §3):
  *   HEAD    PK=TREE#<pemda>#<periode>#<opd>  SK=HEAD                          (+ GSI1PK/GSI1SK)
- *   chunk   PK=…                             SK=V#<000042>#<submissionId>#<0003>
+ *   chunk   PK=…                             SK=V#<000042>#<submissionId>#<0003>   (no TTL)
  *   audit   PK=…                             SK=LOG#<iso time>#<id>
  * Path parameters are checked by core/wire/paths before they get here, so `#` never
  * appears inside a key part.
  */
-import type { TreeCounts, VersionMeta } from '../../core/wire/index.js';
+import type { ReviewInfo, TreeCounts, VersionMeta } from '../../core/wire/index.js';
 import type { TreeKey } from './types.js';
 
 /** DynamoDB items are limited to 400 KB; chunks stay below 350 KB to leave room for attributes. */
@@ -32,13 +32,14 @@ export interface HeadItem extends VersionMeta {
   opd: string;
   chunkCount: number;
   /**
-   * true once the post-commit work is done (TTL removed from the chunks, audit item written).
-   * The next commit requires it (`sealed = true` in its condition), so HEAD never moves past a
-   * version whose chunks could still expire.
+   * Crosscutting link IDs of this version (core/derive/consolidate/ids.ts); absent when it has
+   * none. The next push claims the ones it drops (dynamo-links.ts `claimRemoval`).
    */
-  sealed: boolean;
-  /** Whether the chunks were written with a TTL (then sealing removes it). */
-  chunksTtl: boolean;
+  linkIds?: string[];
+  /** Legacy (HEADs written while chunks carried a TTL): whether the post-commit work was done. */
+  sealed?: boolean;
+  /** Legacy: the chunks were written with a TTL that sealing removes. */
+  chunksTtl?: boolean;
 }
 
 export interface ChunkItem {
@@ -53,7 +54,7 @@ export interface ChunkItem {
   at: string;
   baseVersion: number;
   data: Uint8Array;
-  /** Epoch seconds: DynamoDB TTL deletes orphans; removed from the chunks of a committed version. */
+  /** Legacy: chunks were once written with a TTL (epoch seconds); new chunks carry none. */
   ttl?: number;
 }
 
@@ -71,6 +72,8 @@ export interface PushLogItem {
   jsonBytes: number;
   gzipBytes: number;
   chunkCount: number;
+  /** The version's review as HEAD held it when this item was written. */
+  review?: ReviewInfo;
 }
 
 export interface ReviewLogItem {

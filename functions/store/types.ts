@@ -2,7 +2,7 @@
  * The TreeStore port: versioned pohon kinerja per (pemda, periode, opd). Only
  * functions/store/ talks to DynamoDB; handlers see this interface and its typed errors.
  */
-import type { ReviewAction, ReviewInfo, StaleDetails, TreeCounts, VersionMeta } from '../../core/wire/index.js';
+import type { ReviewAction, ReviewInfo, ReviewStatus, StaleDetails, TreeCounts, VersionMeta } from '../../core/wire/index.js';
 
 export interface TreeKey {
   pemda: string;
@@ -20,6 +20,12 @@ export interface CommitInput {
   counts: TreeCounts;
   /** `Nama OPD` from the tree's Info, kept on HEAD for the OPD list. */
   namaOpd?: string;
+  /**
+   * The crosscutting links of the pushed tree. Links of the base version (HEAD's `linkIds`) and
+   * recorded links (`removed`) missing from it are claimed before HEAD moves, so a decision on
+   * one of them and this push cannot both succeed (X05).
+   */
+  crosscutting?: { pemda: string; periode: string; linkIds: string[]; removed: string[] };
 }
 
 export interface CommitResult {
@@ -27,6 +33,8 @@ export interface CommitResult {
   hash: string;
   /** false when the submissionId had already committed (a retry): answer 200, not 201. */
   created: boolean;
+  /** true while `version` is the HEAD (a retry may meet later versions on top of its own). */
+  isHead: boolean;
 }
 
 export interface StoredVersion {
@@ -63,6 +71,21 @@ export interface StoredLink {
   decision?: { status: 'disetujui' | 'ditolak'; reason: string; by: string; at: string; contentHash: string; sourceVersion: number };
   /** Number of decisions so far (the optimistic lock). */
   rev: number;
+  /**
+   * Set by a push of the source that removes the link, before its HEAD moves: a decision on the
+   * link judged at a source version below `version` fails (dynamo-links.ts).
+   */
+  removal?: { version: number; submissionId: string; at: string };
+}
+
+export interface RemovalClaim {
+  pemda: string;
+  periode: string;
+  linkId: string;
+  /** The version the removing push would commit. */
+  version: number;
+  submissionId: string;
+  at: string;
 }
 
 export interface LinkRecordInput {
@@ -134,6 +157,27 @@ export class NotFoundError extends StoreError {}
 
 /** A crosscutting decision lost the race against another decision on the same link. */
 export class DecisionConflictError extends StoreError {}
+
+/** A decision on a link that a push of its source is removing (or removed) meanwhile. */
+export class LinkRemovedError extends StoreError {
+  constructor(readonly linkId: string, readonly version: number) {
+    super(`link ${linkId} is removed by source version ${version}`);
+  }
+}
+
+/** A push removes links their target OPD approved (X05); a decision won the race. */
+export class ApprovedLinkRemovedError extends StoreError {
+  constructor(readonly linkIds: string[]) {
+    super(`approved crosscutting links removed: ${linkIds.join(', ')}`);
+  }
+}
+
+/** The version was already reviewed by someone else, or with another decision. */
+export class AlreadyReviewedError extends StoreError {
+  constructor(readonly current: { version: number; status: ReviewStatus; review: ReviewInfo }) {
+    super(`version ${current.version} already ${current.status} by ${current.review.by}`);
+  }
+}
 
 /** Throttling or a transient engine failure after the SDK's own retries: retryable (503). */
 export class StoreUnavailableError extends StoreError {}

@@ -178,3 +178,17 @@ describe('bad requests', () => {
     expect(await tableDigest()).toBe(before);
   });
 });
+
+describe('a push the server refuses for a limit', () => {
+  it('names the sheet and cell, as validate (F04) would', async () => {
+    const t = opdTree();
+    const pohon = t.tables.find((x) => x.name === 'PohonKinerja')!;
+    pohon.rows[1][pohon.header.indexOf('Catatan')] = 'x'.repeat(1_000_000);
+    const r = await send('PUT', tree, JSON.stringify(pushBody(t, 0)), { 'content-type': 'application/json', authorization: `Bearer ${tokens.perencana}` });
+    expect(r.status).toBe(400);
+    const e = JSON.parse(r.text).error;
+    expect(e.code).toBe('INVALID_BODY');
+    expect(e.details.issues[0]).toMatchObject({ rule: 'F04', sheet: 'Pohon Kinerja' });
+    expect(e.message).toMatch(/'Pohon Kinerja'![A-Z]+3: Isi sel 1\.000\.000 karakter/);
+  });
+});

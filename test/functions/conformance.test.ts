@@ -1,6 +1,8 @@
 /**
  * Conformance tier: the same store behaviour on DynamoDB Local, AWS's own engine (the jar
- * inside the npm package amplify-dynamodb-simulator, run with the machine's Java). Skips with
+ * inside the npm package amplify-dynamodb-simulator, run with the machine's Java): the basic
+ * commit/read/review cycle, then the whole fault suite (fault-suite.ts, race-suite.ts) that
+ * faults.test.ts runs on dynalite. Skips with
  * a printed reason when Java or the package is unavailable (outside CI: in CI it must run).
  * The package is fetched once with `npm pack` into node_modules/.cache/pokin-ddb-local.
  */
@@ -14,7 +16,10 @@ import { LOCAL_CREDENTIALS } from '../../functions/local/dynalite.js';
 import { DynamoTreeStore } from '../../functions/store/dynamo.js';
 import { ensureTable } from '../../functions/store/table.js';
 import { StaleBaseError } from '../../functions/store/types.js';
+import type { Engine } from './engine.js';
+import { commitFaultSuite } from './fault-suite.js';
 import { PEMDA, PERIODE } from './fixtures.js';
+import { raceSuite } from './race-suite.js';
 
 const PKG = 'amplify-dynamodb-simulator@2.9.30';
 const CACHE = process.env.POKIN_DDB_LOCAL_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'pokin-ddb-local');
@@ -54,6 +59,7 @@ describe.skipIf(skipReason !== null)('DynamoDB Local conformance', () => {
   let java: ChildProcess;
   let client: DynamoDBClient;
   let store: DynamoTreeStore;
+  let engine: Engine;
   const counts = { boxes: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 };
   const key = (opd: string) => ({ pemda: PEMDA, periode: PERIODE, opd });
 
@@ -66,6 +72,10 @@ describe.skipIf(skipReason !== null)('DynamoDB Local conformance', () => {
     }
     await ensureTable(client, 'pokin');
     store = new DynamoTreeStore({ client, tableName: 'pokin', log: () => {} });
+    engine = {
+      name: 'DynamoDB Local', tableName: 'pokin',
+      client: (config = {}) => new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'local', credentials: LOCAL_CREDENTIALS, ...config }),
+    };
   }, 60_000);
   afterAll(() => {
     client?.destroy();
@@ -94,4 +104,7 @@ describe.skipIf(skipReason !== null)('DynamoDB Local conformance', () => {
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof StaleBaseError).length).toBe(19);
     expect((await store.get(k))?.meta.version).toBe(2);
   });
+
+  commitFaultSuite('DynamoDB Local', () => engine, () => store, 0);
+  raceSuite('DynamoDB Local', () => engine, () => store, 1000, 30);
 });

@@ -46,7 +46,7 @@ export function pemdaTree(pemda = PEMDA): WorkbookSnapshot {
   });
 }
 
-export function pushBody(tree: WorkbookSnapshot = opdTree(), baseVersion = 0, submissionId = randomUUID()): PushBody {
+export function pushBody(tree: WorkbookSnapshot = opdTree(), baseVersion = 0, submissionId: string = randomUUID()): PushBody {
   return { baseVersion, submissionId, tree };
 }
 
