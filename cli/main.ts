@@ -6,14 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { langHint, UsageError } from './args.js';
-import { EXPORT_HELP, runExport } from './commands/export.js';
-import { IMPORT_HELP, runImport } from './commands/import.js';
-import { LKE_HELP, runLke } from './commands/lke.js';
-import { PENGUKURAN_HELP, runPengukuran } from './commands/pengukuran.js';
-import { REMOTE_HELP, runDevToken, runPull, runPush } from './commands/remote.js';
-import { RULES_HELP, runRules } from './commands/rules.js';
-import { runTemplate, TEMPLATE_HELP } from './commands/template.js';
-import { runValidate, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
+import type { CommandIO } from './commands/validate.js';
 import type { Lang } from './format.js';
 import { XlsxError } from '../xlsx/errors.js';
 
@@ -54,36 +47,45 @@ Commands:
 Use "pokin COMMAND --help" for details. Add --lang en for English.`,
 };
 
-const COMMAND_HELP: Record<string, Record<Lang, string>> = {
-  validate: VALIDATE_HELP, template: TEMPLATE_HELP, import: IMPORT_HELP, export: EXPORT_HELP, pengukuran: PENGUKURAN_HELP, lke: LKE_HELP, rules: RULES_HELP,
-  ...REMOTE_HELP,
+/**
+ * Each command is loaded when it runs: `pokin validate` never compiles the pengukuran, LKE
+ * or remote commands (start-up is most of a short command's time, tsx compiling on the fly).
+ */
+interface Command {
+  run: (args: string[], io: CommandIO) => Promise<number>;
+  help: Record<Lang, string> | undefined;
+}
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => { const m = await import('./commands/validate.js'); return { run: m.runValidate, help: m.VALIDATE_HELP }; },
+  template: async () => { const m = await import('./commands/template.js'); return { run: m.runTemplate, help: m.TEMPLATE_HELP }; },
+  import: async () => { const m = await import('./commands/import.js'); return { run: m.runImport, help: m.IMPORT_HELP }; },
+  export: async () => { const m = await import('./commands/export.js'); return { run: m.runExport, help: m.EXPORT_HELP }; },
+  pengukuran: async () => { const m = await import('./commands/pengukuran.js'); return { run: m.runPengukuran, help: m.PENGUKURAN_HELP }; },
+  push: async () => { const m = await import('./commands/remote.js'); return { run: m.runPush, help: m.REMOTE_HELP.push }; },
+  pull: async () => { const m = await import('./commands/remote.js'); return { run: m.runPull, help: m.REMOTE_HELP.pull }; },
+  'dev-token': async () => { const m = await import('./commands/remote.js'); return { run: m.runDevToken, help: m.REMOTE_HELP['dev-token'] }; },
+  lke: async () => { const m = await import('./commands/lke.js'); return { run: m.runLke, help: m.LKE_HELP }; },
+  rules: async () => { const m = await import('./commands/rules.js'); return { run: m.runRules, help: m.RULES_HELP }; },
 };
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const lang = langHint(argv);
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'validate': return await runValidate(rest, io);
-      case 'template': return await runTemplate(rest, io);
-      case 'import': return await runImport(rest, io);
-      case 'export': return await runExport(rest, io);
-      case 'pengukuran': return await runPengukuran(rest, io);
-      case 'push': return await runPush(rest, io);
-      case 'pull': return await runPull(rest, io);
-      case 'dev-token': return await runDevToken(rest, io);
-      case 'lke': return await runLke(rest, io);
-      case 'rules': return await runRules(rest, io);
-      case undefined: case 'help': case '--help': case '-h': {
-        const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
-        io.out((topic && COMMAND_HELP[topic]?.[lang]) || HELP[lang]);
-        return 0;
-      }
-      default:
-        throw new UsageError({
-          id: `Perintah tidak dikenal: "${command}". Lihat pokin --help.`, en: `Unknown command: "${command}". See pokin --help.`,
-        });
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
+      const help = topic && COMMANDS[topic] ? (await COMMANDS[topic]()).help?.[lang] : undefined;
+      io.out(help || HELP[lang]);
+      return 0;
     }
+    const load = COMMANDS[command];
+    if (!load) {
+      throw new UsageError({
+        id: `Perintah tidak dikenal: "${command}". Lihat pokin --help.`, en: `Unknown command: "${command}". See pokin --help.`,
+      });
+    }
+    return await (await load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) { io.err(lang === 'en' ? e.bilingual.en : e.bilingual.id); return 2; }
     if (e instanceof XlsxError) { io.err(e.text(lang)); return 2; }
