@@ -22,8 +22,23 @@ const STOP = new Set([
 /** Measurement words: the same in many indicators, they say nothing about what is measured. */
 const MEASURE = new Set(['persentase', 'prosentase', 'presentase', 'jumlah', 'angka', 'tingkat', 'indeks', 'rasio', 'nilai', 'rata', 'ratarata', 'capaian', 'cakupan', 'proporsi']);
 
+const NON_ASCII = /[^\t-\x7f]/;
+
 function words(s: string): string[] {
-  return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !STOP.has(w));
+  // NFKD (é → e) only when there is something to decompose: most statements are plain ASCII,
+  // and normalize() on every box and indicator was most of K19's and K21's time.
+  const lower = s.toLowerCase();
+  const plain = NON_ASCII.test(lower) ? lower.normalize('NFKD') : lower;
+  return plain.replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !STOP.has(w));
+}
+
+/**
+ * The text a K19 comparison keys on: case, punctuation and spacing ignored. A plain ASCII
+ * class (non-ASCII characters kept as they are): a Unicode-class replace over every Formula
+ * and Sumber Data was most of K19's time.
+ */
+function sameTextKey(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9\u0080-\uffff]+/g, ' ').trim();
 }
 
 /** Numeric targets with their years. */
@@ -116,16 +131,16 @@ export const K19: Rule = ({ tree, issues }) => {
   for (const [field, label] of [['formula', 'Formula'], ['sumberData', 'Sumber Data']] as const) {
     const filled = tree.indikator.filter((i) => i[field] !== '');
     if (filled.length < SHARED_MIN) continue;
-    const byValue = new Map<string, Indikator[]>();
-    for (const i of filled) {
-      const k = i[field].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-      (byValue.get(k) ?? byValue.set(k, []).get(k)!).push(i);
-    }
-    for (const same of byValue.values()) {
-      if (same.length * 2 <= filled.length) continue;
-      issues.push(issue('K19', 'W', atInd(same[0], field), {
-        id: `${label} "${same[0][field]}" dipakai ${same.length} dari ${filled.length} indikator; setiap indikator perlu ${label} sendiri.`,
-        en: `${label} "${same[0][field]}" is used by ${same.length} of ${filled.length} indicators; each indicator needs its own ${label}.`,
+    // Only one text can be used by more than half: count keys, then name that one.
+    const keys = filled.map((i) => sameTextKey(i[field]));
+    const count = new Map<string, number>();
+    for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+    for (const [k, n] of count) {
+      if (n * 2 <= filled.length) continue;
+      const first = filled[keys.indexOf(k)];
+      issues.push(issue('K19', 'W', atInd(first, field), {
+        id: `${label} "${first[field]}" dipakai ${n} dari ${filled.length} indikator; setiap indikator perlu ${label} sendiri.`,
+        en: `${label} "${first[field]}" is used by ${n} of ${filled.length} indicators; each indicator needs its own ${label}.`,
       }));
     }
   }
