@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseOrigin, readConfig, slug } from '../../infra/lib/config.js';
-import { synth, SYNTH_TIMEOUT_MS, type Synthesized } from './synth.js';
+import { synth, SYNTH_TIMEOUT_MS, testApp, type Synthesized } from './synth.js';
 
-const config = (context: Record<string, unknown>) => readConfig(new App({ context }).node, '/repo');
+const config = (context: Record<string, unknown>) => readConfig(testApp(context).node, '/repo');
 const CERT_US = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc';
 const CERT_JKT = 'arn:aws:acm:ap-southeast-3:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc';
 

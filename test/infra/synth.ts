@@ -3,13 +3,14 @@
  * infra/cdk.json context, feature flags included) but WITHOUT bundling: the esbuild build
  * of every handler is tested once, in handlers.test.ts, instead of in every synth.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from '../../infra/lib/bundling.js';
 import { readConfig } from '../../infra/lib/config.js';
 import { PokinStack } from '../../infra/lib/stack.js';
+import { CDK_ASSEMBLIES } from './assemblies.js';
 
 export const CDK_CONTEXT = (JSON.parse(readFileSync(join(REPO_ROOT, 'infra', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
@@ -20,6 +21,15 @@ export interface Synthesized {
   resources: Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
 }
 
+let assemblies = 0;
+
+/** A CDK App for a test, its cloud assembly in this process's temp folder. */
+export function testApp(context: Record<string, unknown>): App {
+  const outdir = join(CDK_ASSEMBLIES, `${process.pid}-${assemblies++}`);
+  mkdirSync(outdir, { recursive: true });
+  return new App({ context, outdir });
+}
+
 /** Synthesis takes seconds (more on a busy 2-core machine): for beforeAll's timeout. */
 export const SYNTH_TIMEOUT_MS = 60_000;
 
@@ -28,11 +38,9 @@ export const SYNTH_TIMEOUT_MS = 60_000;
  * costs ~5 s to start per test process); one synth of the default stack keeps it on.
  */
 export function synth(context: Record<string, unknown> = {}, opts: { cfnValidation?: boolean } = {}): Synthesized {
-  const app = new App({
-    context: {
-      ...CDK_CONTEXT, paneDir: '/nonexistent/pokin-pane', ...context, 'aws:cdk:bundling-stacks': [],
-      ...(opts.cfnValidation === false ? { '@aws-cdk/core:validateAgainstDefaultRules': false } : {}),
-    },
+  const app = testApp({
+    ...CDK_CONTEXT, paneDir: '/nonexistent/pokin-pane', ...context, 'aws:cdk:bundling-stacks': [],
+    ...(opts.cfnValidation === false ? { '@aws-cdk/core:validateAgainstDefaultRules': false } : {}),
   });
   const config = readConfig(app.node, REPO_ROOT);
   const stack = new PokinStack(app, config.stackName, { config });
