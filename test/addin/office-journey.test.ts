@@ -4,7 +4,7 @@
  * server's version (one Excel.run, Info "Versi Server", settings) → typing is still validated →
  * push from the pulled base; under every build profile.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,17 +20,18 @@ const seed = makeSnapshot(validInput());
 const config = readWorkbook(seed).tree.config;
 const ref = { pemda: '32.04', periode: '2025-2027', opd: '1.02.0.00.0.00.01.0000' };
 let api: ApiServer;
+let dataDir: string;
 let token = '';
 
 beforeAll(async () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { startApiServer } = await import('../../functions/local/server.js');
-  api = await startApiServer({ port: 0, inMemory: true, dataDir: mkdtempSync(join(tmpdir(), 'pokin-journey-')), log: () => undefined });
+  api = await startApiServer({ port: 0, inMemory: true, dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'pokin-journey-'))), log: () => undefined });
   token = await api.issuer.issue({ role: 'perencana', pemda: ref.pemda, opd: ref.opd });
   // Another planner's push: version 1 on the server.
   await apiOf({ api: api.url, token }).push(ref, pushBody(seed, 0));
 }, 60_000);
-afterAll(async () => { await api?.stop(); });
+afterAll(async () => { await api?.stop(); rmSync(dataDir, { recursive: true, force: true }); });
 
 describe.each(ALL_PROFILES)('Workspace journey on $label', (profile) => {
   it('creates the sheets, pulls the server\'s version, keeps validating, and pushes from it', async () => {

@@ -3,10 +3,10 @@
  * the code flow (an `error=` never redirects again), the pane's message check, the host
  * detection that waits inside Office, and the local hosted UI's answers, which follow Cognito's.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { acceptMessage } from '../../addin/auth/dialog.js';
 import { challengeOf } from '../../addin/auth/pkce.js';
 import { signInStep } from '../../addin/auth/signin-page.js';
@@ -109,7 +109,9 @@ describe('host detection', () => {
 });
 
 describe('local hosted UI (like Cognito\'s)', async () => {
-  const issuer = await loadIssuer(mkdtempSync(join(tmpdir(), 'pokin-hosted-')));
+  const keysDir = mkdtempSync(join(tmpdir(), 'pokin-hosted-'));
+  afterAll(() => rmSync(keysDir, { recursive: true, force: true }));
+  const issuer = await loadIssuer(keysDir);
   let now = 1_000_000;
   const hosted = new HostedUi(issuer, { redirectOrigins: [PANE], now: () => now });
   const redirect = `${PANE}${SIGNIN_PATH}`;
