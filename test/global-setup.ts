@@ -3,8 +3,8 @@
  * the run ends (worker processes are stopped without their `exit` handlers running).
  */
 import { rmSync } from 'node:fs';
-import { CDK_ASSEMBLIES } from './infra/assemblies.js';
+import { TEST_TMP } from './tmp.js';
 
 export function teardown(): void {
-  rmSync(CDK_ASSEMBLIES, { recursive: true, force: true });
+  rmSync(TEST_TMP, { recursive: true, force: true });
 }

@@ -21,6 +21,7 @@ import { LOCAL_CLIENT_ID } from '../../core/wire/pane.js';
 import { readXlsx } from '../../xlsx/read.js';
 import { buildPane, CHROMIUM_ARGS, findChromium } from '../e2e/harness.js';
 import { doubleBundle, hostScript, OFFICE_JS_CDN, routeOfficeJs } from './office-host.js';
+import { TEST_TMP } from '../tmp.js';
 
 const example = await readXlsx(readFileSync('examples/dinkes-dengan-kesalahan.xlsx'));
 const chromium = findChromium();
@@ -84,7 +85,7 @@ describe('the built pane', () => {
     beforeAll(async () => {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
       const { startApiServer } = await import('../../functions/local/server.js');
-      api = await startApiServer({ port: 0, inMemory: true, dataDir: join(tmpdir(), `pokin-signin-data-${process.pid}`), log: () => undefined, hostedUi: { redirectOrigins: origins } });
+      api = await startApiServer({ port: 0, inMemory: true, dataDir: join(TEST_TMP, `signin-data-${process.pid}`), log: () => undefined, hostedUi: { redirectOrigins: origins } });
       // The pane's origin serves the build, its pokin-config.json (as infra/ writes it) and proxies the API.
       const config = JSON.stringify({ api: '', auth: { domain: '', clientId: LOCAL_CLIENT_ID } });
       server = createServer((req, res) => {

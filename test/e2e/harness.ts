@@ -6,14 +6,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import { afterEach } from 'vitest';
+import { TEST_TMP } from '../tmp.js';
 
 export function findChromium(): string | null {
   for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
@@ -144,7 +143,7 @@ export interface Journey {
 export async function startJourney(name: string, chromium: string, width = 320): Promise<Journey> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const [{ startApiServer }, dir] = await Promise.all([import('../../functions/local/server.js'), buildPane()]);
-  const api = await startApiServer({ port: 0, inMemory: true, dataDir: join(tmpdir(), `pokin-e2e-${name}-${process.pid}`), log: () => undefined });
+  const api = await startApiServer({ port: 0, inMemory: true, dataDir: join(TEST_TMP, `e2e-${name}-${process.pid}`), log: () => undefined });
   const pane = await servePane(dir, api.url);
   const { chromium: pw } = await import('playwright-core');
   const browser = await pw.launch({ executablePath: chromium, args: CHROMIUM_ARGS, headless: true });

@@ -10,7 +10,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from '../../infra/lib/bundling.js';
 import { readConfig } from '../../infra/lib/config.js';
 import { PokinStack } from '../../infra/lib/stack.js';
-import { CDK_ASSEMBLIES } from './assemblies.js';
+import { TEST_TMP } from '../tmp.js';
 
 export const CDK_CONTEXT = (JSON.parse(readFileSync(join(REPO_ROOT, 'infra', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
@@ -25,7 +25,7 @@ let assemblies = 0;
 
 /** A CDK App for a test, its cloud assembly in this process's temp folder. */
 export function testApp(context: Record<string, unknown>): App {
-  const outdir = join(CDK_ASSEMBLIES, `${process.pid}-${assemblies++}`);
+  const outdir = join(TEST_TMP, 'cdk', `${process.pid}-${assemblies++}`);
   mkdirSync(outdir, { recursive: true });
   return new App({ context, outdir });
 }
