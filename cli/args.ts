@@ -16,9 +16,31 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new UsageError({ id: `Argumen tidak valid: ${msg}`, en: `Invalid arguments: ${msg}` });
+    throw new UsageError(argumentError(e));
   }
+}
+
+/**
+ * node:util's parseArgs answers in English with a hint about `--` that planners do not need;
+ * its error codes (ERR_PARSE_ARGS_*, stable since Node 18.3) say what went wrong.
+ */
+function argumentError(e: unknown): Bilingual {
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  const option = /'(?:-\w, )?(--[^' <]+)/.exec(msg)?.[1] ?? /'(-[^' ,<]+)/.exec(msg)?.[1];
+  const positional = /Unexpected argument '([^']*)'/.exec(msg)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    return { id: `Opsi ${option} tidak dikenal. Lihat --help untuk opsi perintah ini.`, en: `Unknown option ${option}. See --help for this command's options.` };
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /argument missing/.test(msg)
+      ? { id: `Opsi ${option} memerlukan nilai (mis. ${option} NILAI).`, en: `Option ${option} needs a value (e.g. ${option} VALUE).` }
+      : { id: `Opsi ${option} tidak memakai nilai.`, en: `Option ${option} takes no value.` };
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && positional !== undefined) {
+    return { id: `Argumen "${positional}" tidak diharapkan di sini.`, en: `Unexpected argument "${positional}".` };
+  }
+  return { id: `Argumen tidak valid: ${msg}`, en: `Invalid arguments: ${msg}` };
 }
 
 export function langOf(v: unknown): Lang {

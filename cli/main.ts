@@ -73,7 +73,12 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   const lang = langHint(argv);
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    if (command === undefined || command.startsWith('--lang')) {
+      // No command is a wrong command line (a script calling `pokin` without one must notice).
+      io.err(HELP[lang]);
+      return 2;
+    }
+    if (command === 'help' || command === '--help' || command === '-h') {
       const topic = command === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
       const help = topic && COMMANDS[topic] ? (await COMMANDS[topic]()).help?.[lang] : undefined;
       io.out(help || HELP[lang]);
@@ -97,6 +102,12 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
 }
 
 function defaultIO(): CommandIO {
+  // `pokin validate … | head` closes the pipe early: the reader has what it wanted, so stop
+  // quietly instead of dying on EPIPE with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 }
 

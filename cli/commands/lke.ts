@@ -178,7 +178,11 @@ function humanRecap(file: string, ev: EvaluasiLke, lang: Lang): string {
     for (const s of k.sub) lines.push(`${`  ${s.kode} ${s.nama}`.padEnd(52).slice(0, 52)} ${n(s.bobot).padStart(7)} ${n(s.nilai).padStart(7)}  ${s.terjawab}/${s.jumlah}`);
   }
   lines.push(`${'Total'.padEnd(52)} ${n(r.komponen.reduce((a, k) => a + k.bobot, 0)).padStart(7)} ${n(r.totalBulat).padStart(7)}`);
-  lines.push(`Predikat: ${r.predikat ?? '—'}${r.label ? ` (${r.label})` : ''}   [Batas Predikat: ${r.batas}]`);
+  // The Info key and its values stay in Indonesian (they are what the workbook holds); English says what they mean.
+  const batas = lang === 'en'
+    ? `Batas Predikat: ${r.batas} = ${r.batas === 'Bawah Inklusif' ? 'a band includes its lower bound' : 'a band excludes its lower bound'}`
+    : `Batas Predikat: ${r.batas}`;
+  lines.push(`Predikat: ${r.predikat ?? '—'}${r.label ? ` (${r.label})` : ''}   [${batas}]`);
   if (r.belumDijawab.length) lines.push(`${lang === 'en' ? 'Not answered' : 'Belum dijawab'} (${r.belumDijawab.length}): ${r.belumDijawab.map((b) => b.kode).join(', ')}`);
   const u = ev.naik;
   if (u.ke && u.tercapai) {

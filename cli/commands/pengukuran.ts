@@ -120,6 +120,17 @@ export async function runPengukuran(argv: string[], io: CommandIO = stdio): Prom
     io.err(`${lang === 'en' ? `${file}: no PohonKinerja table. Sheets found:` : `${file}: tabel PohonKinerja tidak ditemukan. Lembar yang ada:`}\n${describeSheets(read.sheets, lang)}`);
     return 2;
   }
+  const tambah = {
+    id: `Tambahkan dengan: pokin template ${file} --tambah pengukuran --tahun TTTT`,
+    en: `Add the tables with: pokin template ${file} --tambah pengukuran --tahun YYYY`,
+  };
+  if (!read.snapshot.tables.some((t) => t.name === 'RencanaAksi' || t.name === 'Realisasi')) {
+    // Without the tables every indicator would print "not measured" and exit 0: say why instead.
+    throw new UsageError({
+      id: `${file}: tabel RencanaAksi dan Realisasi belum ada. ${tambah.id}`,
+      en: `${file}: no RencanaAksi or Realisasi table. ${tambah.en}`,
+    });
+  }
   const probe = validateSnapshot(read.snapshot);
   const years = probe.tree.config.years;
   let tahun: number;
@@ -135,8 +146,8 @@ export async function runPengukuran(argv: string[], io: CommandIO = stdio): Prom
     const ada = tahunTersedia(probe.tree);
     if (!ada.length) {
       throw new UsageError({
-        id: `${file}: belum ada tabel RencanaAksi/Realisasi berisi baris. Tambahkan dengan: pokin template ${file} --tambah pengukuran --tahun TTTT`,
-        en: `${file}: no RencanaAksi/Realisasi rows yet. Add the tables with: pokin template ${file} --tambah pengukuran --tahun YYYY`,
+        id: `${file}: tabel RencanaAksi/Realisasi belum berisi baris. Isi Rencana Aksi dan Realisasi, lalu ulangi.`,
+        en: `${file}: the RencanaAksi/Realisasi tables have no rows yet. Fill the Rencana Aksi and Realisasi, then run again.`,
       });
     }
     tahun = ada[ada.length - 1];

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { main } from '../../cli/main.js';
 import { validInput } from '../helpers/snapshot.js';
-import { plainSheet, runCli, save, tempDir, writeInput } from './fixtures.js';
+import { plainSheet, ROOT, runCli, save, tempDir, writeInput } from './fixtures.js';
 
 const tmp = tempDir('cli');
 afterAll(() => tmp.cleanup());
@@ -109,6 +109,32 @@ describe('pokin validate', () => {
       expect(r.stderr.length).toBeGreaterThan(0);
       noStack(r.stderr);
     }
+  });
+
+  it('names the wrong option in Bahasa Indonesia or English, without node\'s hint about "--"', async () => {
+    const id = await run(['validate', valid, '--bogus']);
+    expect(id.stderr).toContain('Opsi --bogus tidak dikenal');
+    expect(id.stderr).not.toMatch(/positional|Unknown/);
+    const en = await run(['validate', valid, '--bogus', '--lang', 'en']);
+    expect(en.stderr).toContain('Unknown option --bogus');
+    expect((await run(['export', valid, '--out'])).stderr).toContain('Opsi --out memerlukan nilai');
+  });
+
+  it('stops quietly when the reader of its output goes away (pokin validate … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'validate', 'examples/dinkes-dengan-kesalahan.xlsx'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(1);
+  });
+
+  it('prints the commands and exits 2 when no command is given', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Perintah:');
   });
 });
 

@@ -79,6 +79,13 @@ describe('pokin pengukuran', () => {
     }
     expect((await run(['pengukuran', treeOnly])).stderr).toContain('--tambah pengukuran');
   });
+
+  it('says the pengukuran tables are missing when --tahun is given too (not a list of "not measured")', async () => {
+    const r = await run(['pengukuran', treeOnly, '--tahun', '2025']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--tambah pengukuran');
+    expect(r.stdout).toBe('');
+  });
 });
 
 describe('pokin template --tambah pengukuran, then export', () => {
