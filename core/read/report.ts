@@ -20,5 +20,7 @@ export function reportNormalised(
 
 /** F01: a row (or a cell of it) could not be read into the model. */
 export function reportUnreadable(issues: Issue[], loc: RowLoc, field: string, id: string, reason: { id: string; en: string }): void {
+  // A column missing from the table is one F03 (mapTable), not an "empty" F01 on every row.
+  if (!(field in loc.table.cols)) return;
   issues.push(issue('F01', 'E', { sheet: loc.table.sheet, cell: cellOf(loc, field), id }, reason));
 }

@@ -44,10 +44,20 @@ export function mapTable(snapshot: TableSnapshot, spec: TableSpec, issues: Issue
   for (const col of spec.columns) if (col.output && col.key in index) outputCols.add(index[col.key]);
   const loc: TableLoc = { sheet: snapshot.sheet, cols, firstCol: columnLetter(firstCol), headerRow };
   const missing = spec.columns.filter((c: ColumnSpec) => c.required && !(c.key in index));
+  // A renamed header is the usual cause: name the headers Pokin does not know, and when one
+  // column is missing and one header is unknown, point at that header's cell.
+  const unknown = snapshot.header.map((h, i) => ({ h: String(h ?? '').trim(), i })).filter(({ h, i }) => h !== '' && !used.has(i));
   for (const m of missing) {
-    issues.push(issue('F03', 'E', { sheet: snapshot.sheet, cell: a1(firstCol, headerRow) }, {
-      id: `Kolom "${m.header}" tidak ada di tabel ${spec.table}.`,
-      en: `Column "${m.header}" is missing from table ${spec.table}.`,
+    const only = missing.length === 1 && unknown.length === 1 ? unknown[0] : undefined;
+    const list = unknown.map((u) => `"${u.h}"`).join(', ');
+    const hint = only
+      ? { id: ` Ganti judul kolom "${only.h}" menjadi "${m.header}".`, en: ` Rename the column "${only.h}" to "${m.header}".` }
+      : unknown.length
+        ? { id: ` Judul kolom yang tidak dikenal: ${list}.`, en: ` Headers Pokin does not know: ${list}.` }
+        : { id: '', en: '' };
+    issues.push(issue('F03', 'E', { sheet: snapshot.sheet, cell: a1(firstCol + (only?.i ?? 0), headerRow) }, {
+      id: `Kolom "${m.header}" tidak ada di tabel ${spec.table}; isinya tidak dibaca.${hint.id}`,
+      en: `Column "${m.header}" is missing from table ${spec.table}; its values are not read.${hint.en}`,
     }));
   }
   return { snapshot, loc, index, outputCols, firstDataRow: headerRow + 1, firstCol };

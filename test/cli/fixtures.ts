@@ -21,9 +21,11 @@ export function tempDir(prefix: string): { dir: string; path: (name: string) => 
 }
 
 /** Writes a workbook from test rows through the canonical writer (config read from its Info). */
-export async function writeInput(file: string, input: WorkbookInput = validInput()): Promise<WorkbookSnapshot> {
+export async function writeInput(file: string, input: WorkbookInput = validInput(), alter?: (s: WorkbookSnapshot) => void): Promise<WorkbookSnapshot> {
   const snapshot = makeSnapshot(input);
-  await writeCanonicalWorkbook(file, snapshot, readWorkbook(snapshot).tree.config);
+  const config = readWorkbook(snapshot).tree.config;
+  alter?.(snapshot);
+  await writeCanonicalWorkbook(file, snapshot, config);
   return snapshot;
 }
 

@@ -102,6 +102,21 @@ describe('pokin validate', () => {
     expect(JSON.parse(json.stdout).error.code).toBe('no-tables');
   });
 
+  it('answers a renamed required column with one F03 naming the header to rename, not an error per row', async () => {
+    const file = tmp.path('level-renamed.xlsx');
+    await writeInput(file, validInput(), (snapshot) => {
+      const pohon = snapshot.tables.find((t) => t.name === 'PohonKinerja')!;
+      pohon.header[pohon.header.indexOf('Level')] = 'Kolom3';
+    });
+    const r = await run(['validate', file, '--json']);
+    expect(r.code).toBe(1);
+    const issues = JSON.parse(r.stdout).issues as { rule: string; message: string; cell: string }[];
+    expect(issues.filter((i) => i.rule === 'F01')).toEqual([]);
+    const f03 = issues.filter((i) => i.rule === 'F03');
+    expect(f03).toHaveLength(1);
+    expect(f03[0].message).toContain('Ganti judul kolom "Kolom3" menjadi "Level"');
+  });
+
   it('exits 2 on wrong arguments without a stack trace', async () => {
     for (const args of [['validate'], ['validate', valid, '--lang', 'fr'], ['validate', valid, '--bogus'], ['frobnicate']]) {
       const r = await run(args);

@@ -62,7 +62,7 @@ describe('LKE answers', () => {
     t.header[j] = 'Isian';
     const issues: Issue[] = [];
     bacaJawabanLke({ tables: [t] }, k, issues);
-    expect(issues.map((i) => [i.rule, i.message])).toEqual([['F03', 'Kolom "Jawaban" tidak ada di tabel LKE.']]);
+    expect(issues.map((i) => [i.rule, i.message])).toEqual([['F03', 'Kolom "Jawaban" tidak ada di tabel LKE; isinya tidak dibaca. Ganti judul kolom "Isian" menjadi "Jawaban".']]);
   });
 });
 

@@ -98,7 +98,7 @@ describe('a Kriteria LKE table replaces the shipped list', () => {
     t.rows = t.rows.map((r) => r.filter((_, n) => n !== i));
     const issues: Issue[] = [];
     const k = bacaKriteria({ tables: [t] }, issues);
-    expect(issues.map((x) => [x.rule, x.severity, x.message])).toEqual([['F03', 'E', 'Kolom "sub_bobot" tidak ada di tabel KriteriaLKE.']]);
+    expect(issues.map((x) => [x.rule, x.severity, x.message])).toEqual([['F03', 'E', 'Kolom "sub_bobot" tidak ada di tabel KriteriaLKE; isinya tidak dibaca.']]);
     expect(k.semua).toEqual([]);
   });
 });
