@@ -155,8 +155,11 @@ export interface WorkbookPort {
   tambahPengukuran(tahun: number, tree: PohonKinerja): Promise<TambahOutcome>;
   /** Adds the `LKE` table (SAKIP.md §13) to a workbook that has none: one user action. */
   addLke(req: LkeTableRequest): Promise<void>;
-  /** Writes cells (an LKE answer the planner chose, notes pulled from the server): one user action. */
-  writeCells(writes: CellWrite[]): Promise<void>;
+  /**
+   * Writes cells (an LKE answer the planner chose, notes pulled from the server) and, when
+   * given, the identity (a pulled document's version): one user action.
+   */
+  writeCells(writes: CellWrite[], identity?: TreeIdentity): Promise<void>;
   /**
    * A push as ONE user action (one `Excel.run`, one undo step where Excel groups them): the
    * Status columns, then `send` (the request to the server) inside the same run, then the

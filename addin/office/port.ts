@@ -194,11 +194,18 @@ export class OfficePort implements WorkbookPort {
     await this.writeRun(async (context) => {
       if (status) await this.queueStatus(context, status);
       const id = await send();
-      if (!id) return;
-      const before = await getIdentity(context);
-      // Only the tree's base is mirrored in Info; a yearly document's version lives in the settings.
-      await setIdentity(context, id, !before || before.baseVersion !== id.baseVersion);
+      if (id) await this.recordIdentity(context, id);
     });
+  }
+
+  /**
+   * The identity with the document versions kept (a tree push keeps the realisasi's base and the
+   * other way round). Only the tree's base is mirrored in Info `Versi Server`.
+   */
+  private async recordIdentity(context: PortContext, id: TreeIdentity): Promise<void> {
+    const before = await getIdentity(context);
+    const docs = { ...before?.docs, ...id.docs };
+    await setIdentity(context, { ...id, ...(Object.keys(docs).length ? { docs } : {}) }, !before || before.baseVersion !== id.baseVersion);
   }
 
   /** The pengukuran tables of a year (core/pengukuran/template.ts), added or completed in one action. */
@@ -225,9 +232,12 @@ export class OfficePort implements WorkbookPort {
    * (triggerSource from ExcelApi 1.14), so the port notes them itself: the next read patches
    * those rows instead of missing them.
    */
-  async writeCells(writes: CellWrite[]): Promise<void> {
-    if (!writes.length) return;
-    await this.writeRun((context) => writeCells(context, writes));
+  async writeCells(writes: CellWrite[], identity?: TreeIdentity): Promise<void> {
+    if (!writes.length && !identity) return;
+    await this.writeRun(async (context) => {
+      await writeCells(context, writes);
+      if (identity) await this.recordIdentity(context, identity);
+    });
     for (const w of writes) {
       const t = this.cache.known.find((k) => k.sheet.toLowerCase() === w.sheet.toLowerCase());
       if (!t || this.cache.note(t.sheetId, w.cell) === 'unknown') this.cache.invalidate();

@@ -215,7 +215,8 @@ export class PreviewPort implements WorkbookPort {
     this.emit({ source: 'local' });
   }
 
-  async writeCells(writes: CellWrite[]): Promise<void> {
+  async writeCells(writes: CellWrite[], identity?: TreeIdentity): Promise<void> {
+    if (identity) await this.recordIdentity(identity);
     for (const w of writes) {
       const ws = this.wb.getWorksheet(w.sheet);
       if (!ws) throw new PortError('not-found', `Lembar "${w.sheet}" tidak ada.`, `Sheet "${w.sheet}" does not exist.`);
@@ -229,7 +230,14 @@ export class PreviewPort implements WorkbookPort {
   async pushAction(status: StatusRows | null, send: () => Promise<TreeIdentity | null>): Promise<void> {
     if (status) await this.writeStatus(status);
     const id = await send();
-    if (id) await this.setIdentity(id);
+    if (id) await this.recordIdentity(id);
+  }
+
+  /** The identity with the document versions already recorded kept. */
+  private async recordIdentity(id: TreeIdentity): Promise<void> {
+    const before = await this.getIdentity();
+    const docs = { ...before?.docs, ...id.docs };
+    await this.setIdentity({ ...id, ...(Object.keys(docs).length ? { docs } : {}) });
   }
 
   /** Sheets the last `createTables` kept under a new name (`Pohon Kinerja (asal)` …). */
