@@ -20,7 +20,8 @@ import { mapTable } from '../core/read/table.js';
 import type { PokinConfig } from '../core/config.js';
 import { XlsxError } from './errors.js';
 import { locateTables } from './extract.js';
-import { checkSignature } from './open.js';
+// From load.js, not open.js: the preview pane bundles this file, open.js is Node-only (stat, Node ExcelJS).
+import { checkSignature } from './load.js';
 import { addTables, type PlacedTables } from './write.js';
 
 export interface TambahResult {

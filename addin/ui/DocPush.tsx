@@ -43,7 +43,7 @@ export function DocPush({ label, pushedText, signedIn, onPush, testId }: DocPush
     <div className="pokin-form">
       <Button appearance="primary" disabled={!signedIn || busy} onClick={() => void push()} data-testid={testId}>{busy ? t('pushing') : label}</Button>
       {!signedIn && <Text size={200} className="pokin-loc">{t('needSignIn')}</Text>}
-      {message && <MessageBar intent={message.intent} layout="multiline" data-testid={`${testId}-result`}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {message && <MessageBar intent={message.intent} layout="multiline" data-testid={`${testId}-result`} data-intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
       {conflict && (
         <MessageBar intent="warning" layout="multiline" data-testid={`${testId}-conflict`}>
           <MessageBarBody><b>{t('conflictTitle')}</b> {t('conflictBody', { v: conflict.currentVersion, by: conflict.by, at: tanggal(conflict.at) })}</MessageBarBody>

@@ -126,11 +126,11 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
         </div>
       )}
       {shown.length > 0 && (
-        <details open>
+        <details open={laporan?.tw !== null}>
           <summary><Text weight="semibold">{t('pgIndicators')} ({shown.length})</Text></summary>
           <ul className="pokin-issues" data-testid="pg-indikator">
-            {shown.map((i) => (
-              <li key={i.idNode} className="pokin-indicator">
+            {shown.map((i, n) => (
+              <li key={`${i.idNode}-${n}`} className="pokin-indicator" data-testid="pg-ind" data-kategori={i.kategori ?? ''}>
                 <div className="pokin-row">
                   <span className="pokin-grow" style={{ overflowWrap: 'anywhere' }}>{i.indikator}</span>
                   <span className="pokin-chip" data-kategori={i.kategori ?? ''} style={{ background: kategoriWarna(i.kategori) ?? '#f5f5f5' }}>
