@@ -56,7 +56,7 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
   const tahun = year ?? ada.at(-1) ?? years[0];
   const [tw, setTw] = useState<Triwulan | 0>(0);
   const [adding, setAdding] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
+  const [added, setAdded] = useState<TambahOutcome | null>(null);
   const [addError, setAddError] = useState<string | null>(null);
   const [kinds, setKinds] = useState<Set<PengukuranKind>>(new Set(['pengukuran']));
   const [lkjipNote, setLkjipNote] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
     setAdding(true); setAdded(null); setAddError(null);
     try {
       const r = await onTambah(tahun);
-      setAdded(t('pgAdded', { ra: r.added.rencanaAksi, re: r.added.realisasi, pb: r.added.pembanding }));
+      setAdded(r);
     } catch (e) {
       setAddError(failureText(e, lang));
     } finally {
@@ -108,13 +108,14 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
           </Button>
         </div>
       )}
-      {added && <MessageBar intent="success" data-testid="pg-added"><MessageBarBody>{added}</MessageBarBody></MessageBar>}
+      {added && <MessageBar intent="success" data-testid="pg-added"><MessageBarBody>{t('pgAdded', { ra: added.added.rencanaAksi, re: added.added.realisasi, pb: added.added.pembanding })}</MessageBarBody></MessageBar>}
       {addError && <MessageBar intent="error"><MessageBarBody>{addError}</MessageBarBody></MessageBar>}
       {s && laporan && (
         <div className="pokin-details" data-testid="pg-summary">
           <Text weight="semibold">{t('pgSummary')} {tahun}{laporan.tw ? ` (s.d. TW${laporan.tw})` : ''}: </Text>
           <Text data-testid="pg-mean">{s.capaian === null ? '—' : `${formatAngka(s.capaian)} %`}</Text>
           {s.kategori && <span className="pokin-chip" style={{ background: kategoriWarna(s.kategori) ?? undefined }}>{s.kategori}</span>}
+          <div className="pokin-loc">{laporan.basis === 'tw' ? t('pgBasisTw') : t('pgBasisTahun')}</div>
           <div className="pokin-loc">{laporan.tw === null ? t('pgNothing', { y: tahun }) : t('pgCounted', { n: s.dihitung, m: s.jumlahIndikator })}</div>
           <div className="pokin-legend">
             {Object.entries(s.perKategori).map(([k, n]) => <span key={k} className="pokin-chip" style={{ background: kategoriWarna(k) ?? undefined }}>{k}: {n}</span>)}
