@@ -203,7 +203,7 @@ export function App({ host }: { host: PaneHost }) {
                 queueConflict={state!.queueConflict?.stale ?? null} onDismissQueueConflict={() => ws.dismissQueueConflict()}
                 onPush={(p, base) => ws.push(p, base)} onPull={(v) => ws.pull(v)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
             )}
-            {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} existingSheets={async () => (await ws.port.listSheets()).sheets} />}
+            {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} existingSheets={async () => (await ws.port.listSheets()).sheets} pkIssues={async () => (await ws.pkIssues()).result.issues} />}
             {current === 'pengukuran' && tree && (
               <PengukuranPanel tree={tree} issues={issues} snapshot={live?.snapshot ?? null} signedIn={!!token}
                 onTambah={(y) => ws.tambahPengukuran(y)} onPush={(y, base) => ws.pushRealisasi(y, base)} onRender={host.renderSheets}

@@ -76,7 +76,7 @@ export function EvaluasiPanel({ snapshot, years, signedIn, onTambah, onJawab, on
   const tahun = year ?? (years.includes(lastYear) ? lastYear : years[0]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [pulled, setPulled] = useState<string | null>(null);
+  const [pulled, setPulled] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const act = async (f: () => Promise<void>) => {
     setBusy(true); setError(null);
     try { await f(); } catch (e) { setError(failureText(e, lang)); } finally { setBusy(false); }
@@ -146,10 +146,11 @@ export function EvaluasiPanel({ snapshot, years, signedIn, onTambah, onJawab, on
               <Button disabled={!signedIn || busy} data-testid="ev-pull" onClick={() => void act(async () => {
                 setPulled(null);
                 const p = await onPull(tahun);
-                if (p.kind === 'failed') setError(p.error ? failureText(p.error, lang) : lang === 'en' ? p.message.en : p.message.id);
-                else setPulled(t('evPulled', { v: p.version, n: p.notes.length }));
+                // Said under the button (not at the top of a long panel).
+                if (p.kind === 'failed') setPulled({ intent: 'error', text: p.error ? failureText(p.error, lang) : lang === 'en' ? p.message.en : p.message.id });
+                else setPulled({ intent: 'success', text: t('evPulled', { v: p.version, n: p.notes.length }) });
               })}>{t('evPull')}</Button>
-              {pulled && <MessageBar intent="success" data-testid="ev-pulled"><MessageBarBody>{pulled}</MessageBarBody></MessageBar>}
+              {pulled && <MessageBar intent={pulled.intent} layout="multiline" data-testid="ev-pulled" data-intent={pulled.intent}><MessageBarBody>{pulled.text}</MessageBarBody></MessageBar>}
             </>
           )}
         </div>

@@ -12,10 +12,9 @@
  * Exit 0: written; 1: PK refused (errors in the tree); 2: unusable arguments or file.
  */
 import ExcelJS from 'exceljs';
-import type { PohonKinerja } from '../../core/model.js';
 import {
-  ALL_DERIVED_KINDS, DERIVED_KINDS, DRAF_TEXT, deriveSheets, nextPerubahan, parsePkSheetName, pkGate, pkPlan, pkSheet, PAPERS, PENGUKURAN_KINDS,
-  type DerivedKind, type Paper, type PkOptions, type SheetSpec,
+  ALL_DERIVED_KINDS, DERIVED_KINDS, DRAF_TEXT, deriveSheets, parsePkSheetName, pkGate, pkSpecs, PAPERS, PENGUKURAN_KINDS,
+  type DerivedKind, type Paper,
 } from '../../core/derive/index.js';
 import type { Issue } from '../../core/issues.js';
 import { workbookTables } from '../../core/layout/pengukuran.js';
@@ -127,16 +126,6 @@ function lampiranBreak(ws: ExcelJS.Worksheet): number[] {
   if (!title) return [];
   const draf = String(ws.getRow(title - 1).getCell(1).value ?? '').startsWith(DRAF_TEXT);
   return [title - (draf ? 3 : 2)];
-}
-
-interface PkRequest { tahun: number; only: string[] | null; opts: PkOptions; perubahan: { tanggal: string; alasan: string } | null }
-
-function pkSpecs(tree: PohonKinerja, req: PkRequest, existing: readonly string[]): { specs: SheetSpec[]; skipped: { id: string; boxes: string[] }[] } {
-  const plan = pkPlan(tree, req.opts);
-  const owners = req.only ? plan.owners.filter((id) => req.only!.includes(id)) : plan.owners;
-  const ke = nextPerubahan(existing, req.tahun);
-  const specs = owners.map((id) => pkSheet(tree, id, req.tahun, req.perubahan ? { ...req.opts, perubahan: { ...req.perubahan, ke: ke(id) } } : req.opts));
-  return { specs, skipped: plan.skipped };
 }
 
 export async function runExport(argv: string[], io: CommandIO = stdio): Promise<number> {

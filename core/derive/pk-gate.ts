@@ -6,7 +6,9 @@
  * position, from the PK sheets the workbook already holds (the earlier PK is never edited).
  */
 import type { Issue } from '../issues.js';
-import { parsePkSheetName } from './pk.js';
+import type { PohonKinerja } from '../model.js';
+import { parsePkSheetName, pkPlan, pkSheet, type PkOptions } from './pk.js';
+import type { SheetSpec } from './spec.js';
 
 export type PkGate =
   | { boleh: true; /** Stamp every page DRAF (errors remain). */ draf: boolean }
@@ -27,4 +29,20 @@ export function nextPerubahan(sheetNames: readonly string[], tahun: number): (id
     if (p && p.tahun === tahun && p.ke > 0) last.set(p.idJabatan, Math.max(last.get(p.idJabatan) ?? 0, p.ke));
   }
   return (id) => (last.get(id) ?? 0) + 1;
+}
+
+/** Which PKs to make: a year, optionally some positions, the options, a PK Perubahan's date and reason. */
+export interface PkRequest { tahun: number; only: readonly string[] | null; opts: PkOptions; perubahan: { tanggal: string; alasan: string } | null }
+
+/**
+ * The PK sheets of a request, one path for `pokin export` and the pane: the positions that own
+ * boxes (those missing from Jabatan skipped, J01), each PK Perubahan numbered after the ones
+ * the workbook already holds (`existing`: its sheet names).
+ */
+export function pkSpecs(tree: PohonKinerja, req: PkRequest, existing: readonly string[]): { specs: SheetSpec[]; skipped: { id: string; boxes: string[] }[] } {
+  const plan = pkPlan(tree, req.opts);
+  const owners = req.only ? plan.owners.filter((id) => req.only!.includes(id)) : plan.owners;
+  const ke = nextPerubahan(existing, req.tahun);
+  const specs = owners.map((id) => pkSheet(tree, id, req.tahun, req.perubahan ? { ...req.opts, perubahan: { ...req.perubahan, ke: ke(id) } } : req.opts));
+  return { specs, skipped: plan.skipped };
 }

@@ -104,7 +104,11 @@ describe.skipIf(!chromium)('Evaluasi tab in Chromium at 320 px', () => {
     const pulled = page.waitForRequest((r) => r.method() === 'GET' && /\/lke\/\d{4}$/.test(new URL(r.url()).pathname));
     await page.getByTestId('ev-pull').click();
     await pulled;
-    await expect.poll(async () => (await page.getByTestId('ev-pulled').count()) + (await page.locator('[data-testid=evaluasi] .fui-MessageBar').count()), { timeout: 15_000 }).toBeGreaterThan(0);
+    const got = page.getByTestId('ev-pulled');
+    await got.waitFor({ timeout: 15_000 });
+    // With the route: the version pulled and its notes; before the merge: an error under the button.
+    if (/ditarik/.test((await got.textContent()) ?? '')) expect(await got.textContent()).toMatch(/Versi \d+ ditarik: \d+ catatan evaluator/);
+    else expect(await got.getAttribute('data-intent')).toBe('error');
     await shotAt('4-pushed', 'ev-push');
   });
 
