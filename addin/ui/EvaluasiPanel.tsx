@@ -60,7 +60,8 @@ function Criterion({ k, ev, busy, onAnswer }: { k: Kriteria; ev: EvaluasiLke; bu
         </div>
       )}
       {k.buktiDukung && <div className="pokin-loc">{t('evBukti')}: {k.buktiDukung}</div>}
-      {j?.buktiDukung && <div className="pokin-loc">✓ {j.buktiDukung}</div>}
+      {/* The table starts with the evidence asked for in Bukti Dukung: only what the planner wrote differently is shown. */}
+      {j?.buktiDukung && j.buktiDukung.trim() !== k.buktiDukung.trim() && <div className="pokin-loc">✓ {j.buktiDukung}</div>}
       {link && <div className="pokin-loc"><a href={link} target="_blank" rel="noreferrer noopener" style={{ overflowWrap: 'anywhere' }}>{t('evTautan')}: {link}</a></div>}
       {j?.catatanEvaluator && <div className="pokin-fix" data-testid={`lke-catatan-${k.kode}`}><b>{t('evCatatan')}:</b> {j.catatanEvaluator}</div>}
     </li>
