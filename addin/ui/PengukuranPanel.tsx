@@ -110,7 +110,7 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
       )}
       {added && <MessageBar intent="success" data-testid="pg-added"><MessageBarBody>{t('pgAdded', { ra: added.added.rencanaAksi, re: added.added.realisasi, pb: added.added.pembanding })}</MessageBarBody></MessageBar>}
       {addError && <MessageBar intent="error"><MessageBarBody>{addError}</MessageBarBody></MessageBar>}
-      {s && laporan && (
+      {s && laporan && hasYear && (
         <div className="pokin-details" data-testid="pg-summary">
           <Text weight="semibold">{t('pgSummary')} {tahun}{laporan.tw ? ` (s.d. TW${laporan.tw})` : ''}: </Text>
           <Text data-testid="pg-mean">{s.capaian === null ? '—' : `${formatAngka(s.capaian)} %`}</Text>
@@ -126,7 +126,7 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
           </div>
         </div>
       )}
-      {shown.length > 0 && (
+      {hasYear && shown.length > 0 && (
         <details open={laporan?.tw !== null}>
           <summary><Text weight="semibold">{t('pgIndicators')} ({shown.length})</Text></summary>
           <ul className="pokin-issues" data-testid="pg-indikator">
@@ -148,7 +148,7 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
           </ul>
         </details>
       )}
-      <details open={perluPenjelasan.length > 0} data-testid="pg-penjelasan">
+      {hasYear && <details open={perluPenjelasan.length > 0} data-testid="pg-penjelasan">
         <summary><Text weight="semibold">{perluPenjelasan.length ? t('pgNeedExplain', { n: perluPenjelasan.length }) : t('pgNoneNeed')}</Text></summary>
         {perluPenjelasan.length > 0 && <Text size={200} className="pokin-loc">{t('pgNeedExplainHint')}</Text>}
         <ul className="pokin-issues">
@@ -161,8 +161,8 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
             </li>
           ))}
         </ul>
-      </details>
-      <div className="pokin-details pokin-form">
+      </details>}
+      {hasYear && <div className="pokin-details pokin-form">
         <Text weight="semibold">{t('pgGenerate')}</Text>
         <Checkbox checked={kinds.has('renaksi')} onChange={(_, d) => toggle('renaksi', !!d.checked)} label={t('pgRenaksi')} data-testid="pg-kind-renaksi" />
         <Checkbox checked={kinds.has('pengukuran')} onChange={(_, d) => toggle('pengukuran', !!d.checked)} label={t('pgPengukuranSheet', { n: tw || laporan?.tw || 1 })} data-testid="pg-kind-pengukuran" />
@@ -172,11 +172,11 @@ export function PengukuranPanel({ tree, issues, snapshot, signedIn, onTambah, on
         {gen.done && <MessageBar intent="success" layout="multiline" data-testid="pg-gen-done"><MessageBarBody>{gen.done}</MessageBarBody></MessageBar>}
         {lkjipNote && <MessageBar intent="info" layout="multiline" data-testid="pg-lkjip-note"><MessageBarBody>{lkjipNote}</MessageBarBody></MessageBar>}
         {gen.error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{gen.error}</MessageBarBody></MessageBar>}
-      </div>
-      <div className="pokin-details pokin-form">
+      </div>}
+      {hasYear && <div className="pokin-details pokin-form">
         <Text weight="semibold">{t('pgPushTitle')}</Text>
         <DocPush label={t('pgPush', { y: tahun })} pushedText={(v) => t('pgPushed', { y: tahun, v })} signedIn={signedIn} onPush={(base) => onPush(tahun, base)} testId="pg-push" />
-      </div>
+      </div>}
       <ConfirmDialog request={gen.confirm} onClose={gen.closeConfirm} />
     </section>
   );
