@@ -5,6 +5,8 @@
  * call either directly; they receive a `WorkbookPort` (host calls in one module).
  */
 import type { PokinConfig } from '../core/config.js';
+import type { Pilihan } from '../core/lke/types.js';
+import type { PohonKinerja } from '../core/model.js';
 import type { Issue } from '../core/issues.js';
 import type { SheetSpec } from '../core/derive/spec.js';
 import type { CellValue, WorkbookSnapshot } from '../core/snapshot.js';
@@ -43,6 +45,31 @@ export interface TreeIdentity {
   periode: string;
   opd: string;
   baseVersion: number;
+  /**
+   * Base versions of the OPD's yearly documents (SAKIP.md §12, §13), by `realisasi/2025`,
+   * `lke/2025`: each is versioned on the server like the tree.
+   */
+  docs?: Record<string, number>;
+}
+
+/** The pengukuran tables after `tambahPengukuran`: data rows per table, and how many were added now. */
+export interface TambahOutcome {
+  tahun: number;
+  rows: Record<'rencanaAksi' | 'realisasi' | 'pembanding', number>;
+  added: Record<'rencanaAksi' | 'realisasi' | 'pembanding', number>;
+}
+
+/** The `LKE` table to add (core/lke/lembar.ts): rows and each row's answer scale. */
+export interface LkeTableRequest {
+  table: import('../core/snapshot.js').TableSnapshot;
+  skala: (Pilihan[] | null)[];
+}
+
+/** One cell Pokin writes on the planner's behalf (an LKE answer, an evaluator's note). */
+export interface CellWrite {
+  sheet: string;
+  cell: string;
+  value: CellValue;
 }
 
 /** Template parameters the planner gives on first run (*Buat lembar Pokin*). */
@@ -120,6 +147,25 @@ export interface WorkbookPort {
   createTables(snapshot: WorkbookSnapshot, config: PokinConfig, identity?: TreeIdentity): Promise<void>;
   /** Several generated sheets / data tables as ONE user action (one `Excel.run`, one undo step). */
   write?(ops: WriteOp[], onProgress?: (done: number, total: number) => void): Promise<void>;
+  /**
+   * Adds the pengukuran tables of SAKIP.md §12 for year `tahun` (the same core as `pokin
+   * template --tambah pengukuran`: core/pengukuran/template.ts), or completes them when they
+   * exist: one user action, dropdowns and conditional formats included.
+   */
+  tambahPengukuran(tahun: number, tree: PohonKinerja): Promise<TambahOutcome>;
+  /** Adds the `LKE` table (SAKIP.md §13) to a workbook that has none: one user action. */
+  addLke(req: LkeTableRequest): Promise<void>;
+  /**
+   * Writes cells (an LKE answer the planner chose, notes pulled from the server) and, when
+   * given, the identity (a pulled document's version): one user action.
+   */
+  writeCells(writes: CellWrite[], identity?: TreeIdentity): Promise<void>;
+  /**
+   * A push as ONE user action (one `Excel.run`, one undo step where Excel groups them): the
+   * Status columns, then `send` (the request to the server) inside the same run, then the
+   * identity it answers (null: nothing to record, e.g. a refused push).
+   */
+  pushAction(status: StatusRows | null, send: () => Promise<TreeIdentity | null>): Promise<void>;
   /** Re-applies Pokin's conditional formats and dropdowns (after a paste replaced them). */
   reapplyFormats?(config: PokinConfig): Promise<void>;
   /** Inserts a PNG (base64, no data: prefix) as a picture on a sheet (Excel for Mac cannot download). */

@@ -16,13 +16,18 @@ import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { checkOpd, checkPemda, type StaleDetails, type VersionMeta } from '../core/wire/index.js';
 import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '../client/api.js';
 import { withInfoValue } from '../client/info.js';
-import { INFO_VERSI_SERVER } from '../core/layout/tables.js';
+import { canonicalTables, headerKey, INFO_VERSI_SERVER } from '../core/layout/tables.js';
 import { memoryStore, type KeyValueStore } from './api/persist.js';
 import { PushQueue, type PendingPush } from './api/queue.js';
 import { keepToken, restoreToken } from './api/session.js';
 import { LiveValidation, paneFocus, type LiveHealth, type LiveResult } from './live/controller.js';
 import type { SchedulerState } from './live/scheduler.js';
-import type { WorkbookPort } from './port.js';
+import type { TambahOutcome, WorkbookPort } from './port.js';
+import type { DocHost, DocPushOutcome } from './docs.js';
+import { jawab, pullLkeNotes, pushLke, tambahLke, type PullNotesOutcome } from './evaluasi.js';
+import { pushRealisasi, tambahPengukuran } from './pengukuran.js';
+import { statusRows } from './live/status.js';
+import type { EvaluasiLke } from '../core/lke/index.js';
 
 type Text = { id: string; en: string };
 
@@ -77,7 +82,13 @@ export interface WorkspaceOptions {
 
 export type { AdoptionDraftResult, AdoptionDraftView } from './adoption.js';
 
-export class Workspace {
+/** The tree document: the tree tables only (no pengukuran, no LKE tables: each is a document of its own). */
+export function treeTables(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const tree = new Set(canonicalTables([]).map((s) => headerKey(s.table)));
+  return { tables: snapshot.tables.filter((t) => t.name !== undefined && tree.has(headerKey(t.name))) };
+}
+
+export class Workspace implements DocHost {
   readonly live: LiveValidation;
   readonly api: PokinApi;
   readonly queue: PushQueue;
@@ -240,7 +251,8 @@ export class Workspace {
     this.set({ queueConflict: null });
   }
 
-  private failed(e: unknown): { kind: 'failed'; message: Text; error: unknown } {
+  /** A failed call as the pane words it (a refused token signs the pane out). */
+  failed(e: unknown): { kind: 'failed'; message: Text; error: unknown } {
     if (e instanceof ApiFailure && e.status === 401) this.expireSession();
     const f = e instanceof ApiFailure ? e : null;
     return { kind: 'failed', message: f ? { id: f.text('id'), en: f.text('en') } : { id: String(e), en: String(e) }, error: e };
@@ -256,33 +268,88 @@ export class Workspace {
     return { pemda: c.kodePemda.trim(), periode: `${c.tahunAwal}-${c.tahunAkhir}`, opd };
   }
 
-  /** Full pass (Final rules and the reference data too) → Status written → PUT with baseVersion and a new submissionId. */
+  /**
+   * Full pass (Final rules and the reference data too) → Status written → PUT with baseVersion
+   * and a new submissionId → the version it answers recorded: ONE Excel.run, so the push is one
+   * undo step where Excel groups them (issue 11 #10).
+   */
   async push(onProgress: (step: 'validate' | 'status' | 'send') => void, baseOverride?: number): Promise<PushOutcome> {
     onProgress('validate');
     await this.referenceReady().catch(() => undefined);
     const r = await this.validate(true);
     if (r.result.summary.errors > 0) return { kind: 'blocked', errors: r.result.summary.errors };
     onProgress('status');
-    await this.live.writeStatus();
+    const status = statusRows(r.result, r.snapshot);
     const ref = this.treeRef(r.snapshot);
-    if (!('pemda' in ref)) return { kind: 'failed', message: ref };
-    const base = baseOverride ?? this.state.baseVersion;
-    const body = pushBody(r.snapshot, base, newSubmissionId());
-    onProgress('send');
-    try {
-      const { answer } = await this.api.push(ref, body);
-      await this.port.setIdentity({ ...ref, baseVersion: answer.version });
-      this.set({ lastVersion: answer.version, baseVersion: answer.version, queueConflict: null });
-      return { kind: 'pushed', version: answer.version };
-    } catch (e) {
-      if (e instanceof ApiFailure && e.stale) return { kind: 'conflict', stale: e.stale, ref };
-      if (e instanceof ApiFailure && e.retryable) {
-        this.queue.enqueue(ref, body, e.code);
-        this.set({ pending: this.queue.pending });
-        return { kind: 'queued' };
-      }
-      return this.failed(e);
+    if (!('pemda' in ref)) {
+      await this.live.ownWrite(() => this.port.writeStatus(status));
+      return { kind: 'failed', message: ref };
     }
+    const base = baseOverride ?? this.state.baseVersion;
+    // The tree document only (client/api.ts pushBody also leaves the pengukuran tables out).
+    const body = pushBody(treeTables(r.snapshot), base, newSubmissionId());
+    let out = { kind: 'failed', message: { id: 'Tidak terkirim.', en: 'Not sent.' } } as PushOutcome;
+    await this.live.ownWrite(() => this.port.pushAction(status, async () => {
+      onProgress('send');
+      try {
+        const { answer } = await this.api.push(ref, body);
+        out = { kind: 'pushed', version: answer.version };
+        return { ...ref, baseVersion: answer.version };
+      } catch (e) {
+        if (e instanceof ApiFailure && e.stale) out = { kind: 'conflict', stale: e.stale, ref };
+        else if (e instanceof ApiFailure && e.retryable) {
+          this.queue.enqueue(ref, body, e.code);
+          out = { kind: 'queued' };
+        } else out = this.failed(e);
+        return null;
+      }
+    }));
+    if (out.kind === 'pushed') this.set({ lastVersion: out.version, baseVersion: out.version, queueConflict: null });
+    if (out.kind === 'queued') this.set({ pending: this.queue.pending });
+    return out;
+  }
+
+  /** The tree's base version (a document push keeps it). */
+  treeBase(): number {
+    return this.state.baseVersion;
+  }
+
+  /** Adds or completes the pengukuran tables of a year (SAKIP.md §12). */
+  tambahPengukuran(tahun: number): Promise<TambahOutcome> {
+    return tambahPengukuran(this, tahun);
+  }
+
+  /** Pushes the realisasi of a year (`base`: on top of that version after a 409). */
+  pushRealisasi(tahun: number, base?: number): Promise<DocPushOutcome> {
+    return pushRealisasi(this, tahun, base);
+  }
+
+  /** Adds the LKE table with its criteria and the Saran Pokin (SAKIP.md §13). */
+  tambahLke(lang: 'id' | 'en'): Promise<void> {
+    return tambahLke(this, lang);
+  }
+
+  /** Writes the planner's answer to one criterion ('' clears it). */
+  jawabLke(ev: EvaluasiLke, kode: string, jawaban: string): Promise<void> {
+    return jawab(this, ev, kode, jawaban);
+  }
+
+  pushLke(tahun: number, base?: number): Promise<DocPushOutcome> {
+    return pushLke(this, tahun, base);
+  }
+
+  /** Pulls the LKE of a year and brings the evaluator's notes into the workbook. */
+  pullLkeNotes(tahun: number): Promise<PullNotesOutcome> {
+    return pullLkeNotes(this, tahun);
+  }
+
+  /**
+   * The issues a PK is judged by (core/derive/pk-gate.ts): a Final validation with the same
+   * reference data as the CLI, so the pane refuses a PK exactly when `pokin export` would.
+   */
+  async pkIssues(): Promise<LiveResult> {
+    await this.referenceReady().catch(() => undefined);
+    return this.validate(true);
   }
 
   /**
@@ -302,8 +369,10 @@ export class Workspace {
       const tree = withInfoValue(answer.tree, INFO_VERSI_SERVER, answer.meta.version);
       const config = readWorkbook(tree).tree.config;
       const before = new Set((await this.port.listSheets()).sheets);
+      // The yearly documents' versions stay recorded (they are not part of the tree).
+      const docs = (await this.port.getIdentity().catch(() => null))?.docs;
       // One user action, one Excel.run: the tables and the identity together.
-      await this.live.ownWrite(() => this.port.createTables(tree, config, { ...r, baseVersion: answer.meta.version }));
+      await this.live.ownWrite(() => this.port.createTables(tree, config, { ...r, baseVersion: answer.meta.version, ...(docs ? { docs } : {}) }));
       // The local tables are kept as "… (asal)" sheets: name them to the planner.
       const kept = (await this.port.listSheets()).sheets.filter((s) => !before.has(s) && /\(asal( \d+)?\)$/.test(s));
       this.set({ baseVersion: answer.meta.version, queueConflict: null });

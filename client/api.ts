@@ -8,7 +8,7 @@ import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { treeSnapshot } from '../core/layout/pengukuran.js';
 import { mergePages } from '../core/derive/consolidate/pages.js';
 import {
-  consolidatedUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
+  consolidatedUrl, docUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type DocAnswer, type DocPushBody, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
   type DecisionBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer, type ReviewBody,
   type StaleDetails, type TreeAnswer, type VersionsAnswer,
 } from '../core/wire/index.js';
@@ -76,7 +76,7 @@ export function pushBody(tree: WorkbookSnapshot, baseVersion: number, submission
 }
 
 /** The body as sent on the wire: gzip of the JSON text. */
-export async function encodePushBody(body: PushBody): Promise<Uint8Array> {
+export async function encodePushBody(body: PushBody | DocPushBody): Promise<Uint8Array> {
   const stream = new Blob([JSON.stringify(body)]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -200,6 +200,33 @@ export class PokinApi {
   /** The target OPD's decision (`ref.opd` = the caller's own OPD; a reason is required to reject). */
   async decide(ref: TreeRef, linkId: string, body: DecisionBody): Promise<DecisionAnswer> {
     return (await this.call<DecisionAnswer>('POST', `${treeUrl(ref)}/crosscutting/${encodeURIComponent(linkId)}/decision`, json(body))).value;
+  }
+
+  /**
+   * PUT one of the OPD's yearly documents (core/wire/docs.ts): the realisasi of a year
+   * (`pengukuranSnapshot`) or its LKE answers. Retries as `push` does, with the same submissionId.
+   */
+  async pushDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, body: DocPushBody, attempts = 1): Promise<{ created: boolean; answer: PushAnswer }> {
+    const bytes = await encodePushBody(body);
+    for (let i = 1; ; i++) {
+      try {
+        const r = await this.call<PushAnswer>('PUT', docUrl(kind, ref, tahun), { bytes: bytes as BodyInit, encoding: 'gzip' });
+        return { created: r.status === 201, answer: r.value };
+      } catch (e) {
+        if (!(e instanceof ApiFailure && e.retryable) || i >= attempts) throw e;
+        await sleep(300 * 2 ** i);
+      }
+    }
+  }
+
+  /** GET a yearly document (the latest, or `version`). */
+  async pullDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, version?: number | null): Promise<DocAnswer> {
+    return (await this.call<DocAnswer>('GET', `${docUrl(kind, ref, tahun)}${version ? `?version=${version}` : ''}`)).value;
+  }
+
+  /** The evaluator's notes on an OPD's LKE (organisasi, admin): a new version the OPD sees on its next pull. */
+  async lkeCatatan(ref: TreeRef, tahun: number, body: { catatan: { kode: string; catatan: string }[] }): Promise<{ version: number }> {
+    return (await this.call<{ version: number }>('POST', `${docUrl('lke', ref, tahun)}/catatan`, json(body))).value;
   }
 
   /** Local stack only: a signed dev token for a role (`POST /dev/token`). */

@@ -20,7 +20,8 @@ import { mapTable } from '../core/read/table.js';
 import type { PokinConfig } from '../core/config.js';
 import { XlsxError } from './errors.js';
 import { locateTables } from './extract.js';
-import { checkSignature } from './open.js';
+// From load.js, not open.js: the preview pane bundles this file, open.js is Node-only (stat, Node ExcelJS).
+import { checkSignature } from './load.js';
 import { addTables, type PlacedTables } from './write.js';
 
 export interface TambahResult {
@@ -55,6 +56,16 @@ async function loadFull(file: string): Promise<ExcelJS.Workbook> {
  */
 export async function tambahPengukuran(file: string, tahunArg?: number, out: string = file): Promise<TambahResult> {
   const wb = await loadFull(file);
+  const result = tambahPengukuranWorkbook(wb, tahunArg, file);
+  await writeFile(out, Buffer.from(await wb.xlsx.writeBuffer()));
+  return result;
+}
+
+/**
+ * The same on a loaded workbook (the CLI's file, the preview pane's workbook): the three
+ * sheets are written anew with the rows core keeps and adds. `file` names the workbook in errors.
+ */
+export function tambahPengukuranWorkbook(wb: ExcelJS.Workbook, tahunArg: number | undefined, file: string): TambahResult {
   const located = locateTables(wb);
   const snapshot = { tables: located.map((t) => t.snapshot) };
   if (!located.some((t) => t.spec.key === 'pohon')) {
@@ -117,7 +128,6 @@ export async function tambahPengukuran(file: string, tahunArg?: number, out: str
   }
   const others: PlacedTables = { placements, specs: placedSpecs };
   addTables(wb, tables, specs, config, others);
-  await writeFile(out, Buffer.from(await wb.xlsx.writeBuffer()));
   const count = (i: number) => tables.tables[i].rows.length;
   return {
     tahun, config,

@@ -156,12 +156,15 @@ export class LiveValidation {
     return () => this.healthListeners.delete(fn);
   }
 
-  /** The full pass (Validasi button, before a push); `final` adds the Final rules. */
-  async validateNow(final = false): Promise<LiveResult> {
+  /**
+   * The full pass (Validasi button, before a push); `final` adds the Final rules. `full` false:
+   * a pass over the rows the port knows changed (after Pokin wrote an LKE answer).
+   */
+  async validateNow(final = false, full = true): Promise<LiveResult> {
     this.final = final;
     this.lastError = null;
     try {
-      await this.scheduler.now();
+      await this.scheduler.now(full);
     } finally {
       this.final = false;
     }

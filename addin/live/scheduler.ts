@@ -80,8 +80,11 @@ export class ValidationScheduler {
     this.arm();
   }
 
-  /** Runs now (the Validasi button, before a push): cancels the debounce, waits for a running pass. */
-  async now(): Promise<void> {
+  /**
+   * Runs now (the Validasi button, before a push): cancels the debounce, waits for a running
+   * pass. `full` false: the port may patch its last read (after Pokin wrote known cells).
+   */
+  async now(full = true): Promise<void> {
     this.disarm();
     if (this.running) {
       await this.running.catch(() => undefined);
@@ -89,7 +92,7 @@ export class ValidationScheduler {
       this.disarm();
     }
     this.pendingLocal = true;
-    this.pendingFull = true;
+    if (full) this.pendingFull = true;
     await this.start();
   }
 

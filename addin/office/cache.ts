@@ -126,18 +126,26 @@ export class SnapshotCache {
       if (!rows?.size || changed.includes(ts.name ?? '')) return ts;
       const next = ts.rows.slice();
       let formats = ts.numberFormats ? ts.numberFormats.slice() : null;
+      let formulas = ts.formulas ? ts.formulas.slice() : null;
+      const blankGrid = () => next.map(() => ts.header.map(() => null as string | null));
       for (const [i, r] of rows) {
         if (i < 0 || i >= next.length) continue;
         next[i] = r.values;
         if (r.formats) {
-          if (!formats && r.formats.some((f) => f !== null)) formats = next.map(() => ts.header.map(() => null as string | null));
+          if (!formats && r.formats.some((f) => f !== null)) formats = blankGrid();
           if (formats) formats[i] = r.formats;
+        }
+        if (r.formulas) {
+          if (!formulas && r.formulas.some((f) => f !== null)) formulas = blankGrid();
+          if (formulas) formulas[i] = r.formulas;
         }
       }
       const out: TableSnapshot = { ...ts, rows: next };
-      // Same shape as a full read: number formats only when some cell has one.
+      // Same shape as a full read: number formats and formulas only when some cell has one.
       if (formats && formats.some((row) => row.some((f) => f !== null))) out.numberFormats = formats;
       else delete out.numberFormats;
+      if (formulas && formulas.some((row) => row.some((f) => f !== null))) out.formulas = formulas;
+      else delete out.formulas;
       return out;
     });
     this.snapshot = { tables };

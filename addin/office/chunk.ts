@@ -20,6 +20,8 @@ export interface TableShape {
   bytesPerCell?: number;
   /** Number formats are loaded too (doubles the payload of that table). */
   withFormats?: boolean;
+  /** Formulas are loaded too (one more copy of the cells). */
+  withFormulas?: boolean;
 }
 
 export interface ReadPart {
@@ -32,7 +34,7 @@ export interface ReadPart {
 }
 
 export function estimateBytes(t: TableShape, rows = t.rows + 1): number {
-  return rows * t.columns * (t.bytesPerCell ?? DEFAULT_BYTES_PER_CELL) * (t.withFormats ? 2 : 1);
+  return rows * t.columns * (t.bytesPerCell ?? DEFAULT_BYTES_PER_CELL) * (1 + (t.withFormats ? 1 : 0) + (t.withFormulas ? 1 : 0));
 }
 
 /** Groups the reads into syncs; the common case (everything fits) is exactly one sync. */

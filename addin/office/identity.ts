@@ -52,10 +52,13 @@ export async function getIdentity(context: PortContext): Promise<TreeIdentity | 
   return { pemda: c.kodePemda.trim(), periode: c.tahunAwal && c.tahunAkhir ? `${c.tahunAwal}-${c.tahunAkhir}` : '', opd, baseVersion: c.versiServer };
 }
 
-/** Settings and Info `Versi Server`, in the caller's Excel.run (one user action). */
-export async function setIdentity(context: PortContext, id: TreeIdentity): Promise<void> {
+/**
+ * Settings and Info `Versi Server`, in the caller's Excel.run (one user action). `mirror`:
+ * false when only a yearly document's version changed (the tree's base in Info stays as it is).
+ */
+export async function setIdentity(context: PortContext, id: TreeIdentity, mirror = true): Promise<void> {
   context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(id));
-  const info = await readInfo(context);
+  const info = mirror ? await readInfo(context) : null;
   if (info) {
     const k = info.header.findIndex((h) => headerKey(h) === 'kunci');
     const v = info.header.findIndex((h) => headerKey(h) === 'nilai');

@@ -15,12 +15,13 @@
  *   other sheets), not by timing, and by `triggerSource` from ExcelApi 1.14.
  */
 import type { PokinConfig } from '../../core/config.js';
-import { canonicalTables } from '../../core/layout/tables.js';
-import { mapTable } from '../../core/read/table.js';
+import { pengukuranTables, workbookTables } from '../../core/layout/pengukuran.js';
+import type { PohonKinerja } from '../../core/model.js';
+import { pengukuranTemplate } from '../../core/pengukuran/template.js';
 import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import {
-  PortError, type ChangeHint, type DataTable, type PortCapabilities, type RawSheetValues, type ReadOptions, type SheetSpec, type StatusRows,
-  type TreeIdentity, type WorkbookPort, type WriteOp,
+  PortError, type CellWrite, type ChangeHint, type DataTable, type LkeTableRequest, type PortCapabilities, type RawSheetValues, type ReadOptions,
+  type SheetSpec, type StatusRows, type TambahOutcome, type TreeIdentity, type WorkbookPort, type WriteOp,
 } from '../port.js';
 import { SnapshotCache } from './cache.js';
 import { PAYLOAD_BUDGET_BYTES, SyncBudget } from './chunk.js';
@@ -29,8 +30,9 @@ import { getIdentity, SETTINGS_KEY, setIdentity } from './identity.js';
 import { readRawSheetInBlocks } from './raw.js';
 import { checkRequirements, type HostFeatures, type Requirements } from './requirements.js';
 import { DEFAULT_SLOW_MS, isStaleReference, portFailure, SlowSignal, syncWithWatchdog, type PortContext, type SyncCounter } from './sync.js';
-import { canonicalKeyOf, listCanonicalTables, origin, readKnownTables, readPatch, type KnownTable } from './tables.js';
-import { createCanonicalTables, installFormats, type PlacedTable } from './template.js';
+import { canonicalKeyOf, listCanonicalTables, readKnownTables, readPatch, type KnownTable } from './tables.js';
+import { addLkeTable, completeTables, placedFromKnown, writeCells } from './tambah.js';
+import { createCanonicalTables, installFormats } from './template.js';
 import { writeDataTable } from './tablewrite.js';
 import { queueAllStatus, writeSheet } from './writes.js';
 
@@ -171,10 +173,75 @@ export class OfficePort implements WorkbookPort {
   }
 
   async writeStatus(status: StatusRows): Promise<void> {
+    await this.writeRun((context) => this.queueStatus(context, status));
+  }
+
+  /** The Status columns in row blocks within the payload budget (issue 11 #3). */
+  private async queueStatus(context: PortContext, status: StatusRows): Promise<void> {
+    const known = await listCanonicalTables(context);
+    const budget = new SyncBudget(context);
+    if (await queueAllStatus(context, known, status, budget) > 0) await budget.sync();
+  }
+
+  /**
+   * A push, ONE `Excel.run` (one undo step where `mergeUndoGroup` exists, issue 11 #10): the
+   * Status columns, the request to the server awaited inside the run, then the identity it
+   * answers. The batch function "returns a promise" that Excel.run waits for
+   * (https://learn.microsoft.com/javascript/api/excel#excel-excel-run-function(1)), so the run
+   * stays open across the request; nothing is queued while it is under way.
+   */
+  async pushAction(status: StatusRows | null, send: () => Promise<TreeIdentity | null>): Promise<void> {
     await this.writeRun(async (context) => {
-      const known = await listCanonicalTables(context);
-      if (queueAllStatus(context, known, status) > 0) await context.sync();
+      if (status) await this.queueStatus(context, status);
+      const id = await send();
+      if (id) await this.recordIdentity(context, id);
     });
+  }
+
+  /**
+   * The identity with the document versions kept (a tree push keeps the realisasi's base and the
+   * other way round). Only the tree's base is mirrored in Info `Versi Server`.
+   */
+  private async recordIdentity(context: PortContext, id: TreeIdentity): Promise<void> {
+    const before = await getIdentity(context);
+    const docs = { ...before?.docs, ...id.docs };
+    await setIdentity(context, { ...id, ...(Object.keys(docs).length ? { docs } : {}) }, !before || before.baseVersion !== id.baseVersion);
+  }
+
+  /** The pengukuran tables of a year (core/pengukuran/template.ts), added or completed in one action. */
+  async tambahPengukuran(tahun: number, tree: PohonKinerja): Promise<TambahOutcome> {
+    const r = await this.writeRun((context) => completeTables(context, pengukuranTables(), (find) => pengukuranTemplate(tree, tahun, find), tree.config));
+    for (const id of r.ids) this.ownTables.add(id);
+    this.cache.invalidate();
+    const of = (key: string, f: 'rows' | 'added') => r.done.find((d) => d.key === key)?.[f] ?? 0;
+    return {
+      tahun,
+      rows: { rencanaAksi: of('rencanaAksi', 'rows'), realisasi: of('realisasi', 'rows'), pembanding: of('pembanding', 'rows') },
+      added: { rencanaAksi: of('rencanaAksi', 'added'), realisasi: of('realisasi', 'added'), pembanding: of('pembanding', 'added') },
+    };
+  }
+
+  async addLke(req: LkeTableRequest): Promise<void> {
+    const ids = await this.writeRun((context) => addLkeTable(context, req));
+    for (const id of ids) this.ownTables.add(id);
+    this.cache.invalidate();
+  }
+
+  /**
+   * Cells written for the planner, in one action. Excel reports them as the add-in's own
+   * (triggerSource from ExcelApi 1.14), so the port notes them itself: the next read patches
+   * those rows instead of missing them.
+   */
+  async writeCells(writes: CellWrite[], identity?: TreeIdentity): Promise<void> {
+    if (!writes.length && !identity) return;
+    await this.writeRun(async (context) => {
+      await writeCells(context, writes);
+      if (identity) await this.recordIdentity(context, identity);
+    });
+    for (const w of writes) {
+      const t = this.cache.known.find((k) => k.sheet.toLowerCase() === w.sheet.toLowerCase());
+      if (!t || this.cache.note(t.sheetId, w.cell) === 'unknown') this.cache.invalidate();
+    }
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -236,16 +303,8 @@ export class OfficePort implements WorkbookPort {
   async reapplyFormats(config: PokinConfig): Promise<void> {
     await this.writeRun(async (context) => {
       const known = await listCanonicalTables(context);
-      const specs = canonicalTables(config.years);
-      const placed: PlacedTable[] = [];
-      for (const t of known) {
-        const spec = specs.find((s) => s.key === t.key);
-        if (!spec) continue;
-        const { row0, col0 } = origin(t);
-        const address = `${String.fromCharCode(65 + col0)}${row0 + 1}`;
-        const mapped = mapTable({ sheet: t.sheet, name: t.name, address, header: t.columnNames, rows: [] }, spec, []);
-        placed.push({ spec, sheet: t.sheet, table: t.name, headerRow: row0 + 1, mapped });
-      }
+      // The tree's and the pengukuran tables' formats (the LKE's answer lists are per row block, set when it is added).
+      const placed = placedFromKnown(known, workbookTables(config.years));
       await installFormats(context, new SyncBudget(context), placed, config, false);
       await context.sync();
     });

@@ -6,7 +6,9 @@
  * so an edit costs kilobytes instead of the whole workbook (ARCHITECTURE §2).
  */
 import { parseA1 } from '../../core/a1.js';
-import { canonicalTables, headerKey } from '../../core/layout/tables.js';
+import { lkeTables } from '../../core/layout/lke.js';
+import { workbookTables } from '../../core/layout/pengukuran.js';
+import { headerKey } from '../../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot.js';
 import { planReads, type ReadPart, type TableShape } from './chunk.js';
 import type { PortContext } from './sync.js';
@@ -25,9 +27,30 @@ export interface KnownTable {
   bytesPerCell?: number;
 }
 
-const CANONICAL = canonicalTables([]);
-/** Indikator needs number formats (percent targets); the others need values only. */
-export const WITH_FORMATS = new Set(['indikator']);
+/** What a read of a table loads besides its values. */
+function extras(key: string): { withFormats: boolean; withFormulas: boolean } {
+  return { withFormats: WITH_FORMATS.has(key), withFormulas: WITH_FORMULAS.has(key) };
+}
+
+/**
+ * Every table Pokin reads from a workbook, as the CLI does (xlsx/extract.ts): the tree tables,
+ * Rencana Aksi / Realisasi / Pembanding (SAKIP.md §12: live R/U rules, the Pengukuran tab) and
+ * the LKE tables (§13: the Evaluasi tab). A tree push carries the tree tables only.
+ */
+const CANONICAL = [...workbookTables([]), ...lkeTables()];
+/** Tables whose targets and realisasi may be percent-formatted (0.98 shown as 98 %): their number formats are read too. */
+export const WITH_FORMATS: ReadonlySet<string> = new Set(['indikator', 'rencanaAksi', 'realisasi', 'pembanding']);
+/**
+ * Tables whose formulas the rules read (`TableSpec.formulas`: a Realisasi cell copying the
+ * target is U07). `Range.formulas`: "If a cell has no formula, its value is returned instead"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member).
+ */
+export const WITH_FORMULAS: ReadonlySet<string> = new Set<string>(CANONICAL.filter((s) => s.formulas).map((s) => s.key));
+
+/** Formula text without its `=` per cell (null = a plain value), as `TableSnapshot.formulas` holds it. */
+export function formulaCell(f: unknown): string | null {
+  return typeof f === 'string' && f.startsWith('=') && f.length > 1 ? f.slice(1) : null;
+}
 
 export function stripSheet(address: string): string {
   const i = address.lastIndexOf('!');
@@ -101,22 +124,26 @@ interface Pending {
   body?: Excel.Range;
 }
 
-/** Values (and number formats, where the reader needs them) of a range: only what is read. */
-function loadCells(range: Excel.Range, withFormats: boolean): void {
-  if (withFormats) range.load('values,numberFormat,address');
-  else range.load('values,address');
+/** Values (and number formats and formulas, where the reader needs them) of a range: only what is read. */
+function loadCells(range: Excel.Range, key: string, address = true): void {
+  const x = extras(key);
+  range.load(['values', ...(x.withFormats ? ['numberFormat'] : []), ...(x.withFormulas ? ['formulas'] : []), ...(address ? ['address'] : [])].join(','));
+}
+
+function formulasOf(range: Excel.Range, key: string): (string | null)[][] {
+  return WITH_FORMULAS.has(key) ? (range.formulas as unknown[][]).map((r) => r.map(formulaCell)) : [];
 }
 
 /** Reads every known table; one sync when everything fits the payload budget. */
 export async function readKnownTables(context: PortContext, known: KnownTable[]): Promise<ReadOutcome> {
   const budget = context.budget;
   const shapes: TableShape[] = known.map((t) => ({
-    name: t.name, rows: t.rows, columns: t.columns, withFormats: WITH_FORMATS.has(t.key),
+    name: t.name, rows: t.rows, columns: t.columns, ...extras(t.key),
     ...(t.bytesPerCell ? { bytesPerCell: t.bytesPerCell } : {}),
   }));
   const plan = planReads(shapes, budget);
   const byName = new Map(known.map((t) => [t.name, t]));
-  const got = new Map<string, { header: CellValue[]; address: string; rows: CellValue[][]; formats: (string | null)[][]; total?: number }>();
+  const got = new Map<string, { header: CellValue[]; address: string; rows: CellValue[][]; formats: (string | null)[][]; formulas: (string | null)[][]; total?: number }>();
   let syncs = 0;
   const queue = plan.slice();
   while (queue.length) {
@@ -124,16 +151,15 @@ export async function readKnownTables(context: PortContext, known: KnownTable[])
     const pending: Pending[] = parts.map((part) => {
       const table = byName.get(part.table)!;
       const xt = context.workbook.tables.getItem(table.name);
-      const withFormats = WITH_FORMATS.has(table.key);
       if (part.kind === 'whole') {
         const range = xt.getRange();
-        loadCells(range, withFormats);
+        loadCells(range, table.key);
         return { part, table, range };
       }
       const { row0, col0 } = origin(table);
       const ws = context.workbook.worksheets.getItem(table.sheet);
       const range = ws.getRangeByIndexes(row0 + 1 + part.start, col0, part.count, table.columns);
-      loadCells(range, withFormats);
+      loadCells(range, table.key);
       const p: Pending = { part, table, range };
       if (part.start === 0) {
         p.header = xt.getHeaderRowRange();
@@ -149,17 +175,18 @@ export async function readKnownTables(context: PortContext, known: KnownTable[])
     for (const p of pending) {
       const values = (p.range.values as unknown[][]).map((r) => r.map(cellValue));
       const formats = WITH_FORMATS.has(p.table.key) ? (p.range.numberFormat as unknown[][]).map((r) => r.map(formatCell)) : [];
+      const formulas = formulasOf(p.range, p.table.key);
       // Measure for the next plan: JSON length per cell of what came back.
       const cells = Math.max(1, values.length * (values[0]?.length ?? 1));
       p.table.bytesPerCell = Math.max(8, Math.ceil(JSON.stringify(values).length / cells));
       if (p.part.kind === 'whole') {
         const address = stripSheet(p.range.address);
-        got.set(p.table.name, { header: values[0] ?? [], address, rows: values.slice(1), formats: formats.slice(1) });
+        got.set(p.table.name, { header: values[0] ?? [], address, rows: values.slice(1), formats: formats.slice(1), formulas: formulas.slice(1) });
         p.table.rows = values.length - 1;
         p.table.address = address;
         continue;
       }
-      const entry = got.get(p.table.name) ?? { header: [], address: p.table.address, rows: [], formats: [] };
+      const entry = got.get(p.table.name) ?? { header: [], address: p.table.address, rows: [], formats: [], formulas: [] };
       if (p.header) {
         entry.header = ((p.header.values as unknown[][])[0] ?? []).map(cellValue);
         entry.address = stripSheet(p.header.address);
@@ -167,6 +194,7 @@ export async function readKnownTables(context: PortContext, known: KnownTable[])
       }
       entry.rows.push(...values);
       entry.formats.push(...formats);
+      entry.formulas.push(...formulas);
       got.set(p.table.name, entry);
     }
     // A large table that grew since the list was read: fetch the rows past the plan.
@@ -193,6 +221,8 @@ export async function readKnownTables(context: PortContext, known: KnownTable[])
     t.rows = rows.length;
     const snap: TableSnapshot = { sheet: t.sheet, name: t.name, address: e.address.split(':')[0], header: e.header, rows };
     if (e.formats.some((r) => r.some((f) => f !== null))) snap.numberFormats = e.formats.slice(0, rows.length);
+    // As the CLI's reader delivers them: only when some cell holds a formula.
+    if (e.formulas.some((r) => r.some((f) => f !== null))) snap.formulas = e.formulas.slice(0, rows.length);
     tables.push(snap);
   }
   return { snapshot: { tables }, syncs, grown };
@@ -204,8 +234,8 @@ export type DirtyRows = Map<string, Set<number>>;
 export interface PatchOutcome {
   /** Table name → current address (header included, without sheet). */
   addresses: Map<string, string>;
-  /** Table name → data-row index → values (and formats for Indikator). */
-  rows: Map<string, Map<number, { values: CellValue[]; formats: (string | null)[] | null }>>;
+  /** Table name → data-row index → values (and formats, formulas where the table reads them). */
+  rows: Map<string, Map<number, { values: CellValue[]; formats: (string | null)[] | null; formulas: (string | null)[] | null }>>;
 }
 
 /** Consecutive runs of sorted row indexes: one range per run. */
@@ -238,8 +268,7 @@ export async function readPatch(context: PortContext, known: KnownTable[], dirty
     const ws = context.workbook.worksheets.getItem(t.sheet);
     for (const run of runsOf([...rows].filter((r) => r >= 0 && r < t.rows))) {
       const range = ws.getRangeByIndexes(row0 + 1 + run.start, col0, run.count, t.columns);
-      if (WITH_FORMATS.has(t.key)) range.load('values,numberFormat');
-      else range.load('values');
+      loadCells(range, t.key, false);
       reads.push({ t, start: run.start, range });
     }
   }
@@ -249,8 +278,9 @@ export async function readPatch(context: PortContext, known: KnownTable[], dirty
   for (const { t, start, range } of reads) {
     const m = out.get(t.name) ?? new Map();
     const formats = WITH_FORMATS.has(t.key) ? (range.numberFormat as unknown[][]) : null;
+    const formulas = WITH_FORMULAS.has(t.key) ? formulasOf(range, t.key) : null;
     (range.values as unknown[][]).forEach((row, i) => {
-      m.set(start + i, { values: row.map(cellValue), formats: formats ? formats[i].map(formatCell) : null });
+      m.set(start + i, { values: row.map(cellValue), formats: formats ? formats[i].map(formatCell) : null, formulas: formulas ? formulas[i] : null });
     });
     out.set(t.name, m);
   }

@@ -115,7 +115,7 @@ export async function createCanonicalTables(
 }
 
 /** One table: sheet, text formats, values in payload-sized blocks, then the Excel table object. */
-async function placeTable(context: PortContext, budget: SyncBudget, spec: TableSpec, snap: TableSnapshot | undefined, created: Excel.Table[]): Promise<PlacedTable> {
+export async function placeTable(context: PortContext, budget: SyncBudget, spec: TableSpec, snap: TableSnapshot | undefined, created: Excel.Table[]): Promise<PlacedTable> {
   const header = (snap?.header ?? spec.columns.map((c) => c.header)).map((h, i) => String(h ?? '').trim() || `Kolom${i + 1}`);
   const rows = (snap?.rows ?? []).map((r) => header.map((_, i) => r[i] ?? null));
   const mapped = mapTable({ sheet: spec.sheet, name: spec.table, address: 'A1', header, rows }, spec, []);
@@ -148,25 +148,34 @@ async function placeTable(context: PortContext, budget: SyncBudget, spec: TableS
 }
 
 /**
- * The dropdowns and conditional formats of the placed tables, and the hidden list sheet they
- * count in. `fresh`: the sheets were just created (nothing to clear); otherwise Pokin's formats
- * and dropdowns on the tables' columns are cleared first and the list sheet is replaced.
+ * How `installFormats` meets the workbook: `fresh` (the sheets were just created: nothing to
+ * clear, a new list sheet), `replace` ("Pasang ulang format": Pokin's formats and dropdowns on
+ * the tables' columns cleared first, the list sheet replaced), or `add` (tables added to a
+ * workbook that has others, `--tambah pengukuran`: only the `sheets` named get formats and
+ * dropdowns, whose lookups reach every placed table; new lists go after the list sheet's
+ * `listFirst` columns, the lists already there stay).
  */
-export async function installFormats(context: PortContext, budget: SyncBudget, placed: PlacedTable[], config: PokinConfig, fresh: boolean): Promise<void> {
-  const plan = new ListSheetPlan();
+export type FormatScope = { mode: 'fresh' } | { mode: 'replace' } | { mode: 'add'; sheets: ReadonlySet<string>; listFirst: number; listSheetExists: boolean };
+
+/** The dropdowns and conditional formats of the placed tables, and the hidden list sheet they count in. */
+export async function installFormats(context: PortContext, budget: SyncBudget, placed: PlacedTable[], config: PokinConfig, scope: FormatScope | boolean): Promise<void> {
+  const sc: FormatScope = typeof scope === 'boolean' ? { mode: scope ? 'fresh' : 'replace' } : scope;
+  const only = (sheet: string) => sc.mode !== 'add' || sc.sheets.has(sheet);
+  const plan = new ListSheetPlan(sc.mode === 'add' ? sc.listFirst : 0);
   const placements: Placements = {};
   for (const p of placed) {
     const headers: Record<string, string> = {};
     for (const [k, i] of Object.entries(p.mapped.index)) headers[k] = String(p.mapped.snapshot.header[i] ?? '');
     placements[p.spec.key] = { sheet: p.sheet, headerRow: p.headerRow, cols: p.mapped.loc.cols, lastRow: EXCEL_LAST_ROW, table: p.table, headers };
   }
-  const formats = inAddOrder(conditionalFormats(config, placements, placed.map((p) => p.spec), plan));
+  const formats = inAddOrder(conditionalFormats(config, placements, placed.map((p) => p.spec), plan).filter((f) => only(f.sheet)));
   const jab = placed.find((p) => p.spec.key === 'jabatan');
   const jabHeader = jab && jab.mapped.index.id !== undefined ? String(jab.mapped.snapshot.header[jab.mapped.index.id]) : undefined;
   const listCtx: ListContext = { config, ...(jab && jabHeader ? { jabatanTable: { table: jab.table, header: jabHeader } } : {}) };
   const source = (d: Dropdown) => (d.kind === 'range' ? `=${d.range}` : d.inline ? inlineFormula(d.values).slice(1, -1) : `=${plan.range(d.values)}`);
   const dropdowns: { sheet: string; range: string; source: string }[] = [];
   for (const p of placed) {
+    if (!only(p.sheet)) continue;
     for (const c of p.spec.columns) {
       const letter = p.mapped.loc.cols[c.key];
       const d = c.list && letter ? resolveList(c.list, listCtx) : undefined;
@@ -179,7 +188,7 @@ export async function installFormats(context: PortContext, budget: SyncBudget, p
       });
     }
   }
-  if (!fresh) {
+  if (sc.mode === 'replace') {
     const old = context.workbook.worksheets.getItemOrNullObject(LIST_SHEET);
     await context.sync();
     budget.synced();
@@ -194,11 +203,13 @@ export async function installFormats(context: PortContext, budget: SyncBudget, p
     await budget.need(OP_BYTES * (placed.length * 3 + 1));
   }
   if (plan.columns.length) {
-    const ws = context.workbook.worksheets.add(LIST_SHEET);
-    ws.visibility = 'Hidden';
+    const keep = sc.mode === 'add' && sc.listSheetExists;
+    const ws = keep ? context.workbook.worksheets.getItem(LIST_SHEET) : context.workbook.worksheets.add(LIST_SHEET);
+    if (!keep) ws.visibility = 'Hidden';
     for (const [i, values] of plan.columns.entries()) {
       await budget.need(OP_BYTES + JSON.stringify(values).length);
-      ws.getRange(`${columnLetter(i)}1:${columnLetter(i)}${values.length}`).values = values.map((v) => [textSafe(v)]);
+      const col = columnLetter(plan.first + i);
+      ws.getRange(`${col}1:${col}${values.length}`).values = values.map((v) => [textSafe(v)]);
     }
   }
   for (const d of dropdowns) {

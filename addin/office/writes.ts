@@ -5,40 +5,50 @@
  * generated sheets of core/derive (values in payload-sized blocks, then styles by runs).
  */
 import { columnLetter } from '../../core/a1.js';
-import type { CellStyle, SheetSpec } from '../../core/derive/spec.js';
+import type { CellStyle, Paper, SheetSpec } from '../../core/derive/spec.js';
 import type { StatusRows } from '../port.js';
 import { DEFAULT_BYTES_PER_CELL, OP_BYTES, PAYLOAD_BUDGET_BYTES, planRowBlocks, SyncBudget } from './chunk.js';
 
 import type { KnownTable } from './tables.js';
 import type { PortContext } from './sync.js';
 
-/** One 2-D write of a table's Status column (`status` rows from the first data row). */
-export function queueStatusWrite(context: PortContext, table: KnownTable, status: string[]): boolean {
+/**
+ * The Status column of a table (`status` rows from the first data row), in row blocks that keep
+ * each sync within the payload budget: text format first (a status like `E1: K01` must never be
+ * read as anything else), then the values. Returns whether anything was queued.
+ */
+export async function queueStatusWrite(context: PortContext, table: KnownTable, status: string[], budget: SyncBudget): Promise<boolean> {
   const at = table.columnNames.findIndex((n) => n.trim().toLowerCase() === 'status');
   const n = Math.min(status.length, table.rows);
   if (n === 0) return false;
   const xt = context.workbook.tables.getItem(table.name);
-  let target: Excel.Range;
+  let column: Excel.Range;
   if (at >= 0) {
-    target = xt.columns.getItemAt(at).getDataBodyRange().getCell(0, 0).getResizedRange(n - 1, 0);
+    column = xt.columns.getItemAt(at).getDataBodyRange();
   } else {
     // The only column the add-in may recreate (SAKIP.md §4.1): added at the right end.
-    const col = xt.columns.add(undefined, undefined, 'Status');
-    target = col.getDataBodyRange().getCell(0, 0).getResizedRange(n - 1, 0);
+    await budget.need(OP_BYTES * 2);
+    column = xt.columns.add(undefined, undefined, 'Status').getDataBodyRange();
     table.columnNames = [...table.columnNames, 'Status'];
     table.columns++;
   }
-  // Text format first: a status like `E1: K01` must never be read as anything else.
-  target.numberFormat = status.slice(0, n).map(() => ['@']);
-  target.values = status.slice(0, n).map((s) => [s]);
+  const rows = status.slice(0, n).map((s) => [s]);
+  // Each row costs its text and its `"@"` number format (7 bytes with punctuation).
+  for (const b of planRowBlocks(rows, budget.limit - OP_BYTES * 6)) {
+    await budget.need(b.bytes + b.count * 7 + OP_BYTES * 3);
+    const target = column.getCell(b.start, 0).getResizedRange(b.count - 1, 0);
+    target.numberFormat = rows.slice(b.start, b.start + b.count).map(() => ['@']);
+    target.values = rows.slice(b.start, b.start + b.count);
+  }
   return true;
 }
 
-export function queueAllStatus(context: PortContext, known: KnownTable[], status: StatusRows): number {
+/** Both Status columns, within the budget; returns how many tables got one. */
+export async function queueAllStatus(context: PortContext, known: KnownTable[], status: StatusRows, budget = new SyncBudget(context)): Promise<number> {
   let writes = 0;
   for (const t of known) {
-    if (t.key === 'pohon' && queueStatusWrite(context, t, status.pohon)) writes++;
-    if (t.key === 'indikator' && queueStatusWrite(context, t, status.indikator)) writes++;
+    if (t.key === 'pohon' && await queueStatusWrite(context, t, status.pohon, budget)) writes++;
+    if (t.key === 'indikator' && await queueStatusWrite(context, t, status.indikator, budget)) writes++;
   }
   return writes;
 }
@@ -152,7 +162,37 @@ export async function writeSheet(context: PortContext, ws: Excel.Worksheet, spec
   }
   await budget.need(OP_BYTES * 2);
   if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
-  ws.pageLayout.orientation = spec.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  await queuePrint(ws, spec.print, budget);
+}
+
+/**
+ * Excel.PaperType names (https://learn.microsoft.com/javascript/api/excel/excel.papertype):
+ * F4 is Folio, 8.5 × 13 in (216 × 330 mm), the xlPaperFolio the CLI writes as paper size 14.
+ */
+const PAPER: Record<Paper, Excel.PaperType | 'A4' | 'A3' | 'Folio'> = { A4: 'A4', A3: 'A3', F4: 'Folio' };
+
+/** Header/footer text is a small language of `&` codes: a literal `&` is written `&&`. */
+const hfText = (s: string) => s.replace(/&/g, '&&');
+
+/**
+ * The page setup the CLI writes (xlsx/render.ts), through PageLayout (ExcelApi 1.9): paper,
+ * orientation, all columns on one page width with rows flowing over pages (zoom
+ * horizontalFitToPages 1, verticalFitToPages 0 = automatic, as the file format's fitToHeight 0;
+ * "must be set as a JSON object", PageLayout.zoom), header rows repeated, manual page breaks
+ * ("adds a page break before the top-left cell of the range", PageBreakCollection.add), the
+ * DRAF stamp and page numbers. Known gap: on some Windows builds the fit-to-width is only applied
+ * once the Page Layout tab was opened (OfficeDev/office-js#1860); the paper and titles are.
+ */
+async function queuePrint(ws: Excel.Worksheet, p: SheetSpec['print'], budget: SyncBudget): Promise<void> {
+  await budget.need(OP_BYTES * (6 + (p.pageBreaks?.length ?? 0)));
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (p.paper) layout.paperSize = PAPER[p.paper] as Excel.PaperType;
+  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows[0]}:$${p.titleRows[1]}`);
+  if (p.header) layout.headersFooters.defaultForAllPages.centerHeader = `&"-,Bold"&14${hfText(p.header)}`;
+  if (p.pageNumbers) layout.headersFooters.defaultForAllPages.centerFooter = 'Halaman &P dari &N';
+  for (const r of p.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
 /** Commands `applyStyle` queues for a style (for the payload budget). */

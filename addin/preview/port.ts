@@ -14,14 +14,22 @@ import { XlsxError } from '../../xlsx/errors.js';
 import { loadWorkbookWith } from '../../xlsx/load.js';
 import { renderSheet as renderDerived } from '../../xlsx/render.js';
 import { buildCanonicalWorkbook, decorateWorkbook } from '../../xlsx/write.js';
+import { addLkeSheet } from '../../xlsx/lke.js';
+import { tambahPengukuranWorkbook } from '../../xlsx/tambah.js';
+import { lkeTables } from '../../core/layout/lke.js';
+import type { PohonKinerja } from '../../core/model.js';
 import {
-  PortError, type ChangeHint, type DataTable, type PortCapabilities, type RawSheetValues, type SheetSpec, type StatusRows,
-  type TreeIdentity, type WorkbookPort,
+  PortError, type CellWrite, type ChangeHint, type DataTable, type LkeTableRequest, type PortCapabilities, type RawSheetValues, type SheetSpec,
+  type StatusRows, type TambahOutcome, type TreeIdentity, type WorkbookPort,
 } from '../port.js';
 import { locateTables, workbookSnapshot } from './snapshot.js';
 
 type ExcelJSModule = typeof ExcelJS;
 const IDENTITY_SHEET = 'PokinMeta';
+
+function locateLke(wb: ExcelJS.Workbook): boolean {
+  return workbookSnapshot(wb, lkeTables()).tables.some((t) => t.name === 'LKE');
+}
 /** Parts of a sheet the preview does not load (ExcelJS expands every validated cell: xlsx/open.ts). */
 const IGNORED = ['dataValidations', 'conditionalFormatting', 'extLst'];
 
@@ -93,7 +101,8 @@ export class PreviewPort implements WorkbookPort {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     this.stats.reads++;
-    return workbookSnapshot(this.wb);
+    // The tree, the pengukuran and the LKE tables, as the Office port reads them.
+    return workbookSnapshot(this.wb, lkeTables());
   }
 
   async listSheets(): Promise<{ sheets: string[]; tables: string[] }> {
@@ -176,6 +185,59 @@ export class PreviewPort implements WorkbookPort {
     }
     this.wb = next;
     this.emit({ source: 'local' });
+  }
+
+  /** The same core and ExcelJS writer as `pokin template --tambah pengukuran` (xlsx/tambah.ts). */
+  async tambahPengukuran(tahun: number, _tree: PohonKinerja): Promise<TambahOutcome> {
+    this.stats.writes++;
+    let r;
+    try {
+      r = tambahPengukuranWorkbook(this.wb, tahun, this.fileName);
+    } catch (e) {
+      if (e instanceof XlsxError) throw new PortError('failed', e.bilingual.id, e.bilingual.en, { cause: e });
+      throw e;
+    }
+    this.emit({ source: 'local' });
+    return { tahun: r.tahun, rows: r.rows, added: r.added };
+  }
+
+  /** The `LKE` sheet as `pokin lke template` writes it (xlsx/lke.ts). */
+  async addLke(req: LkeTableRequest): Promise<void> {
+    if (locateLke(this.wb)) throw new PortError('failed', 'Buku kerja ini sudah memiliki tabel LKE.', 'This workbook already has an LKE table.');
+    const old = this.wb.getWorksheet(req.table.sheet);
+    if (old && old.actualRowCount > 0) {
+      throw new PortError('failed', `Lembar "${old.name}" sudah ada dan berisi data yang bukan tabel LKE; ganti nama lembar itu dahulu.`,
+        `Sheet "${old.name}" already exists with data that is not the LKE table; rename that sheet first.`);
+    }
+    if (old) this.wb.removeWorksheet(old.id);
+    this.stats.writes++;
+    addLkeSheet(this.wb, req);
+    this.emit({ source: 'local' });
+  }
+
+  async writeCells(writes: CellWrite[], identity?: TreeIdentity): Promise<void> {
+    if (identity) await this.recordIdentity(identity);
+    for (const w of writes) {
+      const ws = this.wb.getWorksheet(w.sheet);
+      if (!ws) throw new PortError('not-found', `Lembar "${w.sheet}" tidak ada.`, `Sheet "${w.sheet}" does not exist.`);
+      ws.getCell(w.cell).value = w.value === '' ? null : w.value;
+    }
+    this.stats.writes++;
+    this.emit({ source: 'local' });
+  }
+
+  /** Status, the request, the identity: the preview has no undo stack, so this is just their order. */
+  async pushAction(status: StatusRows | null, send: () => Promise<TreeIdentity | null>): Promise<void> {
+    if (status) await this.writeStatus(status);
+    const id = await send();
+    if (id) await this.recordIdentity(id);
+  }
+
+  /** The identity with the document versions already recorded kept. */
+  private async recordIdentity(id: TreeIdentity): Promise<void> {
+    const before = await this.getIdentity();
+    const docs = { ...before?.docs, ...id.docs };
+    await this.setIdentity({ ...id, ...(Object.keys(docs).length ? { docs } : {}) });
   }
 
   /** Sheets the last `createTables` kept under a new name (`Pohon Kinerja (asal)` …). */

@@ -26,6 +26,8 @@ import { KonsolidasiPanel } from './KonsolidasiPanel.js';
 import { LiveHealth } from './LiveHealth.js';
 import { failureText, sessionExpiredText } from './messages.js';
 import { PushPanel } from './PushPanel.js';
+import { PengukuranPanel } from './PengukuranPanel.js';
+import { EvaluasiPanel } from './EvaluasiPanel.js';
 import { ReviuPanel } from './ReviuPanel.js';
 import { SignIn, type SignInProps } from './SignIn.js';
 import { TreePanel } from './TreePanel.js';
@@ -113,7 +115,7 @@ export function App({ host }: { host: PaneHost }) {
       return r;
     },
   } : null), [ws, host.fileName, lang]);
-  const tabs = [...(hasTables ? ['validasi', 'pohon', 'kirim', 'buat'] : []), ...(hasTables && isPlanner(who) ? ['reviu'] : []), ...(kCalls ? ['konsolidasi'] : [])];
+  const tabs = [...(hasTables ? ['validasi', 'pohon', 'kirim', 'buat', 'pengukuran', 'evaluasi'] : []), ...(hasTables && isPlanner(who) ? ['reviu'] : []), ...(kCalls ? ['konsolidasi'] : [])];
   const current = tabs.includes(tab) ? tab : tabs[0];
   const signIn: SignInProps | null = ws && state ? {
     token, defaults, onSignOut: () => ws.setToken(null),
@@ -179,6 +181,8 @@ export function App({ host }: { host: PaneHost }) {
               {hasTables && <Tab value="pohon" data-testid="tab-pohon">{t.tabPohon}</Tab>}
               {hasTables && <Tab value="kirim" data-testid="tab-kirim">{t.tabKirim}</Tab>}
               {hasTables && <Tab value="buat" data-testid="tab-buat">{t.tabBuat}</Tab>}
+              {hasTables && <Tab value="pengukuran" data-testid="tab-pengukuran">{t.tabPengukuran}</Tab>}
+              {hasTables && <Tab value="evaluasi" data-testid="tab-evaluasi">{t.tabEvaluasi}</Tab>}
               {tabs.includes('reviu') && <Tab value="reviu" data-testid="tab-reviu">{t.tabReviu}</Tab>}
               {tabs.includes('konsolidasi') && <Tab value="konsolidasi" data-testid="tab-konsolidasi">{t.tabKonsolidasi}</Tab>}
             </TabList>
@@ -199,7 +203,17 @@ export function App({ host }: { host: PaneHost }) {
                 queueConflict={state!.queueConflict?.stale ?? null} onDismissQueueConflict={() => ws.dismissQueueConflict()}
                 onPush={(p, base) => ws.push(p, base)} onPull={(v) => ws.pull(v)} onHistory={() => ws.history()} onRetryQueue={() => void ws.queue.flush()} />
             )}
-            {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} existingSheets={async () => (await ws.port.listSheets()).sheets} />}
+            {current === 'buat' && <GeneratePanel tree={tree} issues={issues} onRender={host.renderSheets} existingSheets={async () => (await ws.port.listSheets()).sheets} pkIssues={async () => (await ws.pkIssues()).result.issues} />}
+            {current === 'pengukuran' && tree && (
+              <PengukuranPanel tree={tree} issues={issues} snapshot={live?.snapshot ?? null} signedIn={!!token}
+                onTambah={(y) => ws.tambahPengukuran(y)} onPush={(y, base) => ws.pushRealisasi(y, base)} onRender={host.renderSheets}
+                existingSheets={async () => (await ws.port.listSheets()).sheets} onSelectCell={(sh, c) => void ws.port.selectCell(sh, c).catch(() => undefined)} />
+            )}
+            {current === 'evaluasi' && tree && live && (
+              <EvaluasiPanel snapshot={live.snapshot} years={tree.config.years} signedIn={!!token}
+                onTambah={() => ws.tambahLke(lang)} onJawab={(ev, k, j) => ws.jawabLke(ev, k, j)}
+                onPush={(y, base) => ws.pushLke(y, base)} onPull={(y) => ws.pullLkeNotes(y)} />
+            )}
             {current === 'reviu' && <ReviuPanel calls={pCalls} failText={failText} namaOpd={tree?.config.namaOpd ?? ''} />}
             {current === 'konsolidasi' && kCalls && <KonsolidasiPanel calls={kCalls} defaultPeriode={periode} canReview={canReview(who)} failText={failText} />}
           </>

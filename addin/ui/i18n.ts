@@ -1,5 +1,6 @@
 /** User-facing text: Bahasa Indonesia by default, English on the switch (remembered: App.tsx). */
 import { createContext, useContext } from 'react';
+import { EN_DOCS, ID_DOCS } from './i18n-docs.js';
 import { EN_MORE, ID_MORE } from './i18n-more.js';
 
 export type Lang = 'id' | 'en';
@@ -34,6 +35,7 @@ const ID = {
   crosscuttingIn: 'Permintaan crosscutting masuk', noRequests: 'Tidak ada permintaan yang menunggu.', approve: 'Setujui', reject: 'Tolak',
   reason: 'Alasan tolak', reasonRequired: 'Alasan wajib diisi untuk menolak.', decided: 'Diputuskan:', earlierReviews: 'Reviu sebelumnya',
   ...ID_MORE,
+  ...ID_DOCS,
 };
 type Strings = typeof ID;
 const EN: Strings = {
@@ -66,6 +68,7 @@ const EN: Strings = {
   crosscuttingIn: 'Incoming crosscutting requests', noRequests: 'No requests waiting.', approve: 'Approve', reject: 'Reject',
   reason: 'Reason for rejecting', reasonRequired: 'A reason is required to reject.', decided: 'Decided:', earlierReviews: 'Earlier reviews',
   ...EN_MORE,
+  ...EN_DOCS,
 };
 
 export const STRINGS: Record<Lang, Strings> = { id: ID, en: EN };

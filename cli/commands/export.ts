@@ -12,10 +12,9 @@
  * Exit 0: written; 1: PK refused (errors in the tree); 2: unusable arguments or file.
  */
 import ExcelJS from 'exceljs';
-import type { PohonKinerja } from '../../core/model.js';
 import {
-  ALL_DERIVED_KINDS, DERIVED_KINDS, DRAF_TEXT, deriveSheets, parsePkSheetName, pkPlan, pkSheet, PAPERS, PENGUKURAN_KINDS,
-  type DerivedKind, type Paper, type PkOptions, type SheetSpec,
+  ALL_DERIVED_KINDS, DERIVED_KINDS, DRAF_TEXT, deriveSheets, parsePkSheetName, pkGate, pkSpecs, PAPERS, PENGUKURAN_KINDS,
+  type DerivedKind, type Paper,
 } from '../../core/derive/index.js';
 import type { Issue } from '../../core/issues.js';
 import { workbookTables } from '../../core/layout/pengukuran.js';
@@ -107,24 +106,13 @@ function paperOf(v: string | undefined): Paper | undefined {
 }
 
 /** Why no PK may be generated: the errors, listed like `pokin validate` does (first 10). */
-function refusal(issues: readonly Issue[], summary: string, lang: Lang): string {
-  const errors = issues.filter((i) => i.severity === 'E');
+function refusal(errors: readonly Issue[], summary: string, lang: Lang): string {
   const shown = errors.slice(0, 10).map((i) => `  ${location(i.sheet, i.cell)}  ${i.rule}${i.id ? ` [${i.id}]` : ''}  ${lang === 'en' ? i.messageEn : i.message}`);
   const more = errors.length > 10 ? [lang === 'en' ? `  … and ${errors.length - 10} more (pokin validate)` : `  … dan ${errors.length - 10} lagi (pokin validate)`] : [];
   const head = lang === 'en'
     ? `No PK generated: the tree has ${errors.length} errors. A PK is a signed document; fix the errors first, or add --draf for a copy stamped DRAF on every page.`
     : `PK tidak dibuat: pohon memuat ${errors.length} error. PK adalah dokumen yang ditandatangani; perbaiki errornya dahulu, atau tambahkan --draf untuk salinan bercap DRAF di setiap halaman.`;
   return [head, ...shown, ...more, summary].join('\n');
-}
-
-/** The next change number of each position's PK Perubahan for the year, from the sheets the input holds. */
-function nextChange(sheetNames: readonly string[], tahun: number): (id: string) => number {
-  const last = new Map<string, number>();
-  for (const n of sheetNames) {
-    const p = parsePkSheetName(n);
-    if (p && p.tahun === tahun && p.ke > 0) last.set(p.idJabatan, Math.max(last.get(p.idJabatan) ?? 0, p.ke));
-  }
-  return (id) => (last.get(id) ?? 0) + 1;
 }
 
 /**
@@ -138,16 +126,6 @@ function lampiranBreak(ws: ExcelJS.Worksheet): number[] {
   if (!title) return [];
   const draf = String(ws.getRow(title - 1).getCell(1).value ?? '').startsWith(DRAF_TEXT);
   return [title - (draf ? 3 : 2)];
-}
-
-interface PkRequest { tahun: number; only: string[] | null; opts: PkOptions; perubahan: { tanggal: string; alasan: string } | null }
-
-function pkSpecs(tree: PohonKinerja, req: PkRequest, existing: readonly string[]): { specs: SheetSpec[]; skipped: { id: string; boxes: string[] }[] } {
-  const plan = pkPlan(tree, req.opts);
-  const owners = req.only ? plan.owners.filter((id) => req.only!.includes(id)) : plan.owners;
-  const ke = nextChange(existing, req.tahun);
-  const specs = owners.map((id) => pkSheet(tree, id, req.tahun, req.perubahan ? { ...req.opts, perubahan: { ...req.perubahan, ke: ke(id) } } : req.opts));
-  return { specs, skipped: plan.skipped };
 }
 
 export async function runExport(argv: string[], io: CommandIO = stdio): Promise<number> {
@@ -206,8 +184,10 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
     // The LKjIP rules (L01–L03) judge the year whose LKjIP is generated.
     if (kinds.includes('lkjip') && tahun !== undefined) result = await validateWithReference(placed, { final: withPk, lkjip: tahun });
     const summary = summaryLine(result.summary, lang);
-    if (withPk && result.summary.errors > 0 && !values.draf) {
-      io.err(refusal(result.issues, summary, lang));
+    // The same decision as the pane's (core/derive/pk-gate.ts).
+    const gate = pkGate(result.issues, { draf: values.draf === true });
+    if (withPk && !gate.boleh) {
+      io.err(refusal(gate.errors, summary, lang));
       return 1;
     }
     const only = values.jabatan ? values.jabatan.split(',').map((s) => s.trim()).filter(Boolean) : null;
@@ -223,7 +203,7 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
     if (withPk && pkYear !== undefined) {
       const pk = pkSpecs(result.tree, {
         tahun: pkYear, only,
-        opts: { ...(values.tempat ? { tempat: values.tempat } : {}), kertas: kertas === 'F4' ? 'F4' : 'A4', draf: values.draf === true },
+        opts: { ...(values.tempat ? { tempat: values.tempat } : {}), kertas: kertas === 'F4' ? 'F4' : 'A4', draf: gate.boleh && gate.draf },
         perubahan: values.perubahan ? { tanggal: values.tanggal!.trim(), alasan: values.alasan!.trim() } : null,
       }, existing);
       // PKs before Validasi, as deriveSheets orders them.

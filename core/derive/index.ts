@@ -22,6 +22,7 @@ export {
   pkSheet, pkSheets, pkOwners, pkPlan, pkSheetName, parsePkSheetName, pkTargetRows, tempatOf, budgetItems, DEFAULT_PK_WORDING, DRAF_TEXT,
   type PkOptions, type PkWording, type PkPerubahan, type PkPlan,
 } from './pk.js';
+export { pkGate, nextPerubahan, pkSpecs, type PkGate, type PkRequest } from './pk-gate.js';
 export { budgetBlock, paguSource, type BudgetBlock, type PaguSource } from './anggaran.js';
 export { VALIDASI_SHEET } from './validasi.js';
 

@@ -14,7 +14,7 @@ export {
   lkjipSheets, lkjipPkSheet, lkjipCapaianSheet, lkjipEfisiensiSheet, lkjipAnggaranSheet, lkjipRekapSheet, LKJIP_SHEETS, type LkjipOptions,
 } from './lkjip.js';
 export { trenSheet, renstraSheet, pembandingSheet } from './lkjip-tahunan.js';
-export { angkaTeks, capaianTeks, kepalaOpd, nilaiTeks, persenTeks, rupiahTeks } from './teks.js';
+export { angkaTeks, capaianTeks, kategoriWarna, kepalaOpd, nilaiTeks, persenTeks, rupiahTeks } from './teks.js';
 
 export type PengukuranKind = 'renaksi' | 'pengukuran' | 'lkjip';
 export const PENGUKURAN_KINDS: readonly PengukuranKind[] = ['renaksi', 'pengukuran', 'lkjip'];

@@ -81,6 +81,12 @@ export const PENGUKURAN_STYLES: Record<string, CellStyle> = {
   ...Object.fromEntries(Object.entries(KATEGORI_FILL).map(([k, fill]) => [`kategori:${k}`, { border: true, wrap: true, vertical: 'top', horizontal: 'center', fill } as CellStyle])),
 };
 
+/** The fill of a Kategori as `#RRGGBB` (the pane's chips use the printed sheets' colours); null when none. */
+export function kategoriWarna(k: string | null | undefined): string | null {
+  const f = k ? KATEGORI_FILL[k] : undefined;
+  return f ? `#${f.slice(-6)}` : null;
+}
+
 const KATEGORI_STYLE = new Map(Object.keys(KATEGORI_FILL).map((k) => [k, `kategori:${k}`]));
 
 /** The style of a Kategori cell. */

@@ -43,6 +43,8 @@ export interface Sheet {
   rowHeights: Map<number, number>;
   freezeRows: number;
   orientation?: string;
+  /** Page setup (PageLayout, ExcelApi 1.9): paper, zoom, print titles, header/footer, manual breaks (rows before which a page starts, 0-based). */
+  print: { paperSize?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; titleRows?: string; centerHeader?: string; centerFooter?: string; breaks: number[] };
   styles: { rect: Rect; path: string; value: unknown }[];
 }
 
@@ -145,7 +147,7 @@ export class Book {
     this.checkSheetName(name);
     const s: Sheet = {
       id: this.id('ws'), name, visibility: 'Visible', cells: new Map(), formats: new Map(), colFormats: new Map(), formulas: new Map(),
-      cf: [], dv: [], merges: [], hyperlinks: new Map(), pictures: [], colWidths: new Map(), rowHeights: new Map(), freezeRows: 0, styles: [],
+      cf: [], dv: [], merges: [], hyperlinks: new Map(), pictures: [], colWidths: new Map(), rowHeights: new Map(), freezeRows: 0, styles: [], print: { breaks: [] },
     };
     this.sheets.push(s);
     return s;
@@ -233,6 +235,12 @@ export class Book {
       out.push(line);
     }
     return out;
+  }
+
+  /** Formula text (with its `=`) where a cell holds a formula, else its value. */
+  formulas(s: Sheet, rect: Rect): Value[][] {
+    const values = this.values(s, rect);
+    return values.map((row, i) => row.map((v, j) => s.formulas.get(`${rect.r0 + i},${rect.c0 + j}`) ?? v));
   }
 
   numberFormats(s: Sheet, rect: Rect): string[][] {

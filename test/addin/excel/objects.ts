@@ -80,7 +80,12 @@ export class WorksheetP extends ApiObject<Sheet> {
   readonly onChanged = new EventHandlers(this, 'sheet.onChanged', 7, () => ({ kind: 'sheet', id: this.resolve().id }));
   readonly tables: TablesP;
   readonly freezePanes = { freezeRows: (n: number) => this.set('freezeRows', n, (s) => { s.freezeRows = n; }, 7) };
-  readonly pageLayout: { orientation: string };
+  readonly pageLayout: {
+    orientation: string; paperSize: string; zoom: unknown; setPrintTitleRows(rows: string): void;
+    headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  };
+  /** "Gets the horizontal page break collection for the worksheet"; `add` puts a break "before the top-left cell of the range" (ExcelApi 1.9). */
+  readonly horizontalPageBreaks: { add(range: string): void };
   readonly shapes = {
     addImage: (base64: string) => {
       const shape = new ShapeP(this.ctx, this, json(base64.length));
@@ -98,7 +103,39 @@ export class WorksheetP extends ApiObject<Sheet> {
     super(ctx, parent, argBytes, find);
     this.tables = new TablesP(ctx, this, this);
     const self = this;
-    this.pageLayout = { set orientation(v: string) { self.set('orientation', v, (s) => { s.orientation = v; }, 9); }, get orientation() { return ''; } };
+    // PageLayout (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout):
+    // paperSize is one of Excel.PaperType's names; `zoom` "must be set as a JSON object (use
+    // x.zoom = {...} instead of x.zoom.scale = ...)"; scale is 10–400.
+    const PAPERS = new Set(['Letter', 'Legal', 'A3', 'A4', 'A5', 'B4', 'B5', 'Folio', 'Tabloid', 'Executive']);
+    const hfSet = (part: 'centerHeader' | 'centerFooter', v: string) => self.set(`headersFooters.${part}`, v, (s) => { s.print[part] = v; }, 9);
+    this.pageLayout = {
+      set orientation(v: string) { self.set('orientation', v, (s) => { s.orientation = v; }, 9); }, get orientation() { return ''; },
+      set paperSize(v: string) {
+        self.set('paperSize', v, (s) => { if (!PAPERS.has(v)) throw new ExcelError('InvalidArgument', `Unknown paper size ${v}.`); s.print.paperSize = v; }, 9);
+      },
+      get paperSize() { return ''; },
+      set zoom(v: unknown) {
+        self.set('zoom', v, (s) => {
+          const z = v as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+          if (typeof z !== 'object' || z === null) throw new ExcelError('InvalidArgument', 'zoom must be set as an object.');
+          if (z.scale !== undefined && (z.scale < 10 || z.scale > 400)) throw new ExcelError('InvalidArgument', 'scale must be 10–400.');
+          s.print.zoom = { ...z };
+        }, 9);
+      },
+      get zoom() { return {}; },
+      setPrintTitleRows(rows: string) {
+        self.cmd(json(rows), (s) => { parseRange(rows); s.print.titleRows = rows; }, { writes: true, min: 9, what: 'setPrintTitleRows' });
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerHeader(v: string) { hfSet('centerHeader', v); }, get centerHeader() { return ''; },
+          set centerFooter(v: string) { hfSet('centerFooter', v); }, get centerFooter() { return ''; },
+        },
+      },
+    };
+    this.horizontalPageBreaks = {
+      add(range: string) { self.cmd(json(range), (s) => { s.print.breaks.push(parseRange(range).r0); }, { writes: true, min: 9, what: 'horizontalPageBreaks.add' }); },
+    };
   }
   protected override checkAlive(s: Sheet): void {
     if (!this.book.sheets.includes(s)) throw new ExcelError('ItemNotFound', `The requested resource doesn't exist: worksheet "${s.name}" was deleted.`);

@@ -24,6 +24,9 @@ export class RangeP extends ApiObject<Where> {
     for (const n of names.length ? names : ['address', 'rowCount', 'columnCount', 'values']) {
       if (n === 'values') out.values = this.book.values(sheet, rect);
       else if (n === 'numberFormat') out.numberFormat = this.book.numberFormats(sheet, rect);
+      // "Represents the formula in A1-style notation. If a cell has no formula, its value is
+      // returned instead." (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member)
+      else if (n === 'formulas') out.formulas = this.book.formulas(sheet, rect);
       else if (n === 'address') out.address = `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
       else if (n === 'rowCount') out.rowCount = rect.r1 - rect.r0 + 1;
       else if (n === 'columnCount') out.columnCount = rect.c1 - rect.c0 + 1;
@@ -36,6 +39,14 @@ export class RangeP extends ApiObject<Where> {
   get values(): unknown[][] { return this.get('values'); }
   set values(v: unknown[][]) {
     this.set('values', v, ({ sheet, rect }) => {
+      this.book.fill(rect, v, (r, c, x) => this.book.put(sheet, r, c, x));
+      this.ctx.changes.push({ kind: 'cells', sheet, rect });
+    });
+  }
+  get formulas(): unknown[][] { return this.get('formulas'); }
+  /** Setting formulas parses each entry as typing would: `=…` is a formula, anything else a value. */
+  set formulas(v: unknown[][]) {
+    this.set('formulas', v, ({ sheet, rect }) => {
       this.book.fill(rect, v, (r, c, x) => this.book.put(sheet, r, c, x));
       this.ctx.changes.push({ kind: 'cells', sheet, rect });
     });
