@@ -62,7 +62,10 @@ export function ReviewBox({ row, canReview, onReview, onOpenTree, failText }: Re
       <Text size={200}>v{row.version} · {row.author} · {tanggal(row.at)} · E{row.counts.errors} W{row.counts.warnings}</Text>
       {row.review && <Text size={200} data-testid="review-last">{t('reviewNote')}: {row.review.note || '—'} ({row.review.by}, {tanggal(row.review.at)})</Text>}
       <Button size="small" disabled={busy} onClick={() => void act(async () => `${t('opened')} ${await onOpenTree()}`)} data-testid="open-tree">{t('openTree')}</Button>
-      {canReview ? (
+      {canReview && row.status !== 'diajukan' ? (
+        // A version is reviewed once (the server answers 409 ALREADY_DECIDED to a second decision).
+        <Text size={200} data-testid="review-done">{t('reviewDone', { v: row.version })}</Text>
+      ) : canReview ? (
         <>
           <Field label={t('note')} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? t('noteRequired') : undefined}>
             <Textarea value={note} onChange={(_, d) => { setNote(d.value); if (d.value.trim()) setInvalid(false); }} resize="vertical" data-testid="review-note" />

@@ -40,15 +40,15 @@ export function BoxDetails({ box, tree, issues = [], onSelectIssue }: { box: Box
         <dt>{t('owner')}</dt><dd>{owner ? `${owner.nama} (${owner.id})` : box.penanggungJawab || '—'}</dd>
         {box.pagu.some((p) => p !== null) && (<><dt>{t('pagu')}</dt><dd>{tree.config.years.map((y, k) => <div key={y}>{y}: {box.pagu[k] === null ? '—' : rupiah(box.pagu[k] as number)}</div>)}</dd></>)}
       </dl>
-      <Text weight="semibold">{t('indicatorsTitle')}</Text>
+      <Text weight="semibold" block>{t('indicatorsTitle')}</Text>
       {box.indicators.map((ind, k) => (
         <div key={k} className="pokin-indicator">
           <div>{ind.nama} <i>({ind.satuan || '—'})</i></div>
           <div className="pokin-targets">{tree.config.years.map((y, i) => <span key={y}>{y}: {targetText(ind.targets[i])}</span>)}</div>
         </div>
       ))}
-      <Text weight="semibold">{t('boxIssues')}</Text>
-      {own.length === 0 ? <Text size={200}>{t('noBoxIssues')}</Text> : (
+      <Text weight="semibold" block>{t('boxIssues')}</Text>
+      {own.length === 0 ? <Text size={200} block>{t('noBoxIssues')}</Text> : (
         <ul className="pokin-issues" data-testid="box-issues">
           {own.map((i, k) => (
             <li key={k}>

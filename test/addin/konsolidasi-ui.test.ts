@@ -151,6 +151,13 @@ describe('ReviewBox', () => {
     wrap(createElement(ReviewBox, { row: rows[1], canReview: false, onReview, onOpenTree: vi.fn(), failText: String }));
     expect(screen.queryByTestId('review-return')).toBeNull();
   });
+
+  it('offers no second decision on a version already decided (the server reviews a version once)', () => {
+    wrap(createElement(ReviewBox, { row: { ...rows[1], status: 'diterima' }, canReview: true, onReview: vi.fn(), onOpenTree: vi.fn(), failText: String }));
+    expect(screen.queryByTestId('review-accept')).toBeNull();
+    expect(screen.queryByTestId('review-return')).toBeNull();
+    expect(screen.getByTestId('review-done').textContent).toBe(`Versi ${rows[1].version} sudah diputuskan. Versi berikutnya dari OPD dapat direviu lagi.`);
+  });
 });
 
 describe('DecisionList', () => {

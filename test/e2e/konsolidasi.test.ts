@@ -97,6 +97,8 @@ describe.skipIf(!chromium)('journeys: Bagian Organisasi and the planner after re
     await page.getByTestId('confirm-yes').click();
     await expect.poll(() => row(OPD2).getAttribute('data-status')).toBe('diterima');
     expect(await order()).toEqual(before);
+    await page.getByTestId('review-done').waitFor();
+    expect(await page.getByTestId('review-accept').count()).toBe(0);
     await page.getByTestId('confirm').waitFor({ state: 'detached' });
     await j.shot('3-reviewed');
 
