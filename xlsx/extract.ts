@@ -243,6 +243,7 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   let maxCol = 0;
   const hiddenRows: number[] = [];
   const uncachedFormulas: { cell: string; formula: string }[] = [];
+  const formulas: { cell: string; formula: string }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: CellValue[] = [];
     const fmts: (string | null)[] = [];
@@ -254,6 +255,8 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
       // A formula saved without its result (never calculated) reads as blank: say which.
       const f = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
       if (v === null && f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f) && f.result === undefined) uncachedFormulas.push({ cell: cell.address, formula: f.formula ?? `(${f.sharedFormula})` });
+      // A calculated formula: its value is read above; its text too (a realisasi copying the target is U07).
+      else if (f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f)) formulas.push({ cell: cell.address, formula: cell.formula ?? f.formula ?? `(${f.sharedFormula})` });
       vals[c - 1] = v;
       if (c > maxCol) maxCol = c;
       if (typeof v === 'number' && cell.numFmt && cell.numFmt !== 'General') { fmts[c - 1] = cell.numFmt; anyFormat = true; }
@@ -279,5 +282,6 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
   if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
   if (uncachedFormulas.length) sheet.uncachedFormulas = uncachedFormulas;
+  if (formulas.length) sheet.formulas = formulas;
   return sheet;
 }
