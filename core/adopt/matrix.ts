@@ -205,7 +205,7 @@ export class Walker {
         this.fates.push({ row, kind: 'skipped', cell: kind.cell, reason: `baris ${kind.jenis === 'predikat' ? 'predikat' : 'rata-rata capaian'} ("${kind.label}"), diperiksa terhadap baris di atasnya` });
         continue;
       }
-      if (kind.kind === 'catatanForm' || (this.catatan.length && kind.kind === 'data')) {
+      if (kind.kind === 'catatanForm' || (this.catatan.length && kind.kind === 'data' && this.catatan[this.catatan.length - 1].row === row - 1)) {
         // The footer of a Renja evaluation form: a label row, then its lines until the next label.
         this.nonData.add(row);
         const prev = this.catatan[this.catatan.length - 1];

@@ -167,11 +167,20 @@ function renjaRow(x: RowContext, row: number, first: { c: number; t: string }): 
     if (PREDIKAT.test(label)) return { kind: 'ringkasan', cell, col: first.c, label, jenis: 'predikat' };
   }
   const f = catatanForm(label);
-  if (!f) return undefined;
+  if (!f) return signatureName(x, row, first.c, label);
   // The text after the label's colon, and whatever else the row holds (the rest of a merged line).
   const more: string[] = f.rest ? [f.rest] : [];
   for (let c = first.c + 1; c <= g.lastCol; c++) if (g.fresh(row, c)) more.push(text(g.raw(row, c)));
   return { kind: 'catatanForm', cell, col: first.c, label: f.label, jenis: f.jenis, text: more.filter(Boolean).join(' ') };
+}
+
+/** The signer's name of a form's signature block: one text cell, the `NIP` line under it. */
+function signatureName(x: RowContext, row: number, col: number, label: string): RowKind | undefined {
+  const { g } = x;
+  if (label === '' || row + 1 > g.lastRow) return undefined;
+  for (let c = g.firstCol; c <= g.lastCol; c++) if (c !== col && g.fresh(row, c) && g.raw(row, c) !== null) return undefined;
+  const below = text(g.raw(row + 1, col));
+  return /^\s*nip\.?\s*[:.]?\s*\d/i.test(below) ? skip(g.cell(row, col), 'blok tanda tangan (nama penanda tangan).', "a signature block (the signer's name).") : undefined;
 }
 
 function hasIndicator(x: RowContext, row: number): boolean {
