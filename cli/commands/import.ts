@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { countsLine, draftAdoption, valuesLine, type AdoptionQuestion } from '../../core/adoption/index.js';
+import { countsLine, draftAdoption, renjaLines, valuesLine, type AdoptionQuestion } from '../../core/adoption/index.js';
 import type { AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, KnownJabatan, NotRecognised } from '../../core/adopt/types.js';
 import { loadNomenklatur } from '../../core/nomenklatur/load.js';
 import { readWorkbook } from '../../core/read/index.js';
@@ -127,21 +127,6 @@ function humanReport(file: string, out: string, r: AdoptReport, lang: Lang, opdF
   if (opdFiles.length) lines.push(`${en ? 'Workbooks per OPD' : 'Buku kerja per OPD'}: ${opdFiles.join(', ')}`);
   lines.push(`${en ? 'Validation of the result' : 'Validasi hasil'}: ${summaryLine(r.validation.summary, lang)}`);
   return lines.join('\n');
-}
-
-/** The Renja evaluation form: Realisasi rows written, the form's figures checked, its footer. */
-function renjaLines(r: AdoptReport, lang: Lang): string[] {
-  const j = r.renja;
-  if (!j) return [];
-  const en = lang === 'en';
-  const bad = j.checks.filter((c) => !c.ok);
-  return [
-    en
-      ? `Realisasi ${j.tahun} (year from ${j.tahunDari}): ${j.realisasi.rows} rows, ${j.realisasi.indikator} indicators, quarters ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`
-      : `Realisasi ${j.tahun} (tahun dari ${j.tahunDari}): ${j.realisasi.rows} baris, ${j.realisasi.indikator} indikator, triwulan ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`,
-    en ? `Form figures checked: ${j.checks.length}, differing from Pokin (U08): ${bad.length}` : `Angka form diperiksa: ${j.checks.length}, berbeda dengan Pokin (U08): ${bad.length}`,
-    ...j.catatan.map((c) => `  ${c.jenis}: "${c.text}" → ${c.to || (en ? 'nowhere (no Realisasi row)' : 'tidak ada baris Realisasi')}`),
-  ];
 }
 
 function notRecognisedText(file: string, n: NotRecognised, lang: Lang): string {

@@ -78,3 +78,21 @@ export function valuesLine(r: { values: { present: number; carried: number } }, 
     ? `Values carried / present: ${r.values.carried} / ${r.values.present}${lost ? ` (${lost} NOT carried)` : ''}`
     : `Nilai terbawa / ada: ${r.values.carried} / ${r.values.present}${lost ? ` (${lost} TIDAK terbawa)` : ''}`;
 }
+
+/**
+ * The Renja evaluation form: Realisasi rows written, the form's figures checked, where its
+ * footer went; the pane and `pokin import` print the same lines (empty for other layouts).
+ */
+export function renjaLines(r: Pick<AdoptReport, 'renja'>, lang: Lang = 'id'): string[] {
+  const j = r.renja;
+  if (!j) return [];
+  const en = lang === 'en';
+  const bad = j.checks.filter((c) => !c.ok);
+  return [
+    en
+      ? `Realisasi ${j.tahun} (year from ${j.tahunDari}): ${j.realisasi.rows} rows, ${j.realisasi.indikator} indicators, quarters ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`
+      : `Realisasi ${j.tahun} (tahun dari ${j.tahunDari}): ${j.realisasi.rows} baris, ${j.realisasi.indikator} indikator, triwulan ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`,
+    en ? `Form figures checked: ${j.checks.length}, differing from Pokin (U08): ${bad.length}` : `Angka form diperiksa: ${j.checks.length}, berbeda dengan Pokin (U08): ${bad.length}`,
+    ...j.catatan.map((c) => `  ${c.jenis}: "${c.text}" → ${c.to || (en ? 'nowhere (no Realisasi row)' : 'tidak ada baris Realisasi')}`),
+  ];
+}

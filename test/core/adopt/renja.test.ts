@@ -71,7 +71,7 @@ describe('the Renja evaluation form as Dinas Kesehatan fills it in', () => {
     expect(p1.pagu[0]).toBe(12_000_000_000);
     expect(p1.indicators[0]).toMatchObject({ kondisiAkhir: { kind: 'number', value: 90 } });
     expect(p1.catatan).toContain('Realisasi s.d. 2024');
-    expect(tree.pengukuran.realisasi).toHaveLength(24);
+    expect(tree.pengukuran!.realisasi).toHaveLength(24);
   });
 
   it('infers Akumulasi from how the form totals the year: the last quarter for a percentage, the sum for counts', () => {
@@ -165,8 +165,8 @@ describe('pokin import FORM.xlsx', () => {
     expect(r.stdout).toContain('Nilai terbawa / ada: 179 / 179');
     expect(r.code).toBe(0);
     const { tree } = readWorkbook((await readXlsx(out)).snapshot);
-    expect(tree.pengukuran.realisasi).toHaveLength(24);
-    expect(tree.pengukuran.realisasi.find((x) => x.periode === 4 && x.nodeId === 'P1')).toMatchObject({ realisasi: 82, realisasiAnggaran: 3_000_000_000 });
+    expect(tree.pengukuran!.realisasi).toHaveLength(24);
+    expect(tree.pengukuran!.realisasi.find((x) => x.periode === 4 && x.nodeId === 'P1')).toMatchObject({ realisasi: 82, realisasiAnggaran: 3_000_000_000 });
   });
 
   it('the messy form through the file: formulas read from the .xlsx give U07, differences U08, exit 1', async () => {
