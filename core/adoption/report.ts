@@ -33,6 +33,8 @@ export interface ReportView {
   values: { present: number; carried: number };
   /** Each source value not carried over, at its cell, with the reason. */
   notCarried: { cell: string; reason: string }[];
+  /** Renja evaluation form: Realisasi rows written, the form's figures checked, its footer (empty otherwise). */
+  renja: string[];
 }
 
 function fateText(f: RowFate, lang: Lang): string {
@@ -60,6 +62,7 @@ export function reportView(r: AdoptReport, lang: Lang = 'id'): ReportView {
     jabatanCreated: r.jabatanCreated,
     values: { present: r.values.present, carried: r.values.carried },
     notCarried: r.notCarried.map((n) => ({ cell: n.cell, reason: lang === 'en' ? n.reasonEn : n.reason })),
+    renja: renjaLines(r, lang),
   };
 }
 

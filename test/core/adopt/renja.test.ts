@@ -179,3 +179,13 @@ describe('pokin import FORM.xlsx', () => {
     expect(j.notCarried).toEqual([expect.objectContaining({ cell: 'X12', reason: expect.stringContaining('U08') }), expect.anything(), expect.anything()]);
   });
 });
+
+describe('the adoption report the pane shows', () => {
+  it('carries the same Renja lines pokin import prints', async () => {
+    const { reportView, renjaLines } = await import('../../../core/adoption/index.js');
+    const { report } = adopt({ noTw4: true });
+    const view = reportView(report, 'en');
+    expect(view.renja).toEqual(renjaLines(report, 'en'));
+    expect(view.renja[0]).toBe('Realisasi 2025 (year from judul kolom Target Renja): 18 rows, 6 indicators, quarters TW1, TW2, TW3');
+  });
+});
