@@ -15,6 +15,8 @@ export type RuleId =
   // Pengukuran (SAKIP.md §12): Rencana Aksi, realisasi, LKjIP.
   | 'R01' | 'R02' | 'R03' | 'R04' | 'R05' | 'R06'
   | 'U01' | 'U02' | 'U03' | 'U04' | 'U05' | 'U06' | 'U07'
+  /** Added by Pokin: a Renja evaluation form's own figures differ from Pokin's arithmetic (import). */
+  | 'U08'
   | 'L01' | 'L02' | 'L03'
   /** The LKE self-assessment (core/lke, SAKIP.md §13): weights that do not add up, stale rows. */
   | 'V01' | 'V02' | 'V03';

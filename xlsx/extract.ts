@@ -11,6 +11,7 @@ import { workbookTables } from '../core/layout/pengukuran.js';
 import { headerKey, type TableSpec } from '../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { plainValue } from './cells.js';
+import type { Area } from './package-scan.js';
 import { findHeaderRow, lastValueRow, tableObjects, type Block, type SheetScan } from './locate.js';
 
 export interface SheetSummary {
@@ -236,24 +237,30 @@ type MergeMap = Record<string, { top: number; left: number; bottom: number; righ
  * `Range.values` gives the Office pane. So the covered cells are read as empty and the area
  * is listed in `merges` (adoption fills down hierarchy columns from there, never numbers).
  */
-export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
+export function rawSheet(ws: ExcelJS.Worksheet, areas?: readonly Area[]): RawSheet {
+  // Merged areas the guard read (`areas`, ExcelJS left without them) or ExcelJS's own. A covered
+  // cell is blank either way; a value some tool left in one is not what Excel shows.
+  const covered = areas ? coveredCells(areas) : undefined;
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   let anyFormat = false;
   let maxCol = 0;
   const hiddenRows: number[] = [];
   const uncachedFormulas: { cell: string; formula: string }[] = [];
+  const formulas: { cell: string; formula: string }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: CellValue[] = [];
     const fmts: (string | null)[] = [];
     if (row.hidden) hiddenRows.push(r);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // A cell covered by a merge reports its master's value in ExcelJS; the sheet holds none.
-      if (cell.type === MERGE) return;
+      if (cell.type === MERGE || (covered !== undefined && covered.has(r * 16384 + c))) return;
       const v = plainValue(cell.value);
       // A formula saved without its result (never calculated) reads as blank: say which.
       const f = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
       if (v === null && f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f) && f.result === undefined) uncachedFormulas.push({ cell: cell.address, formula: f.formula ?? `(${f.sharedFormula})` });
+      // A calculated formula: its value is read above; its text too (a realisasi copying the target is U07).
+      else if (f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f)) formulas.push({ cell: cell.address, formula: cell.formula ?? f.formula ?? `(${f.sharedFormula})` });
       vals[c - 1] = v;
       if (c > maxCol) maxCol = c;
       if (typeof v === 'number' && cell.numFmt && cell.numFmt !== 'General') { fmts[c - 1] = cell.numFmt; anyFormat = true; }
@@ -269,7 +276,7 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   }
   while (values.length && values[values.length - 1].every((v) => v === null)) values.pop();
   // ExcelJS keeps merges in a private map; the public `ws.model` would rebuild every row.
-  const merges = Object.values((ws as unknown as { _merges?: MergeMap })._merges ?? {})
+  const merges = (areas ?? Object.values((ws as unknown as { _merges?: MergeMap })._merges ?? {}))
     .filter((d): d is NonNullable<typeof d> => !!d)
     .map((d) => `${columnLetter(d.left - 1)}${d.top}:${columnLetter(d.right - 1)}${d.bottom}`);
   const hiddenColumns: number[] = [];
@@ -279,5 +286,15 @@ export function rawSheet(ws: ExcelJS.Worksheet): RawSheet {
   if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
   if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
   if (uncachedFormulas.length) sheet.uncachedFormulas = uncachedFormulas;
+  if (formulas.length) sheet.formulas = formulas;
   return sheet;
+}
+
+/** `row * 16384 + col` (1-based) of every cell a merged area covers, its top-left excepted. */
+function coveredCells(areas: readonly Area[]): Set<number> {
+  const out = new Set<number>();
+  for (const a of areas) {
+    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) out.add(r * 16384 + c);
+  }
+  return out;
 }

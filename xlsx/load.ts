@@ -84,8 +84,18 @@ export function checkSignature(bytes: Uint8Array, file?: string): void {
   }
 }
 
+export interface LoadOptions {
+  /**
+   * `apply` (default): merged areas go into the ExcelJS sheets (merges.ts), as callers that
+   * write the workbook back need. `report`: left in the guard's report (`packageReportOf`)
+   * for readers that only list them (`readRawSheets`): a matrix with a merge per cell then
+   * costs no ExcelJS cell object per merged cell.
+   */
+  merges?: 'apply' | 'report';
+}
+
 /** Recognises, guards and loads the bytes with `X` (the ExcelJS module); unusable files become an `XlsxError`. */
-export async function loadWorkbookWith(X: ExcelJSModule, bytes: Uint8Array, file?: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbookWith(X: ExcelJSModule, bytes: Uint8Array, file?: string, load0: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   checkSignature(bytes, file);
   const report = await checkPackage(bytes, file !== undefined ? { file } : {});
   const opts = file !== undefined ? { file } : {};
@@ -119,7 +129,7 @@ export async function loadWorkbookWith(X: ExcelJSModule, bytes: Uint8Array, file
     }, opts);
   }
   try {
-    applyMerges(wb, report);
+    if (load0.merges !== 'report') applyMerges(wb, report);
   } catch (e) {
     throw corrupt(e);
   }

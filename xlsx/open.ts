@@ -5,14 +5,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { XlsxError } from './errors.js';
-import { checkSignature, loadWorkbookWith } from './load.js';
+import { checkSignature, loadWorkbookWith, type LoadOptions } from './load.js';
 import { PACKAGE_LIMITS } from './package-limits.js';
 
 export { checkSignature, IGNORED_NODES, packageReportOf } from './load.js';
 
 /** Loads the bytes with ExcelJS behind the package guard; unusable files become an `XlsxError`. */
-export function loadWorkbook(bytes: Uint8Array, file?: string): Promise<ExcelJS.Workbook> {
-  return loadWorkbookWith(ExcelJS, bytes, file);
+export function loadWorkbook(bytes: Uint8Array, file?: string, opts: LoadOptions = {}): Promise<ExcelJS.Workbook> {
+  return loadWorkbookWith(ExcelJS, bytes, file, opts);
 }
 
 function unreadable(file: string, e: unknown): XlsxError {

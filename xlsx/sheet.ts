@@ -5,7 +5,7 @@
  */
 import type { RawSheet } from '../core/adopt/types.js';
 import { rawSheet } from './extract.js';
-import { checkSignature, loadWorkbook, readWorkbookFile } from './open.js';
+import { checkSignature, loadWorkbook, packageReportOf, readWorkbookFile } from './open.js';
 
 export { rawSheet } from './extract.js';
 
@@ -14,6 +14,9 @@ export async function readRawSheets(input: string | Uint8Array): Promise<RawShee
   const file = typeof input === 'string' ? input : undefined;
   const bytes = file !== undefined ? await readWorkbookFile(file) : (input as Uint8Array);
   checkSignature(bytes, file);
-  const wb = await loadWorkbook(bytes, file);
-  return wb.worksheets.map(rawSheet);
+  // Merged areas as the package guard read them, not as ExcelJS cells (issue 13: a matrix with a
+  // merge per cell imports within 2× of loading it without merges).
+  const wb = await loadWorkbook(bytes, file, { merges: 'report' });
+  const report = packageReportOf(wb);
+  return wb.worksheets.map((ws) => rawSheet(ws, report?.sheets.get(ws.name)?.merges ?? []));
 }

@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { countsLine, draftAdoption, valuesLine, type AdoptionQuestion } from '../../core/adoption/index.js';
+import { countsLine, draftAdoption, renjaLines, valuesLine, type AdoptionQuestion } from '../../core/adoption/index.js';
 import type { AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, KnownJabatan, NotRecognised } from '../../core/adopt/types.js';
 import { loadNomenklatur } from '../../core/nomenklatur/load.js';
 import { readWorkbook } from '../../core/read/index.js';
@@ -25,7 +25,7 @@ export const IMPORT_HELP: Record<Lang, string> = {
   id: `pokin import MASUKAN.xlsx --out KANONIK.xlsx [--sheet NAMA] [--json] [--lang id|en]
        [--pemda …] [--kode-pemda …] [--jenis Kabupaten|Kota|Provinsi] [--opd KODE] [--nama-opd …] [--versi …]
        [--tahun-awal TTTT --tahun-akhir TTTT] [--level-awal LEVEL] [--jabatan KANONIK.xlsx]
-       [--rpjmd] [--split-opd --out FOLDER]
+       [--rpjmd] [--split-opd --out FOLDER] [--tahun TTTT]
 
   Mengadopsi lembar perencana (matriks Renstra/Matriks Cascading, matriks program RPJMD, tabel
   level, atau tabel kanonik dengan judul kolom lain) menjadi buku kerja kanonik, dengan laporan
@@ -33,12 +33,15 @@ export const IMPORT_HELP: Record<Lang, string> = {
   --tahun-awal juga menjawab judul kolom tahun yang relatif (Tahun ke-1, Tahun-3, Tahun n+1).
   --rpjmd membaca lembar sebagai matriks program RPJMD (pohon pemda); --split-opd menulis satu
   buku kerja per perangkat daerah penanggung jawab ke FOLDER (plus PEMDA.xlsx).
+  Form evaluasi Renja (Permendagri 86/2017): realisasi triwulan masuk tabel Realisasi; angka
+  turunan form (realisasi tahun ini, s.d., capaian, rata-rata, predikat) diperiksa (U08).
+  --tahun memberi tahun yang dievaluasi bila form tidak menyebutnya.
   Kode keluar: 0 semua baris tertempatkan dan semua nilai terbawa; 1 ada baris atau nilai yang
   tidak; 2 tata letak tidak dikenali, ada pertanyaan yang harus dijawab, atau argumen salah.`,
   en: `pokin import IN.xlsx --out CANONICAL.xlsx [--sheet NAME] [--json] [--lang id|en]
        [--pemda …] [--kode-pemda …] [--jenis Kabupaten|Kota|Provinsi] [--opd CODE] [--nama-opd …] [--versi …]
        [--tahun-awal YYYY --tahun-akhir YYYY] [--level-awal LEVEL] [--jabatan CANONICAL.xlsx]
-       [--rpjmd] [--split-opd --out FOLDER]
+       [--rpjmd] [--split-opd --out FOLDER] [--tahun YYYY]
 
   Adopts a planner's own sheet (wide Renstra matrix / Matriks Cascading, RPJMD program matrix,
   level table, or canonical tables with other headers) into a canonical workbook, reporting what
@@ -46,6 +49,9 @@ export const IMPORT_HELP: Record<Lang, string> = {
   --tahun-awal also answers relative year labels (Tahun ke-1, Tahun-3, Tahun n+1).
   --rpjmd reads the sheet as the RPJMD program matrix (pemda tree); --split-opd writes one
   workbook per perangkat daerah penanggung jawab into FOLDER (plus PEMDA.xlsx).
+  Renja evaluation form (Permendagri 86/2017): quarterly realisation goes to the Realisasi
+  table; the form's derived figures (this year, to date, capaian, average, predikat) are
+  checked (U08). --tahun gives the year evaluated when the form does not name it.
   Exit codes: 0 every row placed and every value carried; 1 some row or value was not; 2 no
   known layout, a question to answer, or wrong arguments.`,
 };
@@ -77,6 +83,7 @@ export function reportJson(r: AdoptReport, lang: Lang, opd?: { opd: string; file
     issues: toJson(r.validation.summary, r.issues, lang).issues,
     validation: toJson(r.validation.summary, r.validation.issues, lang),
     ...(opd ? { opd } : {}),
+    ...(r.renja ? { renja: r.renja } : {}),
   };
 }
 
@@ -112,6 +119,7 @@ function humanReport(file: string, out: string, r: AdoptReport, lang: Lang, opdF
   ];
   lines.push(...detail.slice(0, MAX_LINES));
   if (detail.length > MAX_LINES) lines.push(en ? `  … ${detail.length - MAX_LINES} more (see --json)` : `  … ${detail.length - MAX_LINES} lagi (lihat --json)`);
+  lines.push(...renjaLines(r, lang));
   for (const s of r.sharedPrograms) lines.push(`${en ? 'Shared program' : 'Program bersama'} ${s.kode} ${s.nomenklatur}: ${s.opd.join('; ')} (${en ? 'pagu counted at' : 'pagu dihitung pada'} ${s.paguAt})`);
   // What the sheet did not say, with Pokin's guesses: the same questions the pane asks.
   lines.push(...questionLines(questions, lang));
@@ -155,7 +163,7 @@ export async function runImport(argv: string[], io: CommandIO = stdio): Promise<
       out: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       pemda: { type: 'string' }, 'kode-pemda': { type: 'string' }, jenis: { type: 'string' }, opd: { type: 'string' }, 'nama-opd': { type: 'string' },
       versi: { type: 'string' }, 'tahun-awal': { type: 'string' }, 'tahun-akhir': { type: 'string' }, 'level-awal': { type: 'string' }, jabatan: { type: 'string' },
-      rpjmd: { type: 'boolean' }, 'split-opd': { type: 'boolean' },
+      rpjmd: { type: 'boolean' }, 'split-opd': { type: 'boolean' }, tahun: { type: 'string' },
     });
     lang = langOf(values.lang);
     if (values.help) { io.out(IMPORT_HELP[lang]); return 0; }
@@ -168,7 +176,7 @@ export async function runImport(argv: string[], io: CommandIO = stdio): Promise<
     set('sheet', values.sheet); set('pemda', values.pemda); set('kodePemda', values['kode-pemda']); set('jenisPemda', values.jenis);
     set('kodeOpd', values.opd); set('namaOpd', values['nama-opd']); set('versiNomenklatur', values.versi);
     set('tahunAwal', year(values['tahun-awal'], '--tahun-awal')); set('tahunAkhir', year(values['tahun-akhir'], '--tahun-akhir'));
-    set('levelAwal', values['level-awal']);
+    set('levelAwal', values['level-awal']); set('tahun', year(values.tahun, '--tahun'));
     if (values.rpjmd) opts.pemdaMatrix = true;
     if (values['split-opd']) opts.splitOpd = true;
     if (values.jabatan) opts.jabatan = await knownJabatan(values.jabatan);

@@ -80,7 +80,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   // The same setup as the pane and the server: the Kepmendagri list of the Info's version
   // (lazily loaded) and, when given, the pemda tree's Sasaran Pemda IDs.
   // P01 compares the PK sheets the workbook holds with the tree (Final rules only).
-  const pkSheets = values.final ? wb.worksheets.filter((w) => parsePkSheetName(w.name)).map(rawSheet) : [];
+  const pkSheets = values.final ? wb.worksheets.filter((w) => parsePkSheetName(w.name)).map((w) => rawSheet(w)) : [];
   const result = await validateWithReference(read.snapshot, { final: values.final === true, pemdaTree, pkSheets });
   if (values.json) io.out(JSON.stringify(toJson(result.summary, result.issues, lang)));
   else {

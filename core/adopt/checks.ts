@@ -24,7 +24,16 @@ function stated(w: Walker, row: number, col: number): number | null {
 
 function scaleOf(w: Walker, col: number): number {
   const r = w.input.model.roles.get(col);
-  return r?.kind === 'pagu' || r?.kind === 'paguAkhir' ? r.scale : 1;
+  return r?.kind === 'pagu' || r?.kind === 'paguAkhir' ? r.scale : r?.kind === 'renja' ? r.col.scale : 1;
+}
+
+/**
+ * The rule a total that differs is reported under: B01 for pagu (a total that is not the sum of
+ * its parts); U08 for the realisasi anggaran figures of a Renja evaluation form, which are not
+ * pagu (the form's own arithmetic, SAKIP.md §12).
+ */
+function ruleOf(w: Walker, col: number): { rule: 'B01' | 'U08'; severity: 'E' | 'W' } {
+  return w.input.model.roles.get(col)?.kind === 'renja' ? { rule: 'U08', severity: 'W' } : { rule: 'B01', severity: 'E' };
 }
 
 /** Σ of the entries per level of their boxes (and over all levels), in rupiah. */
@@ -64,17 +73,20 @@ function check(w: Walker, row: number, col: number, candidates: Candidate[], lab
   if (hit) { w.ledger.carry(row, col); return true; }
   const fmt = (n: number) => `Rp ${Math.round(n).toLocaleString('id-ID')}`;
   const fmtEn = (n: number) => `Rp ${Math.round(n).toLocaleString('en-US')}`;
-  w.sink.note('B01', 'E', cell, {
+  const r = ruleOf(w, col);
+  w.sink.note(r.rule, r.severity, cell, {
     id: `${label} di baris ${row}: ${show(w.g.raw(row, col))} (${fmt(rupiah)}) ≠ ${best ? `${best.what} (${fmt(best.sum)})` : 'tidak ada pagu di atasnya'}. Periksa baris yang hilang atau salah ketik.`,
     en: `${label} in row ${row}: ${show(w.g.raw(row, col))} (${fmtEn(rupiah)}) ≠ ${best ? `${best.what.replace('jumlah pagu', 'the sum of the pagu of').replace('jumlah semua baris', 'the sum of all rows')} (${fmtEn(best.sum)})` : 'no pagu above it'}. Look for a missing or mistyped row.`,
   });
-  w.ledger.drop(row, col, { id: 'jumlah tidak sama dengan baris yang dijumlahkannya (B01)', en: 'the total differs from the rows it totals (B01)' });
+  w.ledger.drop(row, col, { id: `jumlah tidak sama dengan baris yang dijumlahkannya (${r.rule})`, en: `the total differs from the rows it totals (${r.rule})` });
   return false;
 }
 
+/** Money columns whose totals and subtotals are checked (the Renja form's realisasi Rp columns too; not its capaian). */
 function moneyCols(w: Walker): number[] {
   const m = w.input.model;
-  return [...m.pagu.values(), ...(m.paguAkhir !== undefined ? [m.paguAkhir] : [])];
+  const renja = (m.renja?.cols ?? []).filter((c) => c.ukuran === 'rp' && c.field !== 'capaian').map((c) => c.col);
+  return [...m.pagu.values(), ...(m.paguAkhir !== undefined ? [m.paguAkhir] : []), ...renja];
 }
 
 /** Totals rows: against the rows since the previous totals row, the whole table, or the subtotals. */

@@ -9,6 +9,7 @@
 import type { NomenklaturType } from '../config.js';
 import { headerKey } from '../layout/tables.js';
 import { isMoneyLabel, type HeaderBlock } from './header.js';
+import type { RenjaCol, RenjaColumns } from './renja/columns.js';
 import { yearOfParts, yearOfRelative } from './yearlabels.js';
 
 /** `shared`: one indicator column for every level (`Indikator Kinerja Tujuan, Sasaran, Program dan Kegiatan`). */
@@ -32,6 +33,8 @@ export type Role =
   | { kind: 'pagu'; year: number; scale: number }
   /** The `Rp` of the end-of-period group: the sum of the yearly pagu, checked, not stored. */
   | { kind: 'paguAkhir'; scale: number }
+  /** A value column of the Renja evaluation form beyond target and pagu (`renja/columns.ts`). */
+  | { kind: 'renja'; col: RenjaCol }
   | { kind: 'ignored'; why: string; whyEn: string };
 
 export interface Group {
@@ -85,6 +88,8 @@ export interface ColumnModel {
   relative: Map<number, string>;
   /** One indicator column for every level: the row's deepest box takes it. */
   sharedIndicator?: number;
+  /** The Renja evaluation form's realisasi, capaian and other value columns, when the sheet is one. */
+  renja?: RenjaColumns;
 }
 
 const RP_WORDS = ['rp', 'pagu', 'anggaran', 'dana', 'rupiah', 'pendanaan', 'biaya', 'paguindikatif', 'keuangan'];
@@ -101,7 +106,7 @@ export function scaleOf(parts: string[]): number {
   return 1;
 }
 
-function isMoney(part: string): boolean {
+export function isMoney(part: string): boolean {
   const k = headerKey(part);
   return isMoneyLabel(part) || RP_WORDS.some((w) => k === w || k.startsWith(w));
 }

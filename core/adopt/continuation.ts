@@ -70,6 +70,7 @@ export function continuation(w: Walker, row: number): boolean {
   put(model.awal, 'Kondisi Awal', () => ind?.kondisiAwal ?? null, (v) => { if (ind) ind.kondisiAwal = v; });
   years.forEach((y, k) => put(model.target.get(y), `Target ${y}`, () => ind?.targets[k] ?? null, (v) => { if (ind) ind.targets[k] = v; }));
   put(model.akhir, 'Kondisi Akhir', () => ind?.kondisiAkhir ?? null, (v) => { if (ind) ind.kondisiAkhir = v; });
+  w.owns.push({ ...own, row, lanjutan: own.row });
   w.fates.push(ind ? { row, kind: 'indicator', id: box.id, indicator: ind.nama } : { row, kind: 'box', id: box.id });
   return true;
 }

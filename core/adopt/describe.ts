@@ -1,6 +1,6 @@
 /** What each column of a foreign sheet was read as, in words, for the report (`AdoptReport.columns`). */
 import { columnLetter } from '../a1.js';
-import type { ColumnModel } from './columns.js';
+import type { ColumnModel, Role } from './columns.js';
 
 /** What a column was read as, for the report. */
 export function describeRole(model: ColumnModel, c: number): string {
@@ -32,7 +32,22 @@ export function describeRole(model: ColumnModel, c: number): string {
     case 'field': return role.field;
     case 'no': return 'nomor urut';
     case 'ignored': return `diabaikan: ${role.why}`;
+    case 'renja': return renjaRole(role.col, scale(role.col.scale));
     default: return 'diabaikan';
+  }
+}
+
+/** A Renja evaluation form column (core/adopt/renja): what it holds and what Pokin does with it. */
+function renjaRole(c: Extract<Role, { kind: 'renja' }>['col'], scale: string): string {
+  const u = c.ukuran === 'rp' ? `Rp${scale}` : c.ukuran === 'satuan' ? 'satuan' : 'K';
+  switch (c.field) {
+    case 'tw': return `realisasi TW${c.tw} (${u})`;
+    case 'realisasiTahun': return `realisasi tahun ini (${u}; diperiksa)`;
+    case 'realisasiSd': return `realisasi s.d. tahun ini (${u}; diperiksa)`;
+    case 'realisasiLalu': return `realisasi s.d. tahun lalu (${u}; ke Catatan)`;
+    case 'capaian': return `tingkat capaian ${c.basis === 'akhir' ? 'Renstra' : 'Renja'} (${c.ukuran === 'rp' ? 'Rp' : 'K'}, %; diperiksa)`;
+    case 'targetAkhir': return `target akhir Renstra (${u}; ke Catatan)`;
+    default: return `target Renja (${u})`;
   }
 }
 

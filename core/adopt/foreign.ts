@@ -32,7 +32,19 @@ export interface ForeignRead {
   levels: ReturnType<typeof defaultConfig>['levels'];
 }
 
-export function readForeign(g: Grid, header: HeaderBlock, model: ColumnModel, layout: LayoutKind, years: number[], opts: AdoptOptions, jenis: JenisPemda | null): ForeignRead {
+/**
+ * What an adopter of another form adds to the walk (the Renja evaluation form): its own columns
+ * read after the rows are placed, and its own checks after the totals; both before the ledger
+ * is tallied, so every value they take is counted.
+ */
+export interface ForeignHooks {
+  afterWalk?: (w: Walker) => void;
+  afterChecks?: (w: Walker) => void;
+}
+
+export function readForeign(
+  g: Grid, header: HeaderBlock, model: ColumnModel, layout: LayoutKind, years: number[], opts: AdoptOptions, jenis: JenisPemda | null, hooks: ForeignHooks = {},
+): ForeignRead {
   const sink = new Sink(g.name);
   relocateSpans(g, header);
   reportHidden(g, header, model, sink);
@@ -53,10 +65,12 @@ export function readForeign(g: Grid, header: HeaderBlock, model: ColumnModel, la
     ...(opts.nomenklatur ? { nomenklatur: opts.nomenklatur } : {}), classDigit: classDigit(jenis) ?? '2',
   }, sink, ledger);
   const tree = w.run();
+  hooks.afterWalk?.(w);
   // Row numbers (`No`) keep their rows' order: carried with every row that was read.
   const noCols = [...model.roles].filter(([, r]) => r.kind === 'no').map(([c]) => c);
   for (const f of w.fates) if (f.kind === 'box' || f.kind === 'indicator' || f.kind === 'context') for (const c of noCols) if (g.fresh(f.row, c)) ledger.carry(f.row, c);
   const totals = [...checkTotals(w), ...checkContexts(w)];
+  hooks.afterChecks?.(w);
   reportOversizedMerges(w);
   reportUncached(w, g);
   if (pemda) sharedPrograms(tree);
@@ -96,6 +110,7 @@ function reportHidden(g: Grid, header: HeaderBlock, model: ColumnModel, sink: Si
 function columnNotations(g: Grid, h: HeaderBlock, model: ColumnModel, sink: Sink): Map<number, ColumnNotation> {
   const cols = new Set<number>([...model.target.values(), ...model.pagu.values()]);
   for (const c of [model.awal, model.akhir, model.paguAkhir]) if (c !== undefined) cols.add(c);
+  for (const c of model.renja?.cols ?? []) if (c.ukuran !== 'satuan') cols.add(c.col);
   const out = new Map<number, ColumnNotation>();
   for (const c of cols) {
     const vote = new LocaleVote();

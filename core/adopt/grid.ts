@@ -26,6 +26,8 @@ export class Grid {
   readonly hiddenRows: Set<number>;
   /** `row * 16384 + col` of a formula cell without a cached result → its formula. */
   readonly uncached = new Map<number, string>();
+  /** `row * 16384 + col` of a formula cell WITH a cached result → its formula (when the adapter gives it). */
+  readonly formulas = new Map<number, string>();
   private readonly values: CellValue[][];
   /** A value moved into a logical column from a sibling grid column (`relocate`): its real column. */
   private readonly origin = new Map<number, number>();
@@ -52,6 +54,10 @@ export class Grid {
     for (const f of sheet.uncachedFormulas ?? []) {
       const p = parseRange(f.cell);
       if (p) this.uncached.set(key(p.top, p.left), f.formula);
+    }
+    for (const f of sheet.formulas ?? []) {
+      const p = parseRange(f.cell);
+      if (p) this.formulas.set(key(p.top, p.left), f.formula);
     }
     this.merges = [];
     this.width = Math.max(0, width);
@@ -153,6 +159,11 @@ export class Grid {
     return this.uncached.get(key(row, col));
   }
 
+  /** The formula of a cell whose cached value is in `values`, when the adapter delivered it. */
+  formulaAt(row: number, col: number): string | undefined {
+    return this.formulas.size ? this.formulas.get(key(row, col)) : undefined;
+  }
+
   /**
    * Reads the value typed in `from` as if typed in `to` (blank there): PDF-to-Excel copies
    * spread one printed column over two grid columns and drop values in either. The issue
@@ -169,6 +180,8 @@ export class Grid {
     this.origin.set(key(row, to), from);
     const u = this.uncached.get(key(row, from));
     if (u !== undefined) { this.uncached.delete(key(row, from)); this.uncached.set(key(row, to), u); }
+    const fx = this.formulas.get(key(row, from));
+    if (fx !== undefined) { this.formulas.delete(key(row, from)); this.formulas.set(key(row, to), fx); }
   }
 }
 

@@ -32,6 +32,20 @@ const SUB_TITLES = new Set([
   // Code part sub-titles under `Kode`: urusan, bidang, program, kegiatan, sub kegiatan.
   'u', 'b', 'p', 'sk', 'urs', 'bid', 'prog', 'keg', 'subkeg', 'ub',
 ]);
+/**
+ * Quarters under `Realisasi Kinerja pada Triwulan` (the Renja evaluation form): sub-titles only
+ * under such a title, so a kelompok urusan row `I` right under a header is never taken for one.
+ */
+const QUARTERS = new Set(['i', 'ii', 'iii', 'iv', '1', '2', '3', '4', 'twi', 'twii', 'twiii', 'twiv', 'tw1', 'tw2', 'tw3', 'tw4',
+  'triwulani', 'triwulanii', 'triwulaniii', 'triwulaniv', 'triwulan1', 'triwulan2', 'triwulan3', 'triwulan4']);
+function underQuarters(g: Grid, row: number, c: number): boolean {
+  // The group title above, merged over the quarters or typed in its first column only.
+  for (let x = c; x >= Math.max(g.firstCol, c - 8); x--) {
+    const t = text(g.shown(row - 1, x));
+    if (t !== '') return /triwulan|\btw\b/i.test(t);
+  }
+  return false;
+}
 /** `Rp (000)`, `Rp. (juta)`, `(Rp. 000)`, `Rp Juta`, `Anggaran (Rp)`, `Pagu (dalam ribuan)`. */
 const MONEY_LABEL = /^\(?\s*(?:rp|pagu|anggaran|dana|biaya)\.?\s*\(?\s*(?:rp\.?)?\s*(?:000|ribu|ribuan|juta|jutaan|miliar|milyar|dalam\s+\w+(?:\s+rupiah)?)?\s*\)?\s*\)?$/i;
 
@@ -42,6 +56,8 @@ export interface HeaderBlock {
   titleRows: number[];
   /** Sheet row of the column-number row, when present. */
   numberRow?: number;
+  /** Per column: the text of its column-number cell (`12 = 8+9+10+11`), merges resolved. */
+  numberLabels?: Map<number, string>;
   /** First row after the header. */
   dataStart: number;
   /** Per 0-based sheet column: its title parts from top to bottom (merges resolved). */
@@ -100,11 +116,12 @@ function isSubTitleRow(g: Grid, row: number): boolean {
     if (!g.fresh(row, c)) continue;
     const v = g.raw(row, c);
     any = true;
+    if ((typeof v === 'string' || typeof v === 'number') && QUARTERS.has(headerKey(v)) && underQuarters(g, row, c)) continue;
     if (looksLikeData(v)) return false;
     if (isYearLabel(v)) continue;
     if (typeof v !== 'string') return false;
     const k = headerKey(v);
-    if (SUB_TITLES.has(k) || isMoneyLabel(v)) continue;
+    if (SUB_TITLES.has(k) || isMoneyLabel(v) || /^\(?\s*%\s*\)?$/.test(v.trim())) continue;
     if (k.length > 60 || !isTitleText(v) || !underGroup(g, row - 1, c)) return false;
   }
   return any;
@@ -170,6 +187,11 @@ export function headerAt(g: Grid, row: number): HeaderBlock {
   const block: HeaderBlock = { titleBlock: titleLines(g, row), titleRows, dataStart, labels: new Map(), labelCells: new Map(), spans: new Map() };
   if (dataStart <= g.lastRow && isColumnNumberRow(g, dataStart)) {
     block.numberRow = dataStart;
+    block.numberLabels = new Map();
+    for (let c = g.firstCol; c <= g.lastCol; c++) {
+      const t = text(g.shown(dataStart, c));
+      if (t !== '') block.numberLabels.set(c, t);
+    }
     dataStart++;
   }
   block.dataStart = dataStart;

@@ -18,6 +18,7 @@ import { readForeign } from './foreign.js';
 import { Grid } from './grid.js';
 import { findHeader, headerRows, text, type HeaderBlock } from './header.js';
 import { konfigurasiTable, slugOf, splitByOpd } from './pemda.js';
+import { applyRenja, realisasiTable, renjaColumns, renjaHooks, type RenjaState } from './renja/index.js';
 import type { AdoptedTree } from './tree.js';
 import type {
   AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, Adoption, LayoutKind, NotRecognised, OpdWorkbook, YearLabel,
@@ -94,7 +95,15 @@ export function adoptWorkbook(sheets: import('./types.js').RawSheet[], opts: Ado
       continue;
     }
     const model = buildModel(header, tahunAwal);
+    // The Renja evaluation form: its year evaluated decides which columns are Target/Pagu.
+    const renja = renjaColumns(header, opts.tahun);
+    if (renja?.cols) applyRenja(model, renja.cols);
     const r = recognise(model);
+    if (r.layout && renja?.missing) {
+      notRecognised.sheets.push({ name: g.name, firstRow: header.titleRows[0], header: [...header.labels.values()].map((p) => p.join(' / ')), missing: [renja.missing] });
+      continue;
+    }
+    if (r.layout && renja?.cols) return { ok: true, result: adoptMatrix(g, header, model, 'renja-evaluasi', opts, info.values) };
     if (!r.layout) {
       notRecognised.sheets.push({ name: g.name, firstRow: header.titleRows[0], header: [...header.labels.values()].map((p) => p.join(' / ')), missing: r.missing });
       continue;
@@ -130,7 +139,9 @@ function adoptMatrix(g: Grid, header: HeaderBlock, model: ColumnModel, layout: L
   const years = periodYears(opts, model.years);
   const jenisText = opts.jenisPemda ?? (typeof infoBase['Jenis Pemda'] === 'string' ? infoBase['Jenis Pemda'] : '');
   const jenis = (matchListValue(jenisText, JENIS_PEMDA).value ?? null) as JenisPemda | null;
-  const read = readForeign(g, header, model, layout, years, opts, jenis);
+  const renjaState: RenjaState = { checks: [], footer: [] };
+  const read = readForeign(g, header, model, layout, years, opts, jenis, model.renja ? renjaHooks(model.renja, renjaState) : {});
+  const renja = model.renja ? realisasiTable(read.tree, model.renja, renjaState) : undefined;
   const yearLabels: YearLabel[] = [];
   for (const [y, c] of [...model.target.entries(), ...model.pagu.entries()].sort((a, b) => a[1] - b[1])) {
     const parts = header.labels.get(c) ?? [];
@@ -159,8 +170,9 @@ function adoptMatrix(g: Grid, header: HeaderBlock, model: ColumnModel, layout: L
   const result = finish({
     layout: read.layout, sheet: g.name, headerRows: headerRows(header), years, yearLabels, columns: describeColumns(model),
     values: read.values, notCarried: read.notCarried, totals: read.totals, sourceRows: read.sourceRows,
-  }, main, read.tree, read.fates, info, opts, read.sink, undefined, undefined, levels);
+  }, main, read.tree, read.fates, info, opts, read.sink, undefined, undefined, levels, renja ? [renja.table] : []);
   if (opd) result.opd = opd;
+  if (renja) result.report.renja = renja.report;
   return result;
 }
 
@@ -188,9 +200,11 @@ type ReportHead = Pick<AdoptReport, 'layout' | 'sheet' | 'headerRows' | 'years' 
 
 function finish(
   head: ReportHead, tree: AdoptedTree, whole: AdoptedTree, fates: AdoptReport['rows'], info: InfoValues, opts: AdoptOptions, sink: Sink,
-  known = opts.jabatan ?? [], crosscutting: Record<string, CellValue>[] = [], levels?: TableSnapshot,
+  known = opts.jabatan ?? [], crosscutting: Record<string, CellValue>[] = [], levels?: TableSnapshot, extraTables: TableSnapshot[] = [],
 ): AdoptResult {
   const emitted = emitCanonical(tree, info, known, crosscutting, levels);
+  // Tables beyond the tree (the Renja form's Realisasi), validated with it.
+  emitted.snapshot.tables.push(...extraTables);
   const validation = validateSnapshot(emitted.snapshot);
   const shared = whole.boxes.filter((b) => b.pjAll && b.pjAll.length > 1)
     .map((b) => ({ row: b.row, kode: b.kode, nomenklatur: b.nomenklatur, opd: b.pjAll as string[], paguAt: (b.pjAll as string[])[0] }));

@@ -16,7 +16,7 @@ import type { Grid } from './grid.js';
 import { text, type HeaderBlock } from './header.js';
 import type { Ledger } from './ledger.js';
 import { continuation, fillValues, type PaguEntry } from './rowvalues.js';
-import { classifyRow, rowContext } from './rowkinds.js';
+import { classifyRow, rowContext, type CatatanJenis } from './rowkinds.js';
 import { stackedLines } from './stacked.js';
 import { addCatatan, BROKEN, IdMaker, newBox, newIndicator, sameText, type AdoptedBox, type AdoptedIndicator, type AdoptedTree } from './tree.js';
 import type { RowFate } from './types.js';
@@ -50,6 +50,12 @@ export interface ContextRow {
 
 export interface TotalsRow { row: number; cell: string; label: string }
 
+/** Renja evaluation form: an average-capaian or predikat row under the table. */
+export interface RingkasanRow { row: number; cell: string; col: number; label: string; jenis: 'rata-rata' | 'predikat' }
+
+/** Renja evaluation form: one footer line (faktor pendorong …), its label row or a line under it. */
+export interface CatatanRow { row: number; cell: string; jenis: CatatanJenis; label: string; text: string; cols: number[] }
+
 export interface Own {
   box: AdoptedBox;
   indicator?: AdoptedIndicator;
@@ -82,6 +88,11 @@ export class Walker {
   sourceRows = 0;
   /** Group indexes in reading order: uncoded groups, then coded ones (each in column order). */
   readonly order: number[];
+  /** Renja evaluation form: average and predikat rows, footer lines. */
+  readonly ringkasan: RingkasanRow[] = [];
+  readonly catatan: CatatanRow[] = [];
+  /** Every row read into a box or indicator (continuation rows too), for adopters that read more columns. */
+  readonly owns: (Own & { lanjutan?: number })[] = [];
   /** Per row being read. */
   own: Own | undefined;
   contextWhat: string | undefined;
@@ -188,6 +199,26 @@ export class Walker {
         this.fates.push({ row, kind: 'skipped', cell: kind.cell, reason: `baris jumlah ("${kind.label}"), diperiksa terhadap baris yang dijumlahkannya` });
         continue;
       }
+      if (kind.kind === 'ringkasan') {
+        this.nonData.add(row);
+        this.ringkasan.push({ row, cell: kind.cell, col: kind.col, label: kind.label, jenis: kind.jenis });
+        this.fates.push({ row, kind: 'skipped', cell: kind.cell, reason: `baris ${kind.jenis === 'predikat' ? 'predikat' : 'rata-rata capaian'} ("${kind.label}"), diperiksa terhadap baris di atasnya` });
+        continue;
+      }
+      if (kind.kind === 'catatanForm' || (this.catatan.length && kind.kind === 'data' && this.catatan[this.catatan.length - 1].row === row - 1)) {
+        // The footer of a Renja evaluation form: a label row, then its lines until the next label.
+        this.nonData.add(row);
+        const prev = this.catatan[this.catatan.length - 1];
+        const cols: number[] = [];
+        for (let c = g.firstCol; c <= g.lastCol; c++) if (g.fresh(row, c)) cols.push(c);
+        const line = kind.kind === 'catatanForm'
+          ? { row, cell: kind.cell, jenis: kind.jenis, label: kind.label, text: kind.text, cols }
+          : { row, cell: g.cell(row, cols[0] ?? g.firstCol), jenis: prev.jenis, label: prev.label, text: cols.map((c) => String(g.raw(row, c) ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' '), cols };
+        this.catatan.push(line);
+        this.fates.push({ row, kind: 'context', what: `catatan form: ${line.label}` });
+        this.lastOwn = undefined;
+        continue;
+      }
       if (kind.kind === 'kelompok' || kind.kind === 'group') {
         if (kind.kind === 'group') { this.group = { label: kind.label, row, used: false }; this.resetCoded(); }
         this.openContext({ row, kind: kind.kind, code: '', label: kind.label, boxes: [] });
@@ -231,6 +262,7 @@ export class Walker {
       return;
     }
     fillValues(this, row, this.own);
+    this.owns.push(this.own);
     this.lastOwn = this.own;
     this.fates.push(this.own.indicator
       ? { row, kind: 'indicator', id: this.own.box.id, indicator: this.own.indicator.nama }

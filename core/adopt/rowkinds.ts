@@ -19,15 +19,41 @@ export type RowKind =
   | { kind: 'skip'; cell: string; msg: Bilingual }
   | { kind: 'totals'; cell: string; col: number; label: string }
   | { kind: 'kelompok'; cell: string; col: number; label: string }
-  | { kind: 'group'; cell: string; col: number; label: string };
+  | { kind: 'group'; cell: string; col: number; label: string }
+  /** Renja evaluation form: the average capaian row and the predikat row under the table (checked). */
+  | { kind: 'ringkasan'; cell: string; col: number; label: string; jenis: 'rata-rata' | 'predikat' }
+  /** Renja evaluation form: faktor pendorong / penghambat / tindak lanjut under the table. */
+  | { kind: 'catatanForm'; cell: string; col: number; label: string; jenis: CatatanJenis; text: string };
+
+export type CatatanJenis = 'pendorong' | 'penghambat' | 'tindak lanjut';
 
 const TOTAL_START = /^\s*(?:j|t|s|g)/i;
 export const TOTAL = /^\s*(?:jumlah|total|sub\s*-?\s*total|grand\s*total|jml\.?)(?:\b|$)/i;
 const FOOTNOTE = /^\s*(?:sumber\s*:|sumber data\s*:|keterangan\s*:|ket\s*[:.]|catatan\s*:|note\s*:|nb\b|\*|\(\*|dicetak|disusun|diolah)/i;
 const PAGE = /^\s*(?:hal(?:aman)?\.?|page)\s*:?\s*\d+(?:\s*(?:dari|of|\/)\s*\d+)?\s*$|^\s*\d+\s*(?:dari|of)\s*\d+\s*$|^\s*-\s*\d+\s*-\s*$/i;
-const SIGNATURE = /^\s*(?:nip\.?\s*[:.]?\s*\d|(?:plt\.?|plh\.?)\s|mengetahui|menyetujui|ditetapkan di|pada tanggal|bupati\b|wali\s?kota\b|gubernur\b|sekretaris daerah\b|pembina\b|penata\b|kepala (?:dinas|badan|bappeda|kantor|bagian)[^,]*,?$|[a-z .]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}\s*$)/i;
+const SIGNATURE = /^\s*(?:nip\.?\s*[:.]?\s*\d|(?:plt\.?|plh\.?)\s|mengetahui|menyetujui|ditetapkan di|pada tanggal|disusun\b|dievaluasi\b|diperiksa\b|tanggal\s*:|kepala\s+(?:perangkat\s+daerah|bappeda|badan\s+perencanaan)|bupati\b|wali\s?kota\b|gubernur\b|sekretaris daerah\b|pembina\b|penata\b|kepala (?:dinas|badan|bappeda|kantor|bagian)[^,]*,?$|[a-z .]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}\s*$)/i;
 const ROMAN = /^\s*(?:[IVX]{1,5})\.?\s*$/;
 const KELOMPOK = /^\s*(?:[IVX]{1,5}\.?\s+)?(?:urusan\s+(?:pemerintahan\s+)?(?:wajib|pilihan)|urusan\s+pemerintahan\s+(?:yang\s+)?(?:wajib|pilihan)|unsur\s+(?:pendukung|penunjang|pengawasan|kewilayahan|pemerintahan umum)(?:\s+urusan pemerintahan)?$|urusan\s+wajib|urusan\s+pilihan)/i;
+/** Renja evaluation form: `Rata-rata capaian kinerja (%)`, `Predikat kinerja`. */
+const RATA_RATA = /^\s*(?:nilai\s+)?rata\s*-?\s*rata\b/i;
+const PREDIKAT = /^\s*predikat\b/i;
+/** Renja evaluation form footer: `Faktor pendorong keberhasilan pencapaian:` and the like. */
+const CATATAN_FORM: [RegExp, CatatanJenis][] = [
+  [/^\s*(?:\d+[.)]\s*)?faktor\s+(?:pendorong|pendukung)\b/i, 'pendorong'],
+  [/^\s*(?:\d+[.)]\s*)?faktor\s+penghambat\b/i, 'penghambat'],
+  [/^\s*(?:\d+[.)]\s*)?tindak\s*lanjut\b/i, 'tindak lanjut'],
+];
+
+/** The footer label of a Renja evaluation form a text starts with, and the text after its colon. */
+export function catatanForm(t: string): { jenis: CatatanJenis; label: string; rest: string } | undefined {
+  for (const [re, jenis] of CATATAN_FORM) {
+    if (!re.test(t)) continue;
+    const at = t.indexOf(':');
+    return { jenis, label: (at >= 0 ? t.slice(0, at) : t).trim(), rest: at >= 0 ? t.slice(at + 1).trim() : '' };
+  }
+  return undefined;
+}
+
 /** Text that names a perangkat daerah or a kecamatan (a group row, a penanggung jawab). */
 export const OPD_NAME = /^\s*(?:dinas|badan|kecamatan|kelurahan|sekretariat|inspektorat|satuan polisi|satpol|rsud|rumah sakit|kantor|bagian|dprd|bappeda|bapenda|bpbd|bpkad|bkpsdm|bkd|uptd|kesbangpol|dukcapil|puskesmas|biro)\b/i;
 
@@ -108,6 +134,10 @@ export function classifyRow(x: RowContext, row: number): RowKind {
     return skip(cell, 'judul tabel berulang (tiap halaman cetak, atau tabel ditempel dua kali).', 'a repeated table header (each printed page, or the table pasted twice).');
   }
   if (totals && !hasIndicator(x, row)) return { kind: 'totals', cell: g.cell(row, totals.c), col: totals.c, label: totals.t };
+  if (x.model.renja && first && !hasIndicator(x, row)) {
+    const f = renjaRow(x, row, first);
+    if (f) return f;
+  }
   if (first && filled <= 2 && values === 0) {
     const t = first.t;
     if (x.titleKeys.has(headerKey(t))) return skip(cell, 'judul dokumen berulang.', 'the document title, repeated.');
@@ -127,6 +157,32 @@ export function classifyRow(x: RowContext, row: number): RowKind {
   return { kind: 'data' };
 }
 
+/** The summary rows and the footer of a Renja evaluation form (its label in the row's first cell). */
+function renjaRow(x: RowContext, row: number, first: { c: number; t: string }): RowKind | undefined {
+  const { g } = x;
+  const label = text(g.raw(row, first.c));
+  const cell = g.cell(row, first.c);
+  if (x.hierarchy.has(first.c) || x.markerCols.has(first.c) || first.c === g.firstCol) {
+    if (RATA_RATA.test(label)) return { kind: 'ringkasan', cell, col: first.c, label, jenis: 'rata-rata' };
+    if (PREDIKAT.test(label)) return { kind: 'ringkasan', cell, col: first.c, label, jenis: 'predikat' };
+  }
+  const f = catatanForm(label);
+  if (!f) return signatureName(x, row, first.c, label);
+  // The text after the label's colon, and whatever else the row holds (the rest of a merged line).
+  const more: string[] = f.rest ? [f.rest] : [];
+  for (let c = first.c + 1; c <= g.lastCol; c++) if (g.fresh(row, c)) more.push(text(g.raw(row, c)));
+  return { kind: 'catatanForm', cell, col: first.c, label: f.label, jenis: f.jenis, text: more.filter(Boolean).join(' ') };
+}
+
+/** The signer's name of a form's signature block: one text cell, the `NIP` line under it. */
+function signatureName(x: RowContext, row: number, col: number, label: string): RowKind | undefined {
+  const { g } = x;
+  if (label === '' || row + 1 > g.lastRow) return undefined;
+  for (let c = g.firstCol; c <= g.lastCol; c++) if (c !== col && g.fresh(row, c) && g.raw(row, c) !== null) return undefined;
+  const below = text(g.raw(row + 1, col));
+  return /^\s*nip\.?\s*[:.]?\s*\d/i.test(below) ? skip(g.cell(row, col), 'blok tanda tangan (nama penanda tangan).', "a signature block (the signer's name).") : undefined;
+}
+
 function hasIndicator(x: RowContext, row: number): boolean {
   for (const c of x.indicatorCols) if (x.g.fresh(row, c) && !isBlank(x.g.raw(row, c))) return true;
   return false;
@@ -137,6 +193,7 @@ export function rowContext(w: Walker): RowContext {
   const { grid: g, header, model } = w.input;
   const valueCols = new Set<number>([...model.target.values(), ...model.pagu.values()]);
   for (const c of [model.awal, model.akhir, model.paguAkhir]) if (c !== undefined) valueCols.add(c);
+  for (const c of model.renja?.cols ?? []) valueCols.add(c.col);
   const markerCols = new Set<number>();
   for (const [c, r] of model.roles) if (r.kind === 'no') markerCols.add(c);
   for (const grp of model.groups) for (const c of grp.codeCols) markerCols.add(c);

@@ -15,6 +15,8 @@ export interface AdoptedIndicator {
   filled: boolean;
   /** Other canonical fields carried over as they are (Polaritas, Akumulasi …), by field key. */
   extra?: Record<string, CellValue>;
+  /** Renja evaluation form: realisasi TW1…TW4 of `AdoptedTree.tahunRealisasi` (null = not reported). */
+  realisasi?: CellValue[];
 }
 
 export interface AdoptedBox {
@@ -40,6 +42,8 @@ export interface AdoptedBox {
   pjAll?: string[];
   /** RPJMD: the perangkat daerah code column's value. */
   kodeOpd?: string;
+  /** Renja evaluation form: realisasi anggaran TW1…TW4 in rupiah (the box's, given once per quarter). */
+  realisasiAnggaran?: (number | null)[];
 }
 
 /** Stands in the walk for a row that could not be placed: nothing may hang under it. */
@@ -57,6 +61,8 @@ export function addCatatan(b: AdoptedBox, note: string): void {
 export interface AdoptedTree {
   boxes: AdoptedBox[];
   years: number[];
+  /** The year of the indicators' `realisasi` (Renja evaluation form). */
+  tahunRealisasi?: number;
 }
 
 /** Short ID prefixes for the default levels; other levels use their initials. */

@@ -35,9 +35,16 @@ export interface RawSheet {
    * calculated): their value is unknown, so they read as blank in `values` and are reported.
    */
   uncachedFormulas?: { cell: string; formula: string }[];
+  /**
+   * Formula cells that do carry a cached result, with their formula text (the value is in
+   * `values`). Optional: an adapter that cannot read formulas leaves it out. The Renja
+   * evaluation form reads them to find realisasi cells that copy the target (U07).
+   */
+  formulas?: { cell: string; formula: string }[];
 }
 
-export type LayoutKind = 'renstra-matrix' | 'rpjmd-matrix' | 'level-table' | 'canonical';
+/** `renja-evaluasi`: the Renja evaluation form of Permendagri 86/2017 (SAKIP.md §12, last paragraph). */
+export type LayoutKind = 'renstra-matrix' | 'rpjmd-matrix' | 'level-table' | 'canonical' | 'renja-evaluasi';
 
 /** A position as the import may know it (from `--jabatan`), to match unit kerja text. */
 export interface KnownJabatan {
@@ -66,6 +73,11 @@ export interface AdoptOptions {
    */
   tahunAwal?: number;
   tahunAkhir?: number;
+  /**
+   * The year a Renja evaluation form evaluates (its realisasi go to `Realisasi` rows of that
+   * year). Read from the form's header or title when not given (`--tahun`).
+   */
+  tahun?: number;
   /** Level table: the configured level `Level 1` stands for (default: the first OPD level). */
   levelAwal?: string;
   /** Known positions; unit kerja / penanggung jawab text is matched against them. */
@@ -186,6 +198,39 @@ export interface AdoptReport {
   /** Every issue found while adopting, at its source cell (F01, F02, F03, N01, K04, B01 …). */
   issues: Issue[];
   validation: { summary: ValidationSummary; issues: Issue[] };
+  /** Renja evaluation form only: the realisasi carried and the form's arithmetic checked. */
+  renja?: RenjaReport;
+}
+
+/** One derived figure of the Renja evaluation form against Pokin's own arithmetic. */
+export interface RenjaCheck {
+  /** Source cell of the form's figure. */
+  cell: string;
+  /** What it is: `realisasi 2025 (K)`, `capaian 2025 (Rp, %)`, `rata-rata capaian (K)`, `predikat`. */
+  what: string;
+  stated: number | string;
+  /** By the form's own formula from the row's values (null: the row lacks a value it needs). */
+  form: number | string | null;
+  /** By Pokin (core/pengukuran) from the adopted rows; null when Pokin cannot compute it (e.g. no Polaritas/Akumulasi). */
+  pokin: number | string | null;
+  ok: boolean;
+  /** The rule reported when not ok (U08), or '' when ok. */
+  rule: string;
+}
+
+/** What the Renja evaluation form gave beyond the tree. */
+export interface RenjaReport {
+  /** The year evaluated, and where it was read. */
+  tahun: number;
+  tahunDari: string;
+  /** `Realisasi` rows written, the indicators they cover, and the quarters reported. */
+  realisasi: { rows: number; indikator: number; triwulan: number[] };
+  /** Every derived figure checked (realisasi tahun ini, s.d. tahun ini, capaian, rata-rata, predikat). */
+  checks: RenjaCheck[];
+  /** The form's footer (faktor pendorong / penghambat / tindak lanjut) and where it went. */
+  catatan: { row: number; jenis: string; text: string; to: string }[];
+  /** A likely period (Tahun Awal–Akhir) read from the form; only a guess to confirm. */
+  periode?: { awal: number; akhir: number; dari: string };
 }
 
 /** One perangkat daerah's workbook split out of an RPJMD matrix (`splitOpd`). */

@@ -9,7 +9,7 @@ import type { AdoptOptions, RawSheet } from '../adopt/types.js';
 import { adoptionQuestions, checkAnswer, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
 
 export { ASKED, adoptionQuestions, checkAnswer, guessVersi, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
-export { countsLine, reportView, valuesLine, type ReportRow, type ReportView } from './report.js';
+export { countsLine, renjaLines, reportView, valuesLine, type ReportRow, type ReportView } from './report.js';
 
 /**
  * Not adopted: no known layout, or a question only the planner can answer first (`questions`,

@@ -33,6 +33,8 @@ export interface ReportView {
   values: { present: number; carried: number };
   /** Each source value not carried over, at its cell, with the reason. */
   notCarried: { cell: string; reason: string }[];
+  /** Renja evaluation form: Realisasi rows written, the form's figures checked, its footer (empty otherwise). */
+  renja: string[];
 }
 
 function fateText(f: RowFate, lang: Lang): string {
@@ -60,6 +62,7 @@ export function reportView(r: AdoptReport, lang: Lang = 'id'): ReportView {
     jabatanCreated: r.jabatanCreated,
     values: { present: r.values.present, carried: r.values.carried },
     notCarried: r.notCarried.map((n) => ({ cell: n.cell, reason: lang === 'en' ? n.reasonEn : n.reason })),
+    renja: renjaLines(r, lang),
   };
 }
 
@@ -77,4 +80,22 @@ export function valuesLine(r: { values: { present: number; carried: number } }, 
   return lang === 'en'
     ? `Values carried / present: ${r.values.carried} / ${r.values.present}${lost ? ` (${lost} NOT carried)` : ''}`
     : `Nilai terbawa / ada: ${r.values.carried} / ${r.values.present}${lost ? ` (${lost} TIDAK terbawa)` : ''}`;
+}
+
+/**
+ * The Renja evaluation form: Realisasi rows written, the form's figures checked, where its
+ * footer went; the pane and `pokin import` print the same lines (empty for other layouts).
+ */
+export function renjaLines(r: Pick<AdoptReport, 'renja'>, lang: Lang = 'id'): string[] {
+  const j = r.renja;
+  if (!j) return [];
+  const en = lang === 'en';
+  const bad = j.checks.filter((c) => !c.ok);
+  return [
+    en
+      ? `Realisasi ${j.tahun} (year from ${j.tahunDari}): ${j.realisasi.rows} rows, ${j.realisasi.indikator} indicators, quarters ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`
+      : `Realisasi ${j.tahun} (tahun dari ${j.tahunDari}): ${j.realisasi.rows} baris, ${j.realisasi.indikator} indikator, triwulan ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`,
+    en ? `Form figures checked: ${j.checks.length}, differing from Pokin (U08): ${bad.length}` : `Angka form diperiksa: ${j.checks.length}, berbeda dengan Pokin (U08): ${bad.length}`,
+    ...j.catatan.map((c) => `  ${c.jenis}: "${c.text}" → ${c.to || (en ? 'nowhere (no Realisasi row)' : 'tidak ada baris Realisasi')}`),
+  ];
 }

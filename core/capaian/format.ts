@@ -11,8 +11,12 @@ import type { CapaianResult } from './types.js';
  * Intl so the output does not depend on the ICU data of the host (Excel add-in, Node, server).
  */
 function sen(x: number): number {
-  const cents = Number((Math.abs(x) * 100).toPrecision(12));
-  return Math.round(cents);
+  const raw = Math.abs(x) * 100;
+  // Binary noise moves a value by far less than this; away from a half cent the raw value
+  // rounds the same as the cleaned one, without the string round trip (LKjIP: 100,000s of cells).
+  const r = Math.round(raw);
+  if (Math.abs(Math.abs(raw - r) - 0.5) > 1e-7 * Math.max(1, raw)) return r;
+  return Math.round(Number(raw.toPrecision(12)));
 }
 
 /** A number as Indonesian text with 2 decimals: 1234.5 → "1.234,50". Not finite → "—". */

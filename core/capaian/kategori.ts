@@ -47,7 +47,9 @@ export const PITA_PREDIKAT: TabelPita<KategoriPredikat> = Object.freeze([
  */
 export function pitaUntuk<L extends string>(nilai: number | null, tabel: TabelPita<L>): L | null {
   if (nilai === null || !Number.isFinite(nilai)) return null;
-  for (const p of tabel) {
+  // Indexed: called for every indicator of every summary (an iterator object each time otherwise).
+  for (let i = 0; i < tabel.length; i++) {
+    const p = tabel[i];
     if (p.inklusif ? nilai >= p.min : nilai > p.min) return p.label;
   }
   return null;

@@ -54,8 +54,19 @@ export const OPSI_BAWAAN: Readonly<OpsiCapaian> = Object.freeze({
   rentangDiAtas: 'Baik',
 });
 
+/** Options this function completed (frozen): passed back in, they are returned as they are. */
+const LENGKAP = new WeakSet<object>([OPSI_BAWAAN]);
+
+/**
+ * The options with the defaults filled in. Every capaian of every indicator and quarter goes
+ * through here, so completed options are returned as they are instead of being copied again.
+ */
 export function opsiCapaian(opsi?: Partial<OpsiCapaian>): OpsiCapaian {
-  return { ...OPSI_BAWAAN, ...(opsi ?? {}) };
+  if (opsi === undefined) return OPSI_BAWAAN;
+  if (LENGKAP.has(opsi)) return opsi as OpsiCapaian;
+  const o = Object.freeze({ ...OPSI_BAWAAN, ...opsi });
+  LENGKAP.add(o);
+  return o;
 }
 
 /** Internal: a formula either yields a percent or explains why not. */

@@ -71,6 +71,23 @@ export interface PengukuranTahun {
 
 const kosong = <T>(v: T): PerTriwulan<T> => [v, v, v, v];
 
+/**
+ * `Polaritas` / `Akumulasi` text → value, remembered: a workbook types a handful of distinct
+ * values over thousands of indicators (bounded, so junk text cannot grow it without end).
+ */
+function dibaca<T>(cache: Map<string, T>, parse: (s: string) => T): (s: string) => T {
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = parse(s);
+      if (cache.size < 256) cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+const polaritasOf = dibaca(new Map<string, Polaritas | null>(), parsePolaritas);
+const akumulasiOf = dibaca(new Map<string, Akumulasi | null>(), parseAkumulasi);
+
 /** Boxes in tree order (roots in row order, then their subtrees), cycles last. */
 export function urutanPohon(tree: PohonKinerja): Box[] {
   const out: Box[] = [];
@@ -149,46 +166,51 @@ export function opsiDari(config: PokinConfig): OpsiCapaian {
   return opsiCapaian({ batasCapaian: config.batasCapaian, rumusNegatif: config.rumusNegatif, rentangDiAtas: config.rentangDiAtas });
 }
 
+/** What the four quarters of one indicator share (one object per indicator, not four copies). */
+interface Bersama {
+  readonly it: Omit<IndikatorTahun, 'perTw'>;
+  /** Realisasi TW1…TW4 (null = not reported). */
+  readonly nilai: readonly (Realisasi | null)[];
+  /** Target and realisasi per quarter, as `hitungAkumulasi` reads them. */
+  readonly semua: readonly { target: Target | null; realisasi: Realisasi | null }[];
+  readonly opsi: OpsiCapaian;
+  readonly jenis: PokinConfig['kategoriCapaian'];
+}
+
 /**
  * The figures of one quarter, each computed when first read: the rules read every quarter,
  * the LKjIP only TW4, so nothing is computed that no one shows (5,000 indicators × 4 quarters).
  */
 class Kuartal implements CapaianTw {
-  private c?: CapaianResult;
-  private ct?: CapaianResult;
-  private t?: Target | null;
-  private r?: Realisasi | null;
-  constructor(
-    readonly tw: Triwulan,
-    private readonly it: Omit<IndikatorTahun, 'perTw'>,
-    private readonly nilai: (Realisasi | null)[],
-    private readonly semua: { target: Target | null; realisasi: Realisasi | null }[],
-    private readonly opsi: OpsiCapaian,
-    private readonly jenis: PokinConfig['kategoriCapaian'],
-  ) {}
-  private get periode() { return this.tw === 4 ? this.semua : this.semua.slice(0, this.tw); }
+  private c: CapaianResult | undefined = undefined;
+  private ct: CapaianResult | undefined = undefined;
+  private t: Target | null | undefined = undefined;
+  private r: Realisasi | null | undefined = undefined;
+  constructor(readonly tw: Triwulan, private readonly b: Bersama) {}
+  private get periode() { return this.tw === 4 ? this.b.semua : this.b.semua.slice(0, this.tw); }
   get targetSd(): Target | null {
-    if (this.t === undefined) this.t = this.it.targetTw ? targetSampai(this.it.targetTw, this.tw, this.it.akumulasi) : null;
+    const { it } = this.b;
+    if (this.t === undefined) this.t = it.targetTw ? targetSampai(it.targetTw, this.tw, it.akumulasi) : null;
     return this.t;
   }
   get realisasiSd(): Realisasi | null {
-    if (this.r === undefined) this.r = realisasiSampai(this.nilai, this.tw, this.it.akumulasi);
+    if (this.r === undefined) this.r = realisasiSampai(this.b.nilai, this.tw, this.b.it.akumulasi);
     return this.r;
   }
   get capaian(): CapaianResult {
-    const { it } = this;
-    this.c ??= this.nilai[this.tw - 1] === null ? belumAda(this.tw) : it.targetTw === null ? tanpaRencana
-      : hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode: this.periode }, this.opsi);
+    const { it } = this.b;
+    this.c ??= this.b.nilai[this.tw - 1] === null ? belumAda(this.tw) : it.targetTw === null ? tanpaRencana
+      : hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode: this.periode }, this.b.opsi);
     return this.c;
   }
   get capaianTahun(): CapaianResult {
-    const { it } = this;
-    this.ct ??= this.nilai[this.tw - 1] === null ? belumAda(this.tw)
-      : hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode: this.periode, targetAkhir: it.targetTahun }, this.opsi);
+    const { it } = this.b;
+    this.ct ??= this.b.nilai[this.tw - 1] === null ? belumAda(this.tw)
+      : hitungAkumulasi({ akumulasi: it.akumulasi, polaritas: it.polaritas, periode: this.periode, targetAkhir: it.targetTahun }, this.b.opsi);
     return this.ct;
   }
-  get kategori(): string | null { return kategoriCapaian(this.capaian, this.jenis); }
-  get kategoriTahun(): string | null { return kategoriCapaian(this.capaianTahun, this.jenis); }
+  get kategori(): string | null { return kategoriCapaian(this.capaian, this.b.jenis); }
+  get kategoriTahun(): string | null { return kategoriCapaian(this.capaianTahun, this.b.jenis); }
 }
 
 /** Everything measured in one year. `tahun` must be a year of the period (else nothing is PK). */
@@ -196,6 +218,7 @@ export function hitungPengukuran(tree: PohonKinerja, tahun: number): PengukuranT
   const config = tree.config;
   const yi = config.years.indexOf(tahun);
   const opsi = opsiDari(config);
+  const jenis = config.kategoriCapaian;
   const p = tree.pengukuran;
   const raOf = new Map<Indikator, RencanaAksiRow[]>();
   const reOf = new Map<Indikator, PerTriwulan<RealisasiRow | null>>();
@@ -232,15 +255,19 @@ export function hitungPengukuran(tree: PohonKinerja, tahun: number): PengukuranT
       }
       const it = {
         indikator: i, box: b, pk,
-        polaritas: parsePolaritas(i.polaritas), akumulasi: parseAkumulasi(i.akumulasi),
+        polaritas: polaritasOf(i.polaritas), akumulasi: akumulasiOf(i.akumulasi),
         targetTahun: yi >= 0 ? (i.targets[yi] ?? null) : null,
         targetTw, rencanaAksi, realisasi,
         perTw: null as unknown as PerTriwulan<CapaianTw>,
       };
-      const nilai = [realisasi[0]?.realisasi ?? null, realisasi[1]?.realisasi ?? null, realisasi[2]?.realisasi ?? null, realisasi[3]?.realisasi ?? null];
-      const semua = nilai.map((v, k) => ({ target: targetTw?.[k] ?? null, realisasi: v }));
-      const j = config.kategoriCapaian;
-      it.perTw = [new Kuartal(1, it, nilai, semua, opsi, j), new Kuartal(2, it, nilai, semua, opsi, j), new Kuartal(3, it, nilai, semua, opsi, j), new Kuartal(4, it, nilai, semua, opsi, j)];
+      const n1 = realisasi[0]?.realisasi ?? null, n2 = realisasi[1]?.realisasi ?? null;
+      const n3 = realisasi[2]?.realisasi ?? null, n4 = realisasi[3]?.realisasi ?? null;
+      const semua = [
+        { target: targetTw?.[0] ?? null, realisasi: n1 }, { target: targetTw?.[1] ?? null, realisasi: n2 },
+        { target: targetTw?.[2] ?? null, realisasi: n3 }, { target: targetTw?.[3] ?? null, realisasi: n4 },
+      ];
+      const bersama: Bersama = { it, nilai: [n1, n2, n3, n4], semua, opsi, jenis };
+      it.perTw = [new Kuartal(1, bersama), new Kuartal(2, bersama), new Kuartal(3, bersama), new Kuartal(4, bersama)];
       indikator.push(it);
       byIndikator.set(i, it);
     }

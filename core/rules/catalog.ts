@@ -1,6 +1,6 @@
 /**
  * The rule catalogue as help for the planner: for every rule ID of SAKIP.md §5 and §12 (and
- * the IDs Pokin added: T11, N10, J05, X05) a short title and a how-to-fix text, in Bahasa
+ * the IDs Pokin added: T11, N10, J05, X05, U08) a short title and a how-to-fix text, in Bahasa
  * Indonesia and English. Shown beside an issue in the pane, in the `Validasi` sheet and by
  * `pokin rules [ID]`. IDs whose rule is not built yet (K18–K21, P01, P03, R…, U…, L…) have
  * their entry already, so help never lags behind a new rule.
@@ -265,6 +265,10 @@ const ROWS: Record<string, Row> = {
   U07: ['W', L, 'Realisasi disalin dari target', 'Realisation copied from the target',
     'Isi realisasi dari data terukur, bukan rumus yang menunjuk target atau salinan target.',
     'Enter measured realisation, not a formula pointing at the target or a copy of it.'],
+  // Added by Pokin: what `pokin import` finds in a Renja evaluation form (Permendagri 86/2017).
+  U08: ['W', L, 'Angka form evaluasi Renja berbeda dengan hitungan Pokin', 'A Renja evaluation form\'s figure differs from Pokin\'s arithmetic',
+    'Form menghitung realisasi tahun ini, realisasi s.d. tahun ini, tingkat capaian, rata-rata, predikat atau jumlah dengan angka yang tidak cocok dengan nilai di barisnya (atau dengan rumus capaian Pokin menurut polaritas dan akumulasi, SAKIP.md §6). Angka form itu tidak diimpor: Pokin menghitungnya sendiri dari realisasi triwulan. Periksa rumus di form; bila realisasi triwulannya yang salah, perbaiki di tabel Realisasi.',
+    'The form computes this year\'s realisation, the realisation to date, an achievement rate, the average, the predikat or a total with a figure that does not match the values in its row (or Pokin\'s capaian formula by polarity and accumulation, SAKIP.md §6). That figure is not imported: Pokin computes it from the quarterly realisation. Check the form\'s formula; if a quarterly realisation is wrong, correct it in the Realisasi table.'],
   L01: ['E', FIN, 'Indikator PK tanpa realisasi akhir tahun', 'PK indicator without year-end realisation',
     'Isi realisasi TW4 (akhir tahun) untuk setiap indikator PK sebelum menyusun LKjIP.',
     'Enter the TW4 (year-end) realisation of every PK indicator before generating the LKjIP.'],

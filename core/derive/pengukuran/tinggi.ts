@@ -20,21 +20,19 @@ function lines(text: string, width: number, bold: boolean): number {
   let count = 1;
   let line = 0;
   let word = 0;
-  const flush = () => {
-    if (word === 0) return;
-    if (line === 0) line = word;
-    else if (line + 1 + word <= per) line += 1 + word;
-    else { count++; line = word; }
-    while (line > per) { count++; line -= per; }
-    word = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 32) flush();
-    else if (ch === 10) { flush(); count++; line = 0; }
-    else word++;
+  // One pass; a word ends at a space, a line break or the end (no closure: this runs per cell).
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : 10;
+    if (ch !== 32 && ch !== 10) { word++; continue; }
+    if (word > 0) {
+      if (line === 0) line = word;
+      else if (line + 1 + word <= per) line += 1 + word;
+      else { count++; line = word; }
+      while (line > per) { count++; line -= per; }
+      word = 0;
+    }
+    if (ch === 10 && i < text.length) { count++; line = 0; }
   }
-  flush();
   return count;
 }
 
@@ -54,38 +52,49 @@ function spansOf(merges: readonly string[]): Map<number, { rows: number; cols: n
 export function sesuaikanTinggi(spec: SheetSpec, spans?: ReadonlyMap<number, { rows: number; cols: number }>): SheetSpec {
   // Merged areas by their top-left cell (row × 4096 + column: no strings per cell).
   const span = spans ?? spansOf(spec.merges);
-  const need = new Map<number, number>();
+  const cells = spec.cells;
+  let maxRow = 0;
+  for (let i = 0; i < cells.length; i++) if (cells[i].row > maxRow) maxRow = cells[i].row;
+  // Height each row needs, by row (0 = nothing wrapped there): an array, not a Map, since
+  // LKjIP sheets have 10,000s of rows and a Map's entries cost an allocation each to walk.
+  const need = new Float64Array(maxRow + 1);
   const multi: { row: number; rows: number; h: number }[] = [];
   // Only wrapping styles can need more than one line.
   const wrap = new Map(Object.entries(spec.styles).filter(([, st]) => st.wrap));
+  const widths = spec.columnWidths;
   let lastStyle: string | undefined;
   let lastSt: CellStyle | undefined;
-  const cells = spec.cells;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (typeof c.value !== 'string' || c.style === undefined || c.value === '') continue;
+    const v = c.value;
+    if (typeof v !== 'string' || c.style === undefined || v === '') continue;
     if (c.style !== lastStyle) { lastStyle = c.style; lastSt = wrap.get(c.style); }
     const st = lastSt;
     if (!st) continue;
     const s = span.get(c.row * 4096 + c.col);
     let width = 0;
-    for (let k = 0; k < (s?.cols ?? 1); k++) width += spec.columnWidths[c.col - 1 + k] ?? 9;
+    const cols = s === undefined ? 1 : s.cols;
+    for (let k = 0; k < cols; k++) width += widths[c.col - 1 + k] ?? 9;
     // Short text fits on one line whatever the breaks.
-    if (c.value.length * (st.bold ? 1.3 : 0.95) <= width && !c.value.includes('\n') && !st.size) continue;
-    const n = lines(c.value, width, !!st.bold);
+    if (v.length * (st.bold ? 1.3 : 0.95) <= width && !st.size && v.indexOf('\n') < 0) continue;
+    const n = lines(v, width, !!st.bold);
     const h = n * LINE * ((st.size ?? 11) / 11) + PAD;
-    if (!s || s.rows === 1) need.set(c.row, Math.max(need.get(c.row) ?? MIN, h));
+    if (s === undefined || s.rows === 1) need[c.row] = Math.max(need[c.row] || MIN, h);
     else multi.push({ row: c.row, rows: s.rows, h });
   }
-  const height = (r: number) => spec.rowHeights[r] ?? need.get(r) ?? MIN;
-  for (const [r, h] of need) if (spec.rowHeights[r] === undefined && h > MIN + 0.5) spec.rowHeights[r] = Math.round(h);
+  const heights = spec.rowHeights;
+  const height = (r: number) => heights[r] ?? (need[r] || MIN);
+  for (let r = 1; r <= maxRow; r++) {
+    const h = need[r];
+    if (h > MIN + 0.5 && heights[r] === undefined) heights[r] = Math.round(h);
+  }
   // A merged block: share what its rows lack among them.
   for (const m of multi) {
     let have = 0;
     for (let r = m.row; r < m.row + m.rows; r++) have += height(r);
     if (have >= m.h) continue;
     const extra = (m.h - have) / m.rows;
-    for (let r = m.row; r < m.row + m.rows; r++) if (spec.rowHeights[r] === undefined || need.has(r)) spec.rowHeights[r] = Math.round(height(r) + extra);
+    for (let r = m.row; r < m.row + m.rows; r++) if (heights[r] === undefined || need[r] > 0) heights[r] = Math.round(height(r) + extra);
   }
   return spec;
 }

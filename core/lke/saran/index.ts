@@ -5,17 +5,22 @@
  */
 import type { KriteriaLke } from '../types.js';
 import { jawabanUntukBagian } from '../skala.js';
+import { EVALUATOR_PENGUKURAN } from './pengukuran.js';
 import { EVALUATOR_POHON } from './pohon.js';
 import type { Saran, SaranContext, SaranEvaluator, Temuan } from './types.js';
 
 export type { Saran, SaranContext, SaranEvaluator, Temuan } from './types.js';
+export {
+  EVALUATOR_PENGUKURAN, SARAN_LKJIP_ANALISIS, SARAN_LKJIP_EFISIENSI, SARAN_LKJIP_PEMBANDING, SARAN_LKJIP_RENSTRA, SARAN_LKJIP_TAHUNAN, SARAN_LKJIP_TREN,
+  SARAN_PENGUKURAN, SARAN_RENAKSI, tahunPengukuran,
+} from './pengukuran.js';
 export { EVALUATOR_POHON, SARAN_CASCADE, SARAN_CROSSCUTTING, SARAN_PK, SARAN_POKIN, SARAN_SMART, SARAN_TARGET } from './pohon.js';
 
 /**
- * Every evaluator Pokin runs. The tree's come first; the Renaksi, pengukuran and LKjIP
- * evaluators (issue 16) are appended here once their tables exist.
+ * Every evaluator Pokin runs: the tree's, then those reading Renaksi, Realisasi and the LKjIP
+ * figures (silent on a workbook without pengukuran tables).
  */
-export const SARAN_EVALUATORS: readonly SaranEvaluator[] = [...EVALUATOR_POHON];
+export const SARAN_EVALUATORS: readonly SaranEvaluator[] = [...EVALUATOR_POHON, ...EVALUATOR_PENGUKURAN];
 
 /** The evaluator a criterion gets, if any. */
 export function evaluatorUntuk(k: KriteriaLke['semua'][number], evaluators: readonly SaranEvaluator[] = SARAN_EVALUATORS): SaranEvaluator | undefined {
