@@ -9,7 +9,7 @@
  */
 import { columnLetter } from '../../a1.js';
 import { hitungAkumulasi } from '../../capaian/akumulasi.js';
-import { parseAkumulasi, parsePolaritas, type Akumulasi } from '../../capaian/types.js';
+import { parseAkumulasi, parsePolaritas, type Akumulasi, type Polaritas } from '../../capaian/types.js';
 import type { Bilingual } from '../../issues.js';
 import { show } from '../../read/normalise.js';
 import type { CellValue } from '../../snapshot.js';
@@ -130,7 +130,7 @@ export function readRenja(w: Walker, rc: RenjaColumns): RenjaRead {
     });
     const reported = k.filter((x): x is number => x !== null);
     const target = ind && ind.targets[0] !== null && typeof ind.targets[0] === 'number' ? ind.targets[0] : null;
-    const polaritas = ind ? parsePolaritas(String(ind.extra?.polaritas ?? '')) : null;
+    let polaritas = ind ? parsePolaritas(String(ind.extra?.polaritas ?? '')) : null;
     let akumulasi: Akumulasi | null = ind ? parseAkumulasi(String(ind.extra?.akumulasi ?? '')) : null;
 
     // Realisasi tahun ini (K): Σ TW (Kumulatif), the last TW (Nilai Akhir) or the mean (Rata-rata).
@@ -205,6 +205,18 @@ export function readRenja(w: Walker, rc: RenjaColumns): RenjaRead {
       if (!ind) { noIndicator(w, row, c.col, label, id); continue; }
       const t = c.basis === 'akhir' ? (typeof ind.kondisiAkhir === 'number' ? ind.kondisiAkhir : null) : target;
       const real = c.basis === 'akhir' ? kSd : kYear;
+      if (!polaritas && c.basis !== 'akhir' && t && real !== null && stated.v !== null) {
+        // The form states capaian but not polarity; its arithmetic tells which it used, so the
+        // imported indicator is measured as the form measured it (reported, like Akumulasi).
+        polaritas = polaritasOf(t, real, stated.v);
+        if (polaritas) {
+          ind.extra = { ...ind.extra, polaritas };
+          w.sink.note('F02', 'W', w.g.cell(row, c.col), {
+            id: `Polaritas: "" dibaca sebagai "${polaritas}" (capaian formulir ${show(stated.v)} = ${polaritas === 'Positif' ? 'realisasi ÷ target' : 'kebalikan realisasi terhadap target'}).`,
+            en: `Polaritas: "" was read as "${polaritas}" (the form's capaian ${show(stated.v)} = ${polaritas === 'Positif' ? 'realisasi ÷ target' : 'the inverse of realisasi against target'}).`,
+          }, id);
+        }
+      }
       const form = t && real !== null ? (real / t) * 100 : null;
       let pokin: number | null = null;
       let capped: number | null = null;
@@ -219,6 +231,19 @@ export function readRenja(w: Walker, rc: RenjaColumns): RenjaRead {
   }
   void paguScale;
   return { checks, rows };
+}
+
+/**
+ * Which polarity gives the form's stated capaian for this target and realisasi. The
+ * Permendagri 86/2017 form defines its capaian as realisasi ÷ target × 100 (Positif); a form
+ * whose figure only fits the inverse was filled for a Negatif indicator. Null when neither fits.
+ */
+function polaritasOf(target: number, real: number, stated: number): Polaritas | null {
+  const fit = (p: Polaritas) => {
+    const x = hitungAkumulasi({ akumulasi: 'Nilai Akhir', polaritas: p, periode: [{ target: null, realisasi: real }], targetAkhir: { kind: 'number', value: target } }).murni;
+    return x !== null && close(x, stated, 0.051);
+  };
+  return fit('Positif') ? 'Positif' : fit('Negatif') ? 'Negatif' : null;
 }
 
 /** A value of the form on a row without an indicator to hold it. */

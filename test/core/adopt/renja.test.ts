@@ -80,6 +80,16 @@ describe('the Renja evaluation form as Dinas Kesehatan fills it in', () => {
     expect(ind.rows.map((r) => r[col])).toEqual(['Nilai Akhir', 'Kumulatif', 'Kumulatif', 'Kumulatif', 'Kumulatif', 'Kumulatif']);
   });
 
+  it('reads Polaritas from the form\'s capaian arithmetic (realisasi ÷ target = Positif), reported, so capaian is measured at once', () => {
+    const ind = res.snapshot.tables.find((t) => t.name === 'Indikator')!;
+    const col = ind.header.indexOf('Polaritas');
+    expect(ind.rows.map((r) => r[col])).toEqual(Array(6).fill('Positif'));
+    expect(report.issues.filter((i) => i.rule === 'F02' && i.message.startsWith('Polaritas:'))).toHaveLength(6);
+    const { tree, issues } = readWorkbook(res.snapshot);
+    expect(issues.filter((i) => i.rule === 'K05' && i.message.includes('Polaritas'))).toEqual([]);
+    expect(tree.indikator.every((i) => i.polaritas === 'Positif')).toBe(true);
+  });
+
   it('takes the faktor pendorong, penghambat and tindak lanjut lines into the program\'s last-quarter Realisasi row', () => {
     const tw4 = rowsOf(realisasi(res)).find((r) => r['ID Node'] === 'P1' && r.Periode === 'TW4')!;
     expect(tw4['Faktor Pendukung']).toMatch(/dana alokasi khusus/);
