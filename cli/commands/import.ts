@@ -113,9 +113,9 @@ function humanReport(file: string, out: string, r: AdoptReport, lang: Lang, opdF
     lines.push(`  ${c.column} (${c.header || '-'}; ${c.role}): ${c.carried} / ${c.present}`);
   }
   const detail = [
-    ...r.unplaced.map((u) => `  ${location(r.sheet, u.cell)}  F01  ${en ? u.reasonEn : u.reason}`),
+    ...r.unplaced.map((u) => `  ${at(r.sheet, u.cell)}  F01  ${en ? u.reasonEn : u.reason}`),
     ...r.issues.filter((x) => x.rule !== 'F02' && !(x.rule === 'F01' && x.severity === 'I') && !x.message.startsWith('Baris ')).map((i) => `  ${location(i.sheet, i.cell)}  ${i.rule}  ${en ? i.messageEn : i.message}`),
-    ...r.notCarried.map((n) => `  ${location(r.sheet, n.cell)}  ${en ? 'not carried' : 'tidak terbawa'}: ${en ? n.reasonEn : n.reason}`),
+    ...r.notCarried.map((n) => `  ${at(r.sheet, n.cell)}  ${en ? 'not carried' : 'tidak terbawa'}: ${en ? n.reasonEn : n.reason}`),
   ];
   lines.push(...detail.slice(0, MAX_LINES));
   if (detail.length > MAX_LINES) lines.push(en ? `  … ${detail.length - MAX_LINES} more (see --json)` : `  … ${detail.length - MAX_LINES} lagi (lihat --json)`);
@@ -213,4 +213,10 @@ export async function runImport(argv: string[], io: CommandIO = stdio): Promise<
     if (e instanceof XlsxError) { io.err(e.text(lang)); return 2; }
     throw e;
   }
+}
+
+/** A report cell is `C2` on the adopted sheet, or `Sheet!C2` when the import read several sheets (canonical tables). */
+function at(sheet: string, cell: string): string {
+  const bang = cell.lastIndexOf('!');
+  return bang < 0 ? location(sheet, cell) : location(cell.slice(0, bang).replace(/^'(.*)'$/, '$1'), cell.slice(bang + 1));
 }

@@ -51,7 +51,13 @@ function tryTable(g: Grid, spec: TableSpec, h: HeaderBlock | undefined): FoundTa
   const address = a1(g.firstCol, h.dataStart - 1);
   const probe: TableSnapshot = { sheet: g.name, address, header: original, rows: [] };
   const m = mapTable(probe, withSynonyms(spec), []);
-  if (!KEY_COLUMNS[spec.key].every((k) => k in m.index)) return undefined;
+  const keys = KEY_COLUMNS[spec.key];
+  const found = keys.filter((k) => k in m.index).length;
+  // A sheet named like the canonical one (`Pohon Kinerja`) with one key column renamed is still
+  // that table: taking it as a foreign matrix would carry nothing. The missing column is F03.
+  const named = headerKey(g.name) === headerKey(spec.sheet) && keys.length > 2 && found === keys.length - 1
+    && Object.keys(m.index).length >= Math.ceil(spec.columns.filter((c) => c.required).length / 2);
+  if (found < keys.length && !named) return undefined;
   let last = g.lastRow;
   while (last >= h.dataStart && g.rowBlank(last)) last--;
   const rows: CellValue[][] = [];

@@ -46,7 +46,8 @@ export function mapTable(snapshot: TableSnapshot, spec: TableSpec, issues: Issue
   const missing = spec.columns.filter((c: ColumnSpec) => c.required && !(c.key in index));
   // A renamed header is the usual cause: name the headers Pokin does not know, and when one
   // column is missing and one header is unknown, point at that header's cell.
-  const unknown = snapshot.header.map((h, i) => ({ h: String(h ?? '').trim(), i })).filter(({ h, i }) => h !== '' && !used.has(i));
+  // (An adopted sheet marks the headers it did not know `Kolom lain: …`; the planner's header is the rest.)
+  const unknown = snapshot.header.map((h, i) => ({ h: String(h ?? '').trim().replace(/^Kolom lain: /, ''), i })).filter(({ h, i }) => h !== '' && !used.has(i));
   for (const m of missing) {
     const only = missing.length === 1 && unknown.length === 1 ? unknown[0] : undefined;
     const list = unknown.map((u) => `"${u.h}"`).join(', ');

@@ -76,6 +76,31 @@ describe('canonical tables with renamed, reordered and extra columns', () => {
   });
 });
 
+describe('a canonical workbook with a key column renamed', () => {
+  const pohon: RawSheet = { name: 'Pohon Kinerja', merges: [], values: [
+    ['ID', 'Induk', 'Kolom3', 'Pernyataan Kinerja', 'Kode', 'Penanggung Jawab', 'Pagu 2026'],
+    ['SS1', null, 'Sasaran Strategis', 'Meningkatnya A', null, 'KADIS', null],
+    ['P1', 'SS1', 'Sasaran Program', 'Meningkatnya B', '2.01.02', 'KADIS', 1000],
+  ] };
+  const ind: RawSheet = { name: 'Indikator', merges: [], values: [
+    ['ID Node', 'Indikator', 'Satuan', 'Polaritas', 'Akumulasi', 'Target 2026'],
+    ['SS1', 'Indeks A', 'Nilai', 'Positif', 'Nilai Akhir', 2],
+    ['P1', 'Persentase B', '%', 'Positif', 'Nilai Akhir', 80],
+  ] };
+
+  it('is still read as the canonical tables (not as a matrix carrying nothing), the renamed column named in an F03', () => {
+    const a = adoptWorkbook([pohon, ind], { tahunAwal: 2026, tahunAkhir: 2026, pemda: 'Kab. Contoh' });
+    if (!a.ok) throw new Error('not recognised');
+    const { report } = a.result;
+    expect(report.layout).toBe('canonical');
+    expect(report.values).toMatchObject({ present: 23, carried: 21 });
+    expect(report.notCarried.map((n) => n.cell)).toEqual(['Pohon Kinerja!C2', 'Pohon Kinerja!C3']);
+    const f03 = report.issues.filter((i) => i.rule === 'F03').map((i) => i.message);
+    expect(f03).toContain('Kolom "Level" tidak ada di tabel PohonKinerja; isinya tidak dibaca. Judul kolom yang tidak dikenal: "Kolom3".');
+    expect(f03).toContain('Kolom C lembar Pohon Kinerja ("Kolom3") berisi 2 nilai yang tidak diimpor (judulnya tidak dikenal).');
+  });
+});
+
 describe('unknown layouts', () => {
   it('says what the sheet looks like and which headers are missing', () => {
     const a = adoptWorkbook([{ name: 'Data', merges: [], values: [['Nama', 'Alamat', 'Telepon'], ['a', 'b', 'c']] }]);
