@@ -183,7 +183,9 @@ export async function runExport(argv: string[], io: CommandIO = stdio): Promise<
     }
     // The LKjIP rules (L01–L03) judge the year whose LKjIP is generated.
     if (kinds.includes('lkjip') && tahun !== undefined) result = await validateWithReference(placed, { final: withPk, lkjip: tahun });
-    const summary = summaryLine(result.summary, lang);
+    // A PK is judged by the finalisation rules (as `pokin validate --final`): say so, since the
+    // counts differ from a plain `pokin validate` of the same file.
+    const summary = summaryLine(result.summary, lang) + (withPk ? (lang === 'en' ? ' (finalisation check, as pokin validate --final)' : ' (pemeriksaan finalisasi, seperti pokin validate --final)') : '');
     // The same decision as the pane's (core/derive/pk-gate.ts).
     const gate = pkGate(result.issues, { draf: values.draf === true });
     if (withPk && !gate.boleh) {
