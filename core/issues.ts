@@ -16,8 +16,11 @@ export type RuleId =
   | 'R01' | 'R02' | 'R03' | 'R04' | 'R05' | 'R06'
   | 'U01' | 'U02' | 'U03' | 'U04' | 'U05' | 'U06' | 'U07'
   | 'L01' | 'L02' | 'L03'
-  /** The LKE self-assessment (core/lke, SAKIP.md §13): weights that do not add up, stale rows. */
-  | 'V01' | 'V02' | 'V03';
+  /**
+   * The LKE self-assessment (core/lke, SAKIP.md §13): weights that do not add up, stale rows;
+   * V04 (server): `Catatan Evaluator` text pushed by the OPD, kept as the evaluator wrote it.
+   */
+  | 'V01' | 'V02' | 'V03' | 'V04';
 
 export interface Issue {
   rule: RuleId;

@@ -4,3 +4,4 @@ export * from './limits.js';
 export * from './paths.js';
 export * from './schema.js';
 export * from './consolidated.js';
+export * from './docs.js';

@@ -6,6 +6,7 @@
 import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoTreeStore } from '../../functions/store/dynamo.js';
 import { HEAD_SK } from '../../functions/store/keys.js';
+import type { TreeKey } from '../../functions/store/types.js';
 
 export interface Engine {
   name: string;
@@ -47,6 +48,13 @@ export function gatedStore(engine: Engine, gate: (command: string, input: Record
   return { store: new DynamoTreeStore({ client, tableName: engine.tableName, log: () => {} }), close: () => client.destroy() };
 }
 
+/** The key of a partition: `TREE#p#per#opd`, or a document's `REALISASI#p#per#opd#tahun` / `LKE#…`. */
+export function keyOfPk(pk: string): TreeKey {
+  const [kind, pemda, periode, opd, tahun] = pk.split('#');
+  if (kind === 'TREE') return { pemda, periode, opd };
+  return { pemda, periode, opd, doc: { kind: kind === 'LKE' ? 'lke' : 'realisasi', tahun: Number(tahun) } };
+}
+
 export async function scanAll(store: DynamoTreeStore): Promise<Record<string, unknown>[]> {
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
   const out: Record<string, unknown>[] = [];
@@ -60,15 +68,14 @@ export async function scanAll(store: DynamoTreeStore): Promise<Record<string, un
 }
 
 /**
- * Chunk items no committed version points to, for the trees whose PK starts with `pkPrefix`:
+ * Chunk items no committed version points to, for the trees (or documents) whose PK starts with `pkPrefix`:
  * a chunk is committed when its (version, submissionId) is in the tree's history.
  */
 export async function orphanChunks(store: DynamoTreeStore, pkPrefix: string): Promise<string[]> {
   const items = (await scanAll(store)).filter((i) => String(i.PK).startsWith(pkPrefix));
   const committed = new Set<string>();
   for (const head of items.filter((i) => i.SK === HEAD_SK)) {
-    const [, pemda, periode, opd] = String(head.PK).split('#');
-    for (const v of await store.versions({ pemda, periode, opd })) committed.add(`${head.PK}|${v.version}|${v.submissionId}`);
+    for (const v of await store.versions(keyOfPk(String(head.PK)))) committed.add(`${head.PK}|${v.version}|${v.submissionId}`);
   }
   return items
     .filter((i) => String(i.SK).startsWith('V#') && !committed.has(`${i.PK}|${i.version}|${i.submissionId}`))
