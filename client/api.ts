@@ -8,8 +8,8 @@ import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { treeSnapshot } from '../core/layout/pengukuran.js';
 import { mergePages } from '../core/derive/consolidate/pages.js';
 import {
-  consolidatedUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
-  type DecisionBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer, type ReviewBody,
+  consolidatedUrl, docUrl, isErrorBody, treeUrl, type CatatanAnswer, type CatatanBody, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
+  type DecisionBody, type DocAnswer, type DocKind, type DocPushBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer, type ReviewBody,
   type StaleDetails, type TreeAnswer, type VersionsAnswer,
 } from '../core/wire/index.js';
 
@@ -76,7 +76,7 @@ export function pushBody(tree: WorkbookSnapshot, baseVersion: number, submission
 }
 
 /** The body as sent on the wire: gzip of the JSON text. */
-export async function encodePushBody(body: PushBody): Promise<Uint8Array> {
+export async function encodePushBody(body: PushBody | DocPushBody): Promise<Uint8Array> {
   const stream = new Blob([JSON.stringify(body)]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -132,16 +132,39 @@ export class PokinApi {
    * creating a second one (the pane queues instead: attempts 1).
    */
   async push(ref: TreeRef, body: PushBody, attempts = 1): Promise<{ created: boolean; answer: PushAnswer }> {
+    return this.putGzip(`${treeUrl(ref)}/tree`, body, attempts);
+  }
+
+  /** A gzip PUT; retryable failures are retried with the same body (the same submissionId). */
+  private async putGzip(path: string, body: PushBody | DocPushBody, attempts: number): Promise<{ created: boolean; answer: PushAnswer }> {
     const bytes = await encodePushBody(body);
     for (let i = 1; ; i++) {
       try {
-        const r = await this.call<PushAnswer>('PUT', `${treeUrl(ref)}/tree`, { bytes: bytes as BodyInit, encoding: 'gzip' });
+        const r = await this.call<PushAnswer>('PUT', path, { bytes: bytes as BodyInit, encoding: 'gzip' });
         return { created: r.status === 201, answer: r.value };
       } catch (e) {
         if (!(e instanceof ApiFailure && e.retryable) || i >= attempts) throw e;
         await sleep(300 * 2 ** i);
       }
     }
+  }
+
+  /**
+   * PUT a per-year document (`realisasi`: `pengukuranSnapshot(snapshot, tahun)`; `lke`:
+   * `lkeSnapshot(snapshot)`), gzip as the tree, retried as `push` is.
+   */
+  async pushDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, body: DocPushBody, attempts = 1): Promise<{ created: boolean; answer: PushAnswer }> {
+    return this.putGzip(docUrl(kind satisfies DocKind, ref, tahun), body, attempts);
+  }
+
+  /** A per-year document (the LKE with the evaluator's `Catatan Evaluator`), HEAD or `version`. */
+  async pullDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, version?: number | null): Promise<DocAnswer> {
+    return (await this.call<DocAnswer>('GET', `${docUrl(kind, ref, tahun)}${version ? `?version=${version}` : ''}`)).value;
+  }
+
+  /** The evaluator's notes on an OPD's LKE (organisasi, admin); an empty text removes a note. */
+  async lkeCatatan(ref: TreeRef, tahun: number, body: { catatan: { kode: string; catatan: string }[] }): Promise<{ version: number }> {
+    return (await this.call<CatatanAnswer>('POST', `${docUrl('lke', ref, tahun)}/catatan`, json(body satisfies CatatanBody))).value;
   }
 
   async versions(ref: TreeRef): Promise<VersionsAnswer> {
