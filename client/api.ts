@@ -186,9 +186,10 @@ export class PokinApi {
   }
 
   /** One page of the consolidation (`cursor` = the previous page's `page.next`). */
-  async consolidatedPage(pemda: string, periode: string, basis?: ConsolidationBasis, cursor?: string): Promise<ConsolidatedAnswer> {
+  async consolidatedPage(pemda: string, periode: string, basis?: ConsolidationBasis, cursor?: string, tahun?: number | null): Promise<ConsolidatedAnswer> {
     const q = new URLSearchParams();
     if (basis) q.set('basis', basis);
+    if (tahun) q.set('tahun', String(tahun));
     if (cursor) q.set('cursor', cursor);
     const qs = q.toString();
     return (await this.call<ConsolidatedAnswer>('GET', `${consolidatedUrl(pemda, periode)}${qs ? `?${qs}` : ''}`)).value;
@@ -197,15 +198,18 @@ export class PokinApi {
   /**
    * The whole consolidation: every page by cursor, merged. A push or a decision between two
    * pages (409 CONSOLIDATION_CHANGED) starts it again, so the result is one consistent answer.
+   * `tahun`: with each OPD's capaian and LKE of that year (`Capaian OPD`, `LKE OPD`).
    */
-  async consolidated(pemda: string, periode: string, basis?: ConsolidationBasis, onPage?: (sections: number, of: number) => void, attempts = 3): Promise<ConsolidatedAnswer> {
+  async consolidated(
+    pemda: string, periode: string, basis?: ConsolidationBasis, onPage?: (sections: number, of: number) => void, attempts = 3, tahun?: number | null,
+  ): Promise<ConsolidatedAnswer> {
     for (let i = 1; ; i++) {
       try {
-        const pages = [await this.consolidatedPage(pemda, periode, basis)];
+        const pages = [await this.consolidatedPage(pemda, periode, basis, undefined, tahun)];
         const report = () => onPage?.(pages.reduce((a, x) => a + x.sections.length, 0), pages[0].page.sectionCount);
         report();
         for (let next = pages[0].page.next; next; next = pages[pages.length - 1].page.next) {
-          pages.push(await this.consolidatedPage(pemda, periode, basis, next));
+          pages.push(await this.consolidatedPage(pemda, periode, basis, next, tahun));
           report();
         }
         return mergePages(pages);

@@ -285,7 +285,7 @@ export async function runPull(args: string[], io: CommandIO): Promise<number> {
 }
 
 async function runPullConsolidated(
-  values: { opd?: string; pemda?: string; version?: string; api?: string; token?: string; out?: string; basis?: string },
+  values: { opd?: string; pemda?: string; version?: string; api?: string; token?: string; out?: string; basis?: string; tahun?: string },
   periode: string, io: CommandIO, lang: Lang,
 ): Promise<number> {
   if (values.opd !== undefined || values.version !== undefined) {
@@ -296,7 +296,8 @@ async function runPullConsolidated(
   const token = required(values.token, '--token');
   const out = required(values.out, '--out');
   try {
-    const a = await pullConsolidatedWorkbook({ api: values.api ?? DEFAULT_API, token, pemda: values.pemda, periode, basis: basis.value, out, lang });
+    const tahun = values.tahun === undefined ? null : tahunOf(values.tahun);
+    const a = await pullConsolidatedWorkbook({ api: values.api ?? DEFAULT_API, token, pemda: values.pemda, periode, basis: basis.value, tahun, out, lang });
     const present = a.sections.length;
     const expected = a.rekap.length;
     const e = a.issues.filter((i) => i.severity === 'E').length;
@@ -304,6 +305,12 @@ async function runPullConsolidated(
     io.out(lang === 'en'
       ? `Wrote ${out}: ${present} of ${expected} trees (basis ${a.basis}), cross-OPD checks: ${e} errors, ${w} warnings.`
       : `Tertulis ${out}: ${present} dari ${expected} pohon (basis ${a.basis}), pemeriksaan lintas OPD: ${e} error, ${w} peringatan.`);
+    if (a.tahun) {
+      const realisasi = a.rekap.filter((r) => r.capaian?.realisasiVersion != null).length;
+      io.out(lang === 'en'
+        ? `Year ${a.tahun}: realisasi of ${realisasi} OPDs (Capaian OPD), LKE of ${a.lke?.length ?? 0} OPDs (LKE OPD).`
+        : `Tahun ${a.tahun}: realisasi ${realisasi} OPD (Capaian OPD), LKE ${a.lke?.length ?? 0} OPD (LKE OPD).`);
+    }
     return 0;
   } catch (e) {
     return serverFailure(e, io, lang);
