@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { infoNumber } from '../../client/dokumen.js';
@@ -128,6 +129,20 @@ describe('pokin push/pull --lke', () => {
     expect(again.stdout).toContain('versi 3');
     const head = await apiOf({ api: api.url, token: organisasi }).pullDoc('lke', { pemda, periode, opd }, 2025);
     expect(head.doc.tables.find((t) => t.name === 'LKE')!.rows.some((r) => r.includes('Unggah Renstra yang ditandatangani'))).toBe(true);
+  });
+
+  it('pulls the consolidated workbook of the year for the Bagian Organisasi: Capaian OPD and LKE OPD', async () => {
+    const out = join(dir, 'konsolidasi-2025.xlsx');
+    const r = await run(['pull', '--consolidated', '--periode', periode, '--basis', 'terbaru', '--tahun', '2025', '--api', api.url, '--token', organisasi, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Tahun 2025: realisasi 1 OPD (Capaian OPD), LKE 1 OPD (LKE OPD).');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Rekap OPD', 'Capaian OPD', 'LKE OPD']));
+    const lke = wb.getWorksheet('LKE OPD')!;
+    expect(lke.getRow(2).getCell(1).value).toBe(opd);
+    expect(lke.getRow(2).getCell(3).value).toBe(3);
+    expect((await run(['pull', '--consolidated', '--periode', periode, '--tahun', '2040', '--api', api.url, '--token', organisasi, '--out', out])).stderr).toContain('INVALID_PATH');
   });
 
   it('refuses a perencana of another OPD with the server\'s message', async () => {
