@@ -45,6 +45,11 @@ export interface OpdSection {
   version: number;
   /** Per table: the consolidated sheet row of the first row, and the rows in canonical column order. */
   tables: Record<ConsolidatedTableKey, { firstRow: number; rows: CellValue[][] }>;
+  /**
+   * With `?tahun=Y`: the OPD's capaian per indicator (`Capaian OPD`). It rides in its section,
+   * so paging by OPD cuts it with the OPD's rows (60 OPDs × 1,200 indicators is 1.3 MB of gzip).
+   */
+  capaian?: CapaianIndikatorOpd[];
 }
 
 /** A row of `Rekap OPD` (SAKIP.md §4.4). */
@@ -156,9 +161,7 @@ export interface ConsolidatedAnswer {
   years: number[];
   /** The year of the realisasi and LKE (`?tahun=Y`); absent without one. */
   tahun?: number;
-  /** With `tahun`: every OPD's capaian per indicator (first page only), in rekap order. */
-  capaian?: CapaianIndikatorOpd[];
-  /** With `tahun`: every OPD's LKE score (first page only), in rekap order. */
+  /** With `tahun`: every OPD's LKE score (first page only), in rekap order; capaian rides in the sections. */
   lke?: LkeOpd[];
   /** Consolidated column headers per table, `Kode OPD` first. */
   headers: Record<ConsolidatedTableKey, string[]>;

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiFailure, PokinApi, pushBody, type TreeRef } from '../../client/api.js';
 import { catatanOf } from '../../core/dokumen/index.js';
-import { CAPAIAN_OPD_HEADERS, IKU_TITLE, LKE_OPD_HEADERS, REKAP_CAPAIAN_HEADERS, REKAP_HEADERS } from '../../core/derive/consolidate/index.js';
+import {
+  CAPAIAN_OPD_HEADERS, consolidate, IKU_TITLE, LKE_OPD_HEADERS, mergePages, pageAnswer, REKAP_CAPAIAN_HEADERS, REKAP_HEADERS, type OpdInput,
+} from '../../core/derive/consolidate/index.js';
 import { evaluasiLke } from '../../core/lke/index.js';
 import { laporanPengukuran } from '../../core/pengukuran/index.js';
 import { readWorkbook } from '../../core/read/index.js';
@@ -111,7 +113,7 @@ describe('the year\'s documents, from the OPD to the consolidated workbook', () 
     const skor = evaluasiLke(lke, { saran: false }).rekap;
     expect(rekap.capaian).toMatchObject({ lkeNilai: skor.totalBulat, predikat: skor.predikat });
     expect(a.rekap.find((x) => x.opd === OTHER_OPD)!.capaian).toMatchObject({ realisasiVersion: null, capaian: null, lkeVersion: 1 });
-    expect(a.capaian!.filter((c) => c.opd === OPD).map((c) => c.capaian)).toEqual(own.indikator.map((i) => i.capaianTahun));
+    expect(a.sections.find((x) => x.opd === OPD)!.capaian!.map((c) => c.capaian)).toEqual(own.indikator.map((i) => i.capaianTahun));
     expect(a.lke!.map((l) => l.opd)).toEqual([OPD, OTHER_OPD]);
 
     // The workbook, written and opened again.
@@ -158,5 +160,31 @@ describe('the year\'s documents, from the OPD to the consolidated workbook', () 
     }
     expect(lk.getRow(3).getCell(2).value).toBe(HOSTILE);
     expect(lk.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('the consolidation of a year, paged', () => {
+  it('cuts each OPD\'s capaian with its section, sends the LKE scores once, and merges back to the whole', () => {
+    const opds: OpdInput[] = [OPD, OTHER_OPD, '1.04.0.00.0.00.01.0000'].map((opd, i) => {
+      const t = treeWithIku({ 'Kode OPD': opd });
+      return {
+        opd, snapshot: t, version: 1, status: 'diajukan', counts: null, head: { version: 1, at: '2025-04-01T00:00:00Z' },
+        realisasi: i === 1 ? null : { version: 2, doc: realisasiDoc(t, TAHUN) }, lke: { version: 1, doc: lkeDoc() },
+      };
+    });
+    const c = consolidate({ pemda: PEMDA, periode: PERIODE, years: [2025, 2026, 2027], basis: 'terbaru', generatedAt: '2025-04-02T00:00:00Z', opds, decisions: [], tahun: TAHUN });
+    const withOpd = c.sections.filter((x) => x.opd !== 'PEMDA');
+    expect(withOpd.map((x) => x.capaian!.length)).toEqual([4, 4, 4]);
+    expect(withOpd[1].capaian!.every((x) => x.capaian === null && x.status === 'tidak dihitung')).toBe(true);
+    expect(c.lke).toHaveLength(3);
+    const pages = [pageAnswer(c, 0, 1, 0), pageAnswer(c, 1, 2, 1), pageAnswer(c, 2, 3, 2)];
+    expect(pages.map((p) => p.lke!.length)).toEqual([3, 0, 0]);
+    expect(pages.map((p) => p.sections[0].capaian!.length)).toEqual([4, 4, 4]);
+    const merged = mergePages(pages);
+    expect(merged.lke).toEqual(c.lke);
+    expect(merged.sections).toEqual(c.sections);
+    // A new realisasi changes the fingerprint: a cursor from before answers 409.
+    const again = consolidate({ pemda: PEMDA, periode: PERIODE, years: [2025, 2026, 2027], basis: 'terbaru', generatedAt: '2025-04-02T00:00:00Z', opds: opds.map((o, i) => (i === 0 ? { ...o, realisasi: { ...o.realisasi!, version: 3 } } : o)), decisions: [], tahun: TAHUN });
+    expect(again.fingerprint).not.toBe(c.fingerprint);
   });
 });

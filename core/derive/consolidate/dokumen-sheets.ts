@@ -43,13 +43,13 @@ function capaianRow(s: SheetBuilder, row: number, c: CapaianIndikatorOpd, names:
  * below, the IKU of every OPD (and the pemda's) lowest capaian first: where the pemda's
  * targets are at risk.
  */
-export function capaianOpdSheet(a: Pick<ConsolidatedAnswer, 'capaian' | 'rekap' | 'tahun'>, lang: 'id' | 'en' = 'id'): SheetSpec {
+export function capaianOpdSheet(a: Pick<ConsolidatedAnswer, 'sections' | 'rekap' | 'tahun'>, lang: 'id' | 'en' = 'id'): SheetSpec {
   const s = new SheetBuilder(CAPAIAN_OPD_SHEET, [24, 30, 10, 40, 10, 6, 11, 11, 11, 14, 18, 16], LANDSCAPE);
   s.spec.styles = STYLE;
   s.spec.freezeRows = 1;
   const names = new Map(a.rekap.map((r) => [r.opd, r.namaOpd]));
   CAPAIAN_OPD_HEADERS.forEach((h, i) => s.set(1, i + 1, h, 'header'));
-  const rows = a.capaian ?? [];
+  const rows = a.sections.flatMap((x) => x.capaian ?? []);
   rows.forEach((c, k) => capaianRow(s, k + 2, c, names));
   let r = rows.length + 3;
   s.set(r, 1, `${IKU_TITLE} ${a.tahun ?? ''}`.trim(), 'bold');

@@ -112,6 +112,7 @@ export function consolidate(input: ConsolidateInput): Consolidation {
   const rekap = order.map((opd) => rekapOf(opd, byOpd.get(opd), trees.get(opd), indicators.get(opd) ?? 0, sorted, input.basis));
   const matriks = matriksOf(order, trees, decisions);
   const dokumen = input.tahun ? dokumenOf(input.tahun, order, byOpd, rekap) : null;
+  if (dokumen) for (const s of sections) s.capaian = dokumen.capaian.get(s.opd) ?? [];
   return {
     pemda: input.pemda, periode: input.periode, basis: input.basis, generatedAt: input.generatedAt,
     fingerprint: fingerprint([
@@ -123,7 +124,7 @@ export function consolidate(input: ConsolidateInput): Consolidation {
     years: input.years,
     headers: Object.fromEntries(CONSOLIDATED_TABLES.map((k) => [k, columns[k].map((c) => c.header)])) as ConsolidatedAnswer['headers'],
     rekap, matriks, issues: sorted, sections,
-    ...(dokumen && input.tahun ? { tahun: input.tahun, capaian: dokumen.capaian, lke: dokumen.lke } : {}),
+    ...(dokumen && input.tahun ? { tahun: input.tahun, lke: dokumen.lke } : {}),
   };
 }
 
@@ -132,13 +133,13 @@ export function consolidate(input: ConsolidateInput): Consolidation {
  * gains its `capaian` columns. An OPD without a tree on the basis has no capaian (nothing to
  * measure against) but its LKE still counts.
  */
-function dokumenOf(tahun: number, order: string[], byOpd: Map<string, OpdInput>, rekap: RekapRow[]): { capaian: CapaianIndikatorOpd[]; lke: LkeOpd[] } {
-  const capaian: CapaianIndikatorOpd[] = [];
+function dokumenOf(tahun: number, order: string[], byOpd: Map<string, OpdInput>, rekap: RekapRow[]): { capaian: Map<string, CapaianIndikatorOpd[]>; lke: LkeOpd[] } {
+  const capaian = new Map<string, CapaianIndikatorOpd[]>();
   const lke: LkeOpd[] = [];
   order.forEach((opd, i) => {
     const o = byOpd.get(opd);
     const c = o?.snapshot ? capaianOpd(opd, o.snapshot, o.realisasi ?? null, tahun) : null;
-    if (c) capaian.push(...c.indikator);
+    if (c) capaian.set(opd, c.indikator);
     const l = o?.lke ? lkeOpd(opd, o.snapshot, o.lke) : null;
     if (l) lke.push(l);
     rekap[i].capaian = {

@@ -2,7 +2,7 @@
  * Paging by OPD. One consolidation of 60 OPDs can pass Lambda's 6 MB response limit once real
  * text (which compresses worse than generated text) is in it, so the answer is cut between OPD
  * sections. Rekap and matrix ride on every page (small); the cross-OPD issues, and with a
- * year the capaian and LKE rows, on the first.
+ * year the LKE scores, on the first; an OPD's capaian rides in its section.
  * The handler measures the encoded size (gzip lives in Node, not here) and picks the cut.
  */
 import { encodeCursor, type ConsolidatedAnswer } from '../../wire/consolidated.js';
@@ -14,8 +14,7 @@ export function pageAnswer(c: Consolidation, start: number, end: number, index: 
   return {
     ...c,
     issues: start === 0 ? c.issues : [],
-    // The year's capaian and LKE ride on the first page, as the issues do.
-    ...(c.capaian ? { capaian: start === 0 ? c.capaian : [] } : {}),
+    // The year's LKE scores ride on the first page, as the issues do (capaian in the sections).
     ...(c.lke ? { lke: start === 0 ? c.lke : [] } : {}),
     sections: c.sections.slice(start, end),
     page: {
@@ -36,7 +35,6 @@ export function mergePages(pages: readonly ConsolidatedAnswer[]): ConsolidatedAn
   return {
     ...first,
     issues: pages.flatMap((p) => p.issues),
-    ...(first.capaian ? { capaian: pages.flatMap((p) => p.capaian ?? []) } : {}),
     ...(first.lke ? { lke: pages.flatMap((p) => p.lke ?? []) } : {}),
     sections: pages.flatMap((p) => p.sections),
     page: { index: 0, next: null, sectionCount: first.page.sectionCount },
