@@ -16,7 +16,12 @@ export const IKU_TITLE = 'Capaian IKU lintas OPD';
 export const LKE_OPD_HEADERS = ['Kode OPD', 'Nama OPD', 'Versi LKE', 'Kriteria Terjawab', 'Jumlah Kriteria', 'Nilai', 'Predikat'] as const;
 
 const LANDSCAPE = { paper: 'A4' as const, orientation: 'landscape' as const, fitToWidth: true, titleRows: [1, 1] as [number, number] };
-const STYLE = { ...STYLES, persen: { border: true, vertical: 'top' as const, horizontal: 'right' as const, numFmt: '0.00' } };
+const STYLE = {
+  ...STYLES,
+  persen: { border: true, vertical: 'top' as const, horizontal: 'right' as const, numFmt: '0.00' },
+  // One line beside the block title: a wrapped note ran into the header row below it.
+  catatan: { italic: true, vertical: 'top' as const },
+};
 
 /** A target or realisasi as a cell: a number stays a number; a range `a–b`; met/not met in words. */
 export function nilaiCell(v: NilaiWire): string | number | null {
@@ -53,7 +58,7 @@ export function capaianOpdSheet(a: Pick<ConsolidatedAnswer, 'sections' | 'rekap'
   rows.forEach((c, k) => capaianRow(s, k + 2, c, names));
   let r = rows.length + 3;
   s.set(r, 1, `${IKU_TITLE} ${a.tahun ?? ''}`.trim(), 'bold');
-  s.set(r, 4, lang === 'en' ? '(lowest capaian first; no capaian at the end)' : '(capaian terendah lebih dulu; tanpa capaian di akhir)', 'plain');
+  s.set(r, 4, lang === 'en' ? '(lowest capaian first; no capaian at the end)' : '(capaian terendah lebih dulu; tanpa capaian di akhir)', 'catatan');
   r++;
   CAPAIAN_OPD_HEADERS.forEach((h, i) => s.set(r, i + 1, h, 'header'));
   const iku = rows.filter((c) => c.iku).sort((x, y) => (x.capaian ?? Infinity) - (y.capaian ?? Infinity));
