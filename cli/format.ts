@@ -53,22 +53,27 @@ export function summaryLine(s: ValidationSummary, lang: Lang): string {
     : `${s.boxes} kotak, ${s.indicators} indikator: ${s.errors} error, ${s.warnings} peringatan, ${s.infos} info.`;
 }
 
+/** One line per issue: `sheet!cell  RULE [id]  message`, locations aligned. */
+export function issueLines(group: readonly Issue[], lang: Lang): string[] {
+  const locs = group.map((i) => location(i.sheet, i.cell));
+  // A loop, not Math.max(...locs): spreading 100,000+ arguments overflows the stack.
+  let width = 0;
+  for (const l of locs) if (l.length > width) width = l.length;
+  width = Math.min(28, width);
+  return group.map((i, n) => {
+    const id = i.id ? ` [${visible(i.id)}]` : '';
+    // Zero-width and direction characters in a message are shown as ⟨U+200B⟩, never hidden.
+    return `  ${locs[n].padEnd(width)}  ${i.rule}${id}  ${visible(lang === 'en' ? i.messageEn : i.message)}`;
+  });
+}
+
 export function humanReport(file: string, summary: ValidationSummary, issues: readonly Issue[], lang: Lang): string {
   const lines: string[] = [`${file}`];
   for (const sev of ['E', 'W', 'I'] as const) {
     const group = issues.filter((i) => i.severity === sev);
     if (!group.length) continue;
     lines.push('', `${HEADINGS[lang][sev]} (${group.length})`);
-    const locs = group.map((i) => location(i.sheet, i.cell));
-    // A loop, not Math.max(...locs): spreading 100,000+ arguments overflows the stack.
-    let width = 0;
-    for (const l of locs) if (l.length > width) width = l.length;
-    width = Math.min(28, width);
-    group.forEach((i, n) => {
-      const id = i.id ? ` [${visible(i.id)}]` : '';
-      // Zero-width and direction characters in a message are shown as ⟨U+200B⟩, never hidden.
-      lines.push(`  ${locs[n].padEnd(width)}  ${i.rule}${id}  ${visible(lang === 'en' ? i.messageEn : i.message)}`);
-    });
+    lines.push(...issueLines(group, lang));
   }
   lines.push('', summaryLine(summary, lang));
   if (summary.boxes === 0) {

@@ -8,8 +8,8 @@ import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { treeSnapshot } from '../core/layout/pengukuran.js';
 import { mergePages } from '../core/derive/consolidate/pages.js';
 import {
-  consolidatedUrl, docUrl, isErrorBody, treeUrl, type ConsolidatedAnswer, type DocAnswer, type DocPushBody, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
-  type DecisionBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer, type ReviewBody,
+  consolidatedUrl, docUrl, isErrorBody, treeUrl, type CatatanAnswer, type CatatanBody, type ConsolidatedAnswer, type ConsolidationBasis, type CrosscuttingAnswer, type DecisionAnswer,
+  type DecisionBody, type DocAnswer, type DocKind, type DocPushBody, type ErrorBody, type OpdListAnswer, type PushAnswer, type PushBody, type ReviewAnswer, type ReviewBody,
   type StaleDetails, type TreeAnswer, type VersionsAnswer,
 } from '../core/wire/index.js';
 
@@ -132,16 +132,39 @@ export class PokinApi {
    * creating a second one (the pane queues instead: attempts 1).
    */
   async push(ref: TreeRef, body: PushBody, attempts = 1): Promise<{ created: boolean; answer: PushAnswer }> {
+    return this.putGzip(`${treeUrl(ref)}/tree`, body, attempts);
+  }
+
+  /** A gzip PUT; retryable failures are retried with the same body (the same submissionId). */
+  private async putGzip(path: string, body: PushBody | DocPushBody, attempts: number): Promise<{ created: boolean; answer: PushAnswer }> {
     const bytes = await encodePushBody(body);
     for (let i = 1; ; i++) {
       try {
-        const r = await this.call<PushAnswer>('PUT', `${treeUrl(ref)}/tree`, { bytes: bytes as BodyInit, encoding: 'gzip' });
+        const r = await this.call<PushAnswer>('PUT', path, { bytes: bytes as BodyInit, encoding: 'gzip' });
         return { created: r.status === 201, answer: r.value };
       } catch (e) {
         if (!(e instanceof ApiFailure && e.retryable) || i >= attempts) throw e;
         await sleep(300 * 2 ** i);
       }
     }
+  }
+
+  /**
+   * PUT a per-year document (`realisasi`: `pengukuranSnapshot(snapshot, tahun)`; `lke`:
+   * `lkeSnapshot(snapshot)`), gzip as the tree, retried as `push` is.
+   */
+  async pushDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, body: DocPushBody, attempts = 1): Promise<{ created: boolean; answer: PushAnswer }> {
+    return this.putGzip(docUrl(kind satisfies DocKind, ref, tahun), body, attempts);
+  }
+
+  /** A per-year document (the LKE with the evaluator's `Catatan Evaluator`), HEAD or `version`. */
+  async pullDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, version?: number | null): Promise<DocAnswer> {
+    return (await this.call<DocAnswer>('GET', `${docUrl(kind, ref, tahun)}${version ? `?version=${version}` : ''}`)).value;
+  }
+
+  /** The evaluator's notes on an OPD's LKE (organisasi, admin); an empty text removes a note. */
+  async lkeCatatan(ref: TreeRef, tahun: number, body: { catatan: { kode: string; catatan: string }[] }): Promise<{ version: number }> {
+    return (await this.call<CatatanAnswer>('POST', `${docUrl('lke', ref, tahun)}/catatan`, json(body satisfies CatatanBody))).value;
   }
 
   async versions(ref: TreeRef): Promise<VersionsAnswer> {
@@ -163,9 +186,10 @@ export class PokinApi {
   }
 
   /** One page of the consolidation (`cursor` = the previous page's `page.next`). */
-  async consolidatedPage(pemda: string, periode: string, basis?: ConsolidationBasis, cursor?: string): Promise<ConsolidatedAnswer> {
+  async consolidatedPage(pemda: string, periode: string, basis?: ConsolidationBasis, cursor?: string, tahun?: number | null): Promise<ConsolidatedAnswer> {
     const q = new URLSearchParams();
     if (basis) q.set('basis', basis);
+    if (tahun) q.set('tahun', String(tahun));
     if (cursor) q.set('cursor', cursor);
     const qs = q.toString();
     return (await this.call<ConsolidatedAnswer>('GET', `${consolidatedUrl(pemda, periode)}${qs ? `?${qs}` : ''}`)).value;
@@ -174,15 +198,18 @@ export class PokinApi {
   /**
    * The whole consolidation: every page by cursor, merged. A push or a decision between two
    * pages (409 CONSOLIDATION_CHANGED) starts it again, so the result is one consistent answer.
+   * `tahun`: with each OPD's capaian and LKE of that year (`Capaian OPD`, `LKE OPD`).
    */
-  async consolidated(pemda: string, periode: string, basis?: ConsolidationBasis, onPage?: (sections: number, of: number) => void, attempts = 3): Promise<ConsolidatedAnswer> {
+  async consolidated(
+    pemda: string, periode: string, basis?: ConsolidationBasis, onPage?: (sections: number, of: number) => void, attempts = 3, tahun?: number | null,
+  ): Promise<ConsolidatedAnswer> {
     for (let i = 1; ; i++) {
       try {
-        const pages = [await this.consolidatedPage(pemda, periode, basis)];
+        const pages = [await this.consolidatedPage(pemda, periode, basis, undefined, tahun)];
         const report = () => onPage?.(pages.reduce((a, x) => a + x.sections.length, 0), pages[0].page.sectionCount);
         report();
         for (let next = pages[0].page.next; next; next = pages[pages.length - 1].page.next) {
-          pages.push(await this.consolidatedPage(pemda, periode, basis, next));
+          pages.push(await this.consolidatedPage(pemda, periode, basis, next, tahun));
           report();
         }
         return mergePages(pages);
@@ -200,33 +227,6 @@ export class PokinApi {
   /** The target OPD's decision (`ref.opd` = the caller's own OPD; a reason is required to reject). */
   async decide(ref: TreeRef, linkId: string, body: DecisionBody): Promise<DecisionAnswer> {
     return (await this.call<DecisionAnswer>('POST', `${treeUrl(ref)}/crosscutting/${encodeURIComponent(linkId)}/decision`, json(body))).value;
-  }
-
-  /**
-   * PUT one of the OPD's yearly documents (core/wire/docs.ts): the realisasi of a year
-   * (`pengukuranSnapshot`) or its LKE answers. Retries as `push` does, with the same submissionId.
-   */
-  async pushDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, body: DocPushBody, attempts = 1): Promise<{ created: boolean; answer: PushAnswer }> {
-    const bytes = await encodePushBody(body);
-    for (let i = 1; ; i++) {
-      try {
-        const r = await this.call<PushAnswer>('PUT', docUrl(kind, ref, tahun), { bytes: bytes as BodyInit, encoding: 'gzip' });
-        return { created: r.status === 201, answer: r.value };
-      } catch (e) {
-        if (!(e instanceof ApiFailure && e.retryable) || i >= attempts) throw e;
-        await sleep(300 * 2 ** i);
-      }
-    }
-  }
-
-  /** GET a yearly document (the latest, or `version`). */
-  async pullDoc(kind: 'realisasi' | 'lke', ref: TreeRef, tahun: number, version?: number | null): Promise<DocAnswer> {
-    return (await this.call<DocAnswer>('GET', `${docUrl(kind, ref, tahun)}${version ? `?version=${version}` : ''}`)).value;
-  }
-
-  /** The evaluator's notes on an OPD's LKE (organisasi, admin): a new version the OPD sees on its next pull. */
-  async lkeCatatan(ref: TreeRef, tahun: number, body: { catatan: { kode: string; catatan: string }[] }): Promise<{ version: number }> {
-    return (await this.call<{ version: number }>('POST', `${docUrl('lke', ref, tahun)}/catatan`, json(body))).value;
   }
 
   /** Local stack only: a signed dev token for a role (`POST /dev/token`). */

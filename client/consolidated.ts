@@ -13,6 +13,8 @@ export interface ConsolidatedPullOptions extends ApiOptions {
   pemda?: string;
   periode: string;
   basis?: ConsolidationBasis;
+  /** With `Capaian OPD`, `LKE OPD` and the capaian columns of `Rekap OPD` for this year. */
+  tahun?: number | null;
   out: string;
   lang?: 'id' | 'en';
 }
@@ -20,7 +22,7 @@ export interface ConsolidatedPullOptions extends ApiOptions {
 /** `pokin pull --consolidated …`: writes the consolidated workbook; returns the answer it wrote. */
 export async function pullConsolidatedWorkbook(o: ConsolidatedPullOptions): Promise<ConsolidatedAnswer> {
   const pemda = o.pemda ?? String(tokenClaims(o.token ?? '')['custom:pemda'] ?? '');
-  const answer = await apiOf(o).consolidated(pemda, o.periode, o.basis);
+  const answer = await apiOf(o).consolidated(pemda, o.periode, o.basis, undefined, 3, o.tahun);
   await writeConsolidatedWorkbook(o.out, answer, o.lang);
   return answer;
 }

@@ -18,8 +18,11 @@ export type RuleId =
   /** Added by Pokin: a Renja evaluation form's own figures differ from Pokin's arithmetic (import). */
   | 'U08'
   | 'L01' | 'L02' | 'L03'
-  /** The LKE self-assessment (core/lke, SAKIP.md §13): weights that do not add up, stale rows. */
-  | 'V01' | 'V02' | 'V03';
+  /**
+   * The LKE self-assessment (core/lke, SAKIP.md §13): weights that do not add up, stale rows;
+   * V04 (server): `Catatan Evaluator` text pushed by the OPD, kept as the evaluator wrote it.
+   */
+  | 'V01' | 'V02' | 'V03' | 'V04';
 
 export interface Issue {
   rule: RuleId;

@@ -1,11 +1,13 @@
 /**
  * The consolidated workbook (SAKIP.md §4.4) with ExcelJS: `Rekap OPD`, `Matriks Crosscutting`,
+ * with a year `Capaian OPD` and `LKE OPD`,
  * the canonical tables with a leading `Kode OPD` as real Excel tables (filterable by OPD),
  * and `Validasi` of the cross-OPD rules. Every value from an OPD goes through `neutralise`:
  * text stays a text cell, never a formula, whoever typed `=HYPERLINK(…)` into a statement.
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { consolidatedDokumenSheets } from '../core/derive/consolidate/dokumen-sheets.js';
 import { consolidatedSmallSheets, type TimeOptions } from '../core/derive/consolidate/sheets.js';
 import { consolidatedSheet, KODE_OPD_HEADER } from '../core/derive/consolidate/tables.js';
 import { canonicalTables, headerKey } from '../core/layout/tables.js';
@@ -26,6 +28,8 @@ export function buildConsolidatedWorkbook(a: ConsolidatedAnswer, lang: 'id' | 'e
   const [rekap, matriks, validasi] = consolidatedSmallSheets(a, lang, time);
   renderSheet(wb, rekap);
   renderSheet(wb, matriks);
+  // With a year: `Capaian OPD` and `LKE OPD` (issues 16 item 7, 17 item 5).
+  for (const spec of consolidatedDokumenSheets(a, lang)) renderSheet(wb, spec);
   const specs = canonicalTables(a.years);
   for (const key of CONSOLIDATED_TABLES) {
     const header = a.headers[key];

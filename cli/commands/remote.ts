@@ -5,9 +5,11 @@
 import { checkBasis, checkPeriode } from '../../core/wire/index.js';
 import { ApiFailure, apiOf } from '../../client/api.js';
 import { pullConsolidatedWorkbook } from '../../client/consolidated.js';
+import { pullDocWorkbook, pushDocWorkbook, refusedIssues } from '../../client/dokumen.js';
 import { pullWorkbook, pushWorkbook } from '../../client/workbook.js';
+import type { DocKind } from '../../core/wire/index.js';
 import { langOf, parse, UsageError } from '../args.js';
-import { humanReport, type Lang } from '../format.js';
+import { humanReport, issueLines, type Lang } from '../format.js';
 import type { CommandIO } from './validate.js';
 
 export const REMOTE_HELP: Record<string, Record<Lang, string>> = {
@@ -23,38 +25,56 @@ export const REMOTE_HELP: Record<string, Record<Lang, string>> = {
   },
   push: {
     id: `pokin push BERKAS.xlsx --api URL --token T [--base N] [--dry-run --body-out BERKAS]
+pokin push BERKAS.xlsx --realisasi --tahun 2025 --api URL --token T [--base N]
+pokin push BERKAS.xlsx --lke --tahun 2025 --api URL --token T [--base N]
 
   Memvalidasi dulu (error menghentikan kiriman), lalu mengirim pohon ke server.
   Versi dasar: --base, atau Info "Versi Server" (ditulis oleh pull), atau 0 untuk kiriman pertama.
+  --realisasi: mengirim Rencana Aksi, Realisasi dan Pembanding tahun itu (dinilai terhadap pohon
+  di server; kirim pohonnya dulu). --lke: mengirim jawaban LKE (dan "Kriteria LKE"); Catatan
+  Evaluator diisi evaluator lewat server. Versi dasar dokumen: Info "Versi Server Realisasi 2025"
+  atau "Versi Server LKE 2025" (ditulis oleh pull --realisasi/--lke).
   Kode keluar: 0 terkirim, 1 ditolak (error validasi atau konflik versi), 2 galat lain.`,
     en: `pokin push FILE.xlsx --api URL --token T [--base N] [--dry-run --body-out FILE]
+pokin push FILE.xlsx --realisasi --tahun 2025 --api URL --token T [--base N]
+pokin push FILE.xlsx --lke --tahun 2025 --api URL --token T [--base N]
 
   Validates first (errors stop the push), then sends the tree to the server.
   Base version: --base, else Info "Versi Server" (written by pull), else 0 for a first push.
+  --realisasi: sends that year's Rencana Aksi, Realisasi and Pembanding (judged against the tree
+  on the server; push the tree first). --lke: sends the LKE answers (and "Kriteria LKE"); the
+  evaluator writes Catatan Evaluator through the server. A document's base version: Info
+  "Versi Server Realisasi 2025" or "Versi Server LKE 2025" (written by pull --realisasi/--lke).
   Exit codes: 0 pushed, 1 refused (validation errors or a version conflict), 2 other failures.`,
   },
   pull: {
     id: `pokin pull --opd KODE_OPD --periode 2025-2029 --api URL --token T --out BERKAS.xlsx
-           [--pemda KODE] [--version N]
+           [--pemda KODE] [--version N] [--realisasi|--lke --tahun 2025]
 pokin pull --consolidated --periode 2025-2029 --api URL --token T --out konsolidasi.xlsx
-           [--pemda KODE] [--basis diterima|terbaru]
+           [--pemda KODE] [--basis diterima|terbaru] [--tahun 2025]
 
   Menulis versi pohon (bawaan: terbaru) sebagai buku kerja kanonik; Status crosscutting
   mengikuti keputusan OPD tujuan, permintaan dari OPD lain ada di lembar "Crosscutting Masuk".
   --consolidated (Bagian Organisasi, Bappeda, admin): buku kerja konsolidasi semua OPD
   (Rekap OPD, Matriks Crosscutting, tabel dengan Kode OPD, Validasi lintas OPD).
   --basis diterima (bawaan): versi terakhir yang diterima tiap OPD; terbaru: versi terkini.
+  --realisasi/--lke --tahun: pohon terkini beserta realisasi atau LKE tahun itu (--version =
+  versi dokumen), LKE dengan Catatan Evaluator. --consolidated --tahun: ditambah lembar
+  "Capaian OPD", "LKE OPD" dan kolom capaian di "Rekap OPD".
   --pemda bawaan dari token.`,
     en: `pokin pull --opd KODE_OPD --periode 2025-2029 --api URL --token T --out FILE.xlsx
-           [--pemda CODE] [--version N]
+           [--pemda CODE] [--version N] [--realisasi|--lke --tahun 2025]
 pokin pull --consolidated --periode 2025-2029 --api URL --token T --out consolidated.xlsx
-           [--pemda CODE] [--basis diterima|terbaru]
+           [--pemda CODE] [--basis diterima|terbaru] [--tahun 2025]
 
   Writes a version of the tree (default: the latest) as a canonical workbook; crosscutting
   Status follows the target OPDs' decisions, requests from other OPDs are in "Crosscutting Masuk".
   --consolidated (Bagian Organisasi, Bappeda, admin): the consolidated workbook of every OPD
   (Rekap OPD, Matriks Crosscutting, tables with Kode OPD, cross-OPD Validasi).
   --basis diterima (default): each OPD's last accepted version; terbaru: the latest.
+  --realisasi/--lke --tahun: the latest tree with that year's realisasi or LKE (--version = the
+  document's version), the LKE with Catatan Evaluator. --consolidated --tahun: adds the sheets
+  "Capaian OPD", "LKE OPD" and capaian columns in "Rekap OPD".
   --pemda defaults to the token's.`,
   },
 };
@@ -65,6 +85,20 @@ function required(v: string | undefined, flag: string): string {
   if (v === undefined || v === '') throw new UsageError({ id: `${flag} wajib diisi.`, en: `${flag} is required.` });
   return v;
 }
+
+function tahunOf(v: string | undefined): number {
+  const t = required(v, '--tahun');
+  if (!/^\d{4}$/.test(t)) throw new UsageError({ id: `--tahun harus tahun 4 digit (bukan "${t}").`, en: `--tahun must be a 4-digit year (not "${t}").` });
+  return Number(t);
+}
+
+/** `--realisasi` / `--lke` (at most one). */
+function docKindOf(values: { realisasi?: boolean; lke?: boolean }): DocKind | null {
+  if (values.realisasi && values.lke) throw new UsageError({ id: 'Pilih salah satu: --realisasi atau --lke.', en: 'Choose one: --realisasi or --lke.' });
+  return values.realisasi ? 'realisasi' : values.lke ? 'lke' : null;
+}
+
+const DOC_NAME: Record<DocKind, string> = { realisasi: 'realisasi', lke: 'LKE' };
 
 function wholeNumber(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
@@ -110,10 +144,17 @@ export async function runPush(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(args, {
     api: { type: 'string' }, token: { type: 'string' }, base: { type: 'string' }, 'dry-run': { type: 'boolean' },
     'body-out': { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    realisasi: { type: 'boolean' }, lke: { type: 'boolean' }, tahun: { type: 'string' },
   });
   const lang = langOf(values.lang);
   if (values.help) { io.out(REMOTE_HELP.push[lang]); return 0; }
   if (positionals.length !== 1) throw new UsageError({ id: 'Sebutkan tepat satu berkas: pokin push BERKAS.xlsx', en: 'Name exactly one file: pokin push FILE.xlsx' });
+  const kind = docKindOf(values);
+  if (kind) {
+    if (values['dry-run'] || values['body-out']) throw new UsageError({ id: '--dry-run tidak berlaku dengan --realisasi/--lke.', en: '--dry-run does not apply with --realisasi/--lke.' });
+    return runPushDoc(kind, positionals[0], values, io, lang);
+  }
+  if (values.tahun !== undefined) throw new UsageError({ id: '--tahun hanya bersama --realisasi atau --lke.', en: '--tahun goes with --realisasi or --lke only.' });
   const dryRun = values['dry-run'] === true;
   if (values['body-out'] && !dryRun) throw new UsageError({ id: '--body-out hanya bersama --dry-run.', en: '--body-out goes with --dry-run only.' });
   const token = dryRun ? values.token : required(values.token, '--token');
@@ -140,14 +181,56 @@ export async function runPush(args: string[], io: CommandIO): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof ApiFailure && e.code === 'STALE_BASE') {
-      const d = (e.body?.error.details ?? {}) as { currentVersion?: number; by?: string; at?: string };
-      io.err(lang === 'en'
-        ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${d.at}). Pull it (pokin pull) and review, or push on top with --base ${d.currentVersion}.`
-        : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${d.at}). Tarik dulu (pokin pull) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`);
+      io.err(staleMessage(e, lang, 'pokin pull'));
       return 1;
     }
     if (e instanceof ApiFailure && e.code === 'INVALID_TREE') {
       io.err(`${e.code}: ${e.text(lang)}`);
+      return 1;
+    }
+    return serverFailure(e, io, lang);
+  }
+}
+
+/** Conflict message of a 409 STALE_BASE, for the tree or a document. */
+function staleMessage(e: ApiFailure, lang: Lang, pullHint: string): string {
+  const d = (e.body?.error.details ?? {}) as { currentVersion?: number; by?: string; at?: string };
+  return lang === 'en'
+    ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${d.at}). Pull it (${pullHint}) and review, or push on top with --base ${d.currentVersion}.`
+    : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${d.at}). Tarik dulu (${pullHint}) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`;
+}
+
+async function runPushDoc(
+  kind: DocKind, file: string, values: { api?: string; token?: string; base?: string; tahun?: string }, io: CommandIO, lang: Lang,
+): Promise<number> {
+  const tahun = tahunOf(values.tahun);
+  const token = required(values.token, '--token');
+  const name = DOC_NAME[kind];
+  try {
+    const r = await pushDocWorkbook(kind, file, tahun, { api: values.api ?? DEFAULT_API, token, baseVersion: wholeNumber(values.base, '--base') });
+    if (r.kind === 'invalid') {
+      const errors = r.check.issues.filter((i) => i.severity === 'E');
+      io.err(lang === 'en' ? `Not pushed: the ${name} ${tahun} has ${errors.length} errors.` : `Tidak dikirim: ${name} ${tahun} memuat ${errors.length} error.`);
+      io.out(issueLines(errors, lang).join('\n'));
+      return 1;
+    }
+    const where = `${r.ref.pemda} ${r.ref.periode} ${r.ref.opd}`;
+    const { version, hash, issues } = r.answer;
+    const w = issues.filter((i) => i.severity === 'W').length;
+    io.out(lang === 'en'
+      ? `${r.created ? 'Pushed' : 'Already pushed (same submission)'}: ${name} ${tahun} of ${where}, version ${version} (${hash.slice(0, 12)}), ${w} warnings.`
+      : `${r.created ? 'Terkirim' : 'Sudah terkirim (kiriman yang sama)'}: ${name} ${tahun} ${where}, versi ${version} (${hash.slice(0, 12)}), ${w} peringatan.`);
+    if (w > 0) io.out(issueLines(issues.filter((i) => i.severity === 'W'), lang).join('\n'));
+    return 0;
+  } catch (e) {
+    if (e instanceof ApiFailure && e.code === 'STALE_BASE') {
+      io.err(staleMessage(e, lang, `pokin pull --${kind} --tahun ${tahun}`));
+      return 1;
+    }
+    const refused = refusedIssues(e);
+    if (e instanceof ApiFailure && e.code === 'INVALID_DOC') {
+      io.err(`${e.code}: ${e.text(lang)}`);
+      if (refused.length) io.out(issueLines(refused, lang).join('\n'));
       return 1;
     }
     return serverFailure(e, io, lang);
@@ -159,13 +242,34 @@ export async function runPull(args: string[], io: CommandIO): Promise<number> {
     opd: { type: 'string' }, pemda: { type: 'string' }, periode: { type: 'string' }, version: { type: 'string' },
     api: { type: 'string' }, token: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' },
     consolidated: { type: 'boolean' }, basis: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    realisasi: { type: 'boolean' }, lke: { type: 'boolean' }, tahun: { type: 'string' },
   });
   const lang = langOf(values.lang);
   if (values.help) { io.out(REMOTE_HELP.pull[lang]); return 0; }
   const periode = required(values.periode, '--periode');
   if (!checkPeriode(periode).ok) throw new UsageError({ id: `--periode harus seperti 2025-2029 (bukan "${periode}").`, en: `--periode must look like 2025-2029 (not "${periode}").` });
-  if (values.consolidated) return runPullConsolidated(values, periode, io, lang);
+  const kind = docKindOf(values);
+  if (values.consolidated) {
+    if (kind) throw new UsageError({ id: '--realisasi/--lke tidak berlaku dengan --consolidated (pakai --tahun).', en: '--realisasi/--lke do not apply with --consolidated (use --tahun).' });
+    return runPullConsolidated(values, periode, io, lang);
+  }
   if (values.basis !== undefined) throw new UsageError({ id: '--basis hanya bersama --consolidated.', en: '--basis goes with --consolidated only.' });
+  if (!kind && values.tahun !== undefined) throw new UsageError({ id: '--tahun hanya bersama --realisasi, --lke atau --consolidated.', en: '--tahun goes with --realisasi, --lke or --consolidated only.' });
+  if (kind) {
+    const tahun = tahunOf(values.tahun);
+    try {
+      const r = await pullDocWorkbook({
+        api: values.api ?? DEFAULT_API, token: required(values.token, '--token'), opd: required(values.opd, '--opd'), pemda: values.pemda,
+        periode, version: wholeNumber(values.version, '--version') ?? null, out: required(values.out, '--out'), kind, tahun,
+      });
+      io.out(lang === 'en'
+        ? `Wrote ${r.out}: ${DOC_NAME[kind]} ${tahun} version ${r.version} (latest ${r.headVersion}), tree version ${r.treeVersion}.`
+        : `Tertulis ${r.out}: ${DOC_NAME[kind]} ${tahun} versi ${r.version} (terbaru ${r.headVersion}), pohon versi ${r.treeVersion}.`);
+      return 0;
+    } catch (e) {
+      return serverFailure(e, io, lang);
+    }
+  }
   try {
     const r = await pullWorkbook({
       api: values.api ?? DEFAULT_API, token: required(values.token, '--token'), opd: required(values.opd, '--opd'),
@@ -181,7 +285,7 @@ export async function runPull(args: string[], io: CommandIO): Promise<number> {
 }
 
 async function runPullConsolidated(
-  values: { opd?: string; pemda?: string; version?: string; api?: string; token?: string; out?: string; basis?: string },
+  values: { opd?: string; pemda?: string; version?: string; api?: string; token?: string; out?: string; basis?: string; tahun?: string },
   periode: string, io: CommandIO, lang: Lang,
 ): Promise<number> {
   if (values.opd !== undefined || values.version !== undefined) {
@@ -192,7 +296,8 @@ async function runPullConsolidated(
   const token = required(values.token, '--token');
   const out = required(values.out, '--out');
   try {
-    const a = await pullConsolidatedWorkbook({ api: values.api ?? DEFAULT_API, token, pemda: values.pemda, periode, basis: basis.value, out, lang });
+    const tahun = values.tahun === undefined ? null : tahunOf(values.tahun);
+    const a = await pullConsolidatedWorkbook({ api: values.api ?? DEFAULT_API, token, pemda: values.pemda, periode, basis: basis.value, tahun, out, lang });
     const present = a.sections.length;
     const expected = a.rekap.length;
     const e = a.issues.filter((i) => i.severity === 'E').length;
@@ -200,6 +305,12 @@ async function runPullConsolidated(
     io.out(lang === 'en'
       ? `Wrote ${out}: ${present} of ${expected} trees (basis ${a.basis}), cross-OPD checks: ${e} errors, ${w} warnings.`
       : `Tertulis ${out}: ${present} dari ${expected} pohon (basis ${a.basis}), pemeriksaan lintas OPD: ${e} error, ${w} peringatan.`);
+    if (a.tahun) {
+      const realisasi = a.rekap.filter((r) => r.capaian?.realisasiVersion != null).length;
+      io.out(lang === 'en'
+        ? `Year ${a.tahun}: realisasi of ${realisasi} OPDs (Capaian OPD), LKE of ${a.lke?.length ?? 0} OPDs (LKE OPD).`
+        : `Tahun ${a.tahun}: realisasi ${realisasi} OPD (Capaian OPD), LKE ${a.lke?.length ?? 0} OPD (LKE OPD).`);
+    }
     return 0;
   } catch (e) {
     return serverFailure(e, io, lang);

@@ -288,6 +288,9 @@ const ROWS: Record<string, Row> = {
   V03: ['W', L, 'Baris LKE memuat salinan kriteria yang usang', 'An LKE row holds an outdated copy of its criterion',
     'Jalankan "pokin lke template" lagi: Bobot Sub dan Jenis Jawaban disalin ulang dari daftar kriteria, jawaban tetap.',
     'Run "pokin lke template" again: Bobot Sub and Jenis Jawaban are copied again from the criteria list, the answers stay.'],
+  V04: ['W', S, 'Catatan Evaluator diisi oleh evaluator', 'Catatan Evaluator is written by the evaluator',
+    'Kolom Catatan Evaluator diisi Bagian Organisasi lewat server; isian OPD di kolom itu tidak disimpan. Tulis tanggapan OPD di Bukti Dukung atau Tautan, lalu tarik LKE (pokin pull --lke) untuk melihat catatan terbaru.',
+    'The Catatan Evaluator column is written by the Bagian Organisasi through the server; what the OPD types there is not stored. Put the OPD\'s reply in Bukti Dukung or Tautan, and pull the LKE (pokin pull --lke) to see the latest notes.'],
 };
 
 export const RULE_CATALOG: Readonly<Record<string, RuleHelp>> = Object.freeze(Object.fromEntries(

@@ -9,6 +9,8 @@
  *   POST /opd/{opd}/review          → 200 ReviewAnswer
  *   GET  /consolidated, GET /opd/{opd}/crosscutting, POST /opd/{opd}/crosscutting/{id}/decision:
  *        see consolidated.ts
+ *   PUT/GET /opd/{opd}/realisasi/{tahun}, /opd/{opd}/lke/{tahun}, POST /opd/{opd}/lke/{tahun}/catatan:
+ *        see docs.ts
  * Every failure: ErrorBody with the HTTP status of its code (ERROR_STATUS).
  */
 import type { Issue } from '../issues.js';
@@ -51,6 +53,8 @@ export interface VersionMeta {
   review?: ReviewInfo;
   /** The OPD's name from the tree's Info at push time (HEAD only), so lists can show it. */
   namaOpd?: string;
+  /** `catatan`: a version that only the evaluator's notes made (an LKE, core/wire/docs.ts). */
+  origin?: 'catatan';
 }
 
 export interface PushAnswer {
@@ -106,14 +110,14 @@ export type ErrorCode =
   | 'BAD_REQUEST' | 'INVALID_JSON' | 'INVALID_BODY' | 'INVALID_PATH' | 'UNSUPPORTED_ENCODING' | 'INFO_MISMATCH'
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND'
   | 'STALE_BASE' | 'VERSION_CONFLICT' | 'SUBMISSION_REUSED' | 'ALREADY_DECIDED' | 'CONSOLIDATION_CHANGED'
-  | 'PAYLOAD_TOO_LARGE' | 'INVALID_TREE' | 'UNAVAILABLE' | 'INTERNAL';
+  | 'PAYLOAD_TOO_LARGE' | 'INVALID_TREE' | 'INVALID_DOC' | 'UNAVAILABLE' | 'INTERNAL';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400, INVALID_JSON: 400, INVALID_BODY: 400, INVALID_PATH: 400, UNSUPPORTED_ENCODING: 415,
   INFO_MISMATCH: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, ROUTE_NOT_FOUND: 404,
   STALE_BASE: 409, VERSION_CONFLICT: 409, SUBMISSION_REUSED: 409, ALREADY_DECIDED: 409, CONSOLIDATION_CHANGED: 409,
   PAYLOAD_TOO_LARGE: 413,
-  INVALID_TREE: 422, UNAVAILABLE: 503, INTERNAL: 500,
+  INVALID_TREE: 422, INVALID_DOC: 422, UNAVAILABLE: 503, INTERNAL: 500,
 };
 
 export interface ErrorBody {

@@ -45,6 +45,11 @@ export interface OpdSection {
   version: number;
   /** Per table: the consolidated sheet row of the first row, and the rows in canonical column order. */
   tables: Record<ConsolidatedTableKey, { firstRow: number; rows: CellValue[][] }>;
+  /**
+   * With `?tahun=Y`: the OPD's capaian per indicator (`Capaian OPD`). It rides in its section,
+   * so paging by OPD cuts it with the OPD's rows (60 OPDs × 1,200 indicators is 1.3 MB of gzip).
+   */
+  capaian?: CapaianIndikatorOpd[];
 }
 
 /** A row of `Rekap OPD` (SAKIP.md §4.4). */
@@ -67,6 +72,65 @@ export interface RekapRow {
   headVersion: number | null;
   /** ISO time of the latest push (HEAD), whatever the basis. */
   lastPush: string | null;
+  /** With `?tahun=Y`: the OPD's capaian and LKE of that year (SAKIP.md §12, §13). */
+  capaian?: RekapCapaian;
+}
+
+/** A target or realisasi on the wire: a number, `[low, high]`, text, met/not met, `-`, or null. */
+export type NilaiWire = number | string | boolean | [number, number] | null;
+
+/** `Rekap OPD`'s capaian columns of one OPD for the consolidation's year. */
+export interface RekapCapaian {
+  /** HEAD version of the realisasi of the year; null = none pushed. */
+  realisasiVersion: number | null;
+  /** The latest quarter reported; null = nothing reported. */
+  tw: number | null;
+  /** PK indicators of the year, and those with a computed capaian. */
+  jumlahIndikator: number;
+  dihitung: number;
+  /** Mean capped capaian against the year's target (%), unrounded; null = none computed. */
+  capaian: number | null;
+  kategori: string | null;
+  /** Serapan anggaran s.d. the latest quarter (%). */
+  serapan: number | null;
+  lkeVersion: number | null;
+  /** LKE score (rounded to two decimals, as printed) and predikat; null = no LKE pushed. */
+  lkeNilai: number | null;
+  predikat: string | null;
+}
+
+/** One indicator's capaian in one OPD (`Capaian OPD`). */
+export interface CapaianIndikatorOpd {
+  opd: string;
+  idNode: string;
+  indikator: string;
+  satuan: string;
+  iku: boolean;
+  /** A PK indicator of the year. */
+  pk: boolean;
+  targetTahun: NilaiWire;
+  realisasi: NilaiWire;
+  /** Capped capaian against the year's target (%), unrounded. */
+  capaian: number | null;
+  kategori: string | null;
+  /** `ok`, or why there is no capaian (core/capaian CapaianStatus). */
+  status: string;
+  penanggungJawab: string;
+}
+
+/** One OPD's LKE of the year (`LKE OPD`). */
+export interface LkeOpd {
+  opd: string;
+  version: number;
+  /** Total score, rounded to two decimals as printed; predikat and its label from it. */
+  nilai: number;
+  predikat: string | null;
+  label: string | null;
+  terjawab: number;
+  jumlahKriteria: number;
+  komponen: { kode: string; nama: string; bobot: number; nilai: number }[];
+  /** The criteria list could not score (F01/F03/V01/V02): the figures are not meaningful. */
+  kriteriaSah: boolean;
 }
 
 /** Link counts per (source OPD, target OPD); absent pairs have none. */
@@ -95,6 +159,10 @@ export interface ConsolidatedAnswer {
   /** Identifies the data (versions and decisions) behind the answer: equal on every page. */
   fingerprint: string;
   years: number[];
+  /** The year of the realisasi and LKE (`?tahun=Y`); absent without one. */
+  tahun?: number;
+  /** With `tahun`: every OPD's LKE score (first page only), in rekap order; capaian rides in the sections. */
+  lke?: LkeOpd[];
   /** Consolidated column headers per table, `Kode OPD` first. */
   headers: Record<ConsolidatedTableKey, string[]>;
   /** Every expected OPD, PEMDA first (on every page). */

@@ -36,7 +36,7 @@ export function principalFromClaims(claims: Claims | undefined | null): Principa
   };
 }
 
-export type Access = 'push' | 'read' | 'list' | 'review' | 'consolidate' | 'decide';
+export type Access = 'push' | 'read' | 'list' | 'review' | 'consolidate' | 'decide' | 'catatan';
 
 export type Decision = { allow: true } | { allow: false; message: string; messageEn: string };
 
@@ -53,7 +53,9 @@ const ALLOW: Decision = { allow: true };
  * - list: `organisasi`, `bappeda`, `admin`; a perencana too, filtered to its own OPD (see `listFilter`);
  * - review: `organisasi` of the pemda;
  * - consolidate (the consolidated model of every OPD): `organisasi`, `bappeda`, `admin`;
- * - decide (a crosscutting request addressed to OPD `opd`): the perencana of that target OPD only.
+ * - decide (a crosscutting request addressed to OPD `opd`): the perencana of that target OPD only;
+ * - catatan (the evaluator's notes on an OPD's LKE, SAKIP.md §13): `organisasi`, `admin`.
+ * The per-year documents (realisasi, LKE) are pushed and read as the tree is.
  * Everything is scoped to the principal's own pemda.
  */
 export function authorize(p: Principal, access: Access, pemda: string, opd?: string): Decision {
@@ -77,6 +79,9 @@ export function authorize(p: Principal, access: Access, pemda: string, opd?: str
         ? ALLOW : deny('Hanya Bagian Organisasi, Bappeda atau admin yang dapat membaca konsolidasi.', 'Only the Bagian Organisasi, Bappeda or an admin may read the consolidation.');
     case 'decide':
       return ownOpd ? ALLOW : deny('Hanya perencana OPD tujuan yang dapat memutuskan permintaan crosscutting.', "Only the target OPD's perencana may decide a crosscutting request.");
+    case 'catatan':
+      return has('organisasi') || has('admin')
+        ? ALLOW : deny('Hanya Bagian Organisasi atau admin yang dapat menulis Catatan Evaluator.', 'Only the Bagian Organisasi or an admin may write the Catatan Evaluator.');
   }
 }
 

@@ -1,16 +1,18 @@
 /**
- * GET /v1/pemda/{pemda}/periode/{periode}/consolidated[?basis=diterima|terbaru][&cursor=C]
+ * GET /v1/pemda/{pemda}/periode/{periode}/consolidated[?basis=diterima|terbaru][&tahun=Y][&cursor=C]
  * Who: organisasi, bappeda, admin of the pemda.
  * 200 ConsolidatedAnswer (core/wire/consolidated.ts), gzip when accepted. When the whole
  * consolidation would pass Lambda's 6 MB response limit it is cut between OPD sections:
  * `page.next` is the cursor of the next page (null on the last). Every request recomputes the
  * consolidation; a cursor whose data changed meanwhile answers 409 CONSOLIDATION_CHANGED
  * (start again without a cursor), so the pages of one pull always belong together.
+ * `tahun` (a year of the period): each OPD's realisasi and LKE of that year (their HEAD) come
+ * computed as `capaian`, `lke` and the rekap rows' `capaian` (core/derive/consolidate/dokumen.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { consolidate } from '../../core/derive/consolidate/model.js';
 import { pageAnswer } from '../../core/derive/consolidate/pages.js';
-import { checkBasis, decodeCursor, LIMITS } from '../../core/wire/index.js';
+import { checkBasis, checkTahun, decodeCursor, LIMITS } from '../../core/wire/index.js';
 import { ApiError } from './errors.js';
 import { loadConsolidation } from './consolidation-load.js';
 import { lambda } from './deps.js';
@@ -33,15 +35,18 @@ export const getConsolidated: RouteFn = async (event, deps) => {
   const q = event.queryStringParameters ?? {};
   const basis = checkBasis(q.basis);
   if (!basis.ok) throw new ApiError('INVALID_PATH', basis.message, basis.messageEn, { field: basis.field });
+  const tahun = q.tahun === undefined ? null : checkTahun(q.tahun, path.tahunAwal, path.tahunAkhir);
+  if (tahun && !tahun.ok) throw new ApiError('INVALID_PATH', tahun.message, tahun.messageEn, { field: tahun.field });
   const cursor = decodeCursor(q.cursor);
   if (!cursor.ok) throw new ApiError('INVALID_PATH', cursor.message, cursor.messageEn, { field: cursor.field });
 
-  const loaded = await loadConsolidation(deps.store, path.pemda, path.periode, basis.value);
+  const year = tahun?.ok ? tahun.value : null;
+  const loaded = await loadConsolidation(deps.store, path.pemda, path.periode, basis.value, year);
   const years: number[] = [];
   for (let y = path.tahunAwal; y <= path.tahunAkhir; y++) years.push(y);
   const c = consolidate({
     pemda: path.pemda, periode: path.periode, years, basis: basis.value, generatedAt: new Date().toISOString(),
-    opds: loaded.opds, decisions: loaded.decisions,
+    opds: loaded.opds, decisions: loaded.decisions, tahun: year,
   });
   const start = cursor.value?.start ?? 0;
   if (cursor.value && (cursor.value.fingerprint !== c.fingerprint || start > c.sections.length)) {

@@ -10,7 +10,6 @@ import { countIssues, issue, sortIssues, type Issue } from '../../core/issues.js
 import type { PohonKinerja } from '../../core/model.js';
 import { ApprovedLinkRemovedError, type StoredLink, type TreeStore } from '../store/types.js';
 import { readWorkbook } from '../../core/read/index.js';
-import { reportWireLimits } from '../../core/read/limits.js';
 import { referenceFor } from '../../core/reference.js';
 import { ikuChanges } from '../../core/rules/k15.js';
 import type { WorkbookSnapshot } from '../../core/snapshot.js';
@@ -18,7 +17,7 @@ import { validateTree, type ValidationSummary } from '../../core/validate.js';
 import { parsePushBody, type PushAnswer, type TreePath } from '../../core/wire/index.js';
 import { ApiError } from './errors.js';
 import { lambda } from './deps.js';
-import { invalidBody, jsonBody, requireAccess, requirePrincipal, treePath } from './request.js';
+import { invalidBody, jsonBody, requireAccess, requirePrincipal, snapshotLimitIssues, treePath } from './request.js';
 import { httpHandler, type RouteFn } from './route.js';
 
 const x05 = (sheet: string, l: { nodeId: string; targetOpd: string; nodeTujuan: string }): Issue => issue('X05', 'E', { sheet, cell: 'A1', id: l.nodeId }, {
@@ -40,21 +39,6 @@ function refuseX05(issues: Issue[], summary: ValidationSummary): ApiError {
 async function droppedLinks(store: TreeStore, path: TreePath, kept: Set<string>): Promise<{ approved: StoredLink[]; dropped: StoredLink[] }> {
   const dropped = (await store.links(path.pemda, path.periode)).filter((l) => l.sourceOpd === path.opd && l.active && !kept.has(l.linkId));
   return { approved: dropped.filter((l) => l.decision?.status === 'disetujui'), dropped };
-}
-
-/** F04 issues of a body whose tree has the snapshot's shape (to name the cell a limit refuses). */
-function limitIssues(body: unknown): Issue[] | undefined {
-  const tree = (body as { tree?: { tables?: unknown } } | null)?.tree;
-  const tables = tree?.tables;
-  if (!Array.isArray(tables) || !tables.every((t) => typeof t?.sheet === 'string' && typeof t.address === 'string' &&
-    Array.isArray(t.header) && Array.isArray(t.rows) && t.rows.every(Array.isArray))) return undefined;
-  const issues: Issue[] = [];
-  try {
-    reportWireLimits(tree as WorkbookSnapshot, issues);
-  } catch {
-    return undefined;
-  }
-  return issues.slice(0, 20);
 }
 
 /**
@@ -96,7 +80,7 @@ export const putTree: RouteFn = async (event, deps) => {
   requireAccess(principal, 'push', path.pemda, path.opd);
   const raw = jsonBody(event);
   const parsed = parsePushBody(raw);
-  if (!parsed.ok) throw invalidBody(parsed.problems, limitIssues(raw));
+  if (!parsed.ok) throw invalidBody(parsed.problems, snapshotLimitIssues((raw as { tree?: unknown } | null)?.tree));
   const body = parsed.value;
 
   // The same core/ and the same reference data as the pane and the CLI (core/reference.ts):

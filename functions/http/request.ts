@@ -5,6 +5,8 @@
 import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Issue } from '../../core/issues.js';
+import { reportWireLimits } from '../../core/read/limits.js';
+import type { WorkbookSnapshot } from '../../core/snapshot.js';
 import {
   checkOpd, checkPemda, checkPeriode, LIMITS, parseJsonText, type PathCheck, type TreePath, type WireProblem,
 } from '../../core/wire/index.js';
@@ -104,6 +106,23 @@ export function invalidBody(problems: WireProblem[], issues?: Issue[]): ApiError
   const at = `'${first.sheet}'!${first.cell}`;
   return new ApiError('INVALID_BODY', `Isi permintaan tidak sesuai skema: ${at}: ${first.message}`,
     `The request body does not match the schema: ${at}: ${first.messageEn}`, { problems, issues });
+}
+
+/**
+ * F04 issues of a body part with the snapshot's shape (a tree or a document), to name the
+ * cell a limit refuses; undefined when it does not have that shape.
+ */
+export function snapshotLimitIssues(snapshot: unknown): Issue[] | undefined {
+  const tables = (snapshot as { tables?: unknown } | null)?.tables;
+  if (!Array.isArray(tables) || !tables.every((t) => typeof t?.sheet === 'string' && typeof t.address === 'string' &&
+    Array.isArray(t.header) && Array.isArray(t.rows) && t.rows.every(Array.isArray))) return undefined;
+  const issues: Issue[] = [];
+  try {
+    reportWireLimits(snapshot as WorkbookSnapshot, issues);
+  } catch {
+    return undefined;
+  }
+  return issues.slice(0, 20);
 }
 
 export function acceptsGzip(event: ApiEvent): boolean {

@@ -3,10 +3,15 @@
  */
 import { handle as decideCrosscutting } from './crosscutting-decision.js';
 import { handle as getConsolidated } from './get-consolidated.js';
+import { handle as getLke } from './get-lke.js';
+import { handle as getRealisasi } from './get-realisasi.js';
 import { handle as getTree } from './get-tree.js';
 import { handle as listCrosscutting } from './list-crosscutting.js';
 import { handle as listOpd } from './list-opd.js';
+import { handle as lkeCatatan } from './lke-catatan.js';
 import { handle as listVersions } from './list-versions.js';
+import { handle as putLke } from './put-lke.js';
+import { handle as putRealisasi } from './put-realisasi.js';
 import { handle as putTree } from './put-tree.js';
 import { handle as reviewTree } from './review.js';
 import type { Handler } from './route.js';
@@ -32,6 +37,12 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: `${PERIODE}/consolidated`, file: 'get-consolidated', handle: getConsolidated },
   { method: 'GET', path: `${BASE}/{opd}/crosscutting`, file: 'list-crosscutting', handle: listCrosscutting },
   { method: 'POST', path: `${BASE}/{opd}/crosscutting/{id}/decision`, file: 'crosscutting-decision', handle: decideCrosscutting },
+  // The per-year documents (SAKIP.md §12, §13; core/wire/docs.ts).
+  { method: 'PUT', path: `${BASE}/{opd}/realisasi/{tahun}`, file: 'put-realisasi', handle: putRealisasi },
+  { method: 'GET', path: `${BASE}/{opd}/realisasi/{tahun}`, file: 'get-realisasi', handle: getRealisasi },
+  { method: 'PUT', path: `${BASE}/{opd}/lke/{tahun}`, file: 'put-lke', handle: putLke },
+  { method: 'GET', path: `${BASE}/{opd}/lke/{tahun}`, file: 'get-lke', handle: getLke },
+  { method: 'POST', path: `${BASE}/{opd}/lke/{tahun}/catatan`, file: 'lke-catatan', handle: lkeCatatan },
 ];
 
 /** Matches a request path against the table; path parameters are URL-decoded. */

@@ -21,7 +21,7 @@ import type { StaleDetails } from '../../core/wire/index.js';
 import { readLogs, queryAll, type Sender } from './dynamo-read.js';
 import { claimRemoval } from './dynamo-links.js';
 import {
-  chunkSk, HEAD_SK, listPk, logSk, pad6, splitChunks, treePk, versionPrefix,
+  chunkSk, HEAD_SK, headListPk, logSk, pad6, splitChunks, treePk, versionPrefix,
   type ChunkItem, type HeadItem, type PushLogItem,
 } from './keys.js';
 import { ApprovedLinkRemovedError, StaleBaseError, SubmissionReusedError, type CommitInput, type CommitResult, type TreeKey } from './types.js';
@@ -93,11 +93,12 @@ export async function commitVersion(s: CommitContext, input: CommitInput): Promi
   if (head) await putPushLog(s, head);
 
   const next: HeadItem = {
-    PK: pk, SK: HEAD_SK, GSI1PK: listPk(key.pemda, key.periode), GSI1SK: key.opd, opd: key.opd,
+    PK: pk, SK: HEAD_SK, GSI1PK: headListPk(key), GSI1SK: key.opd, opd: key.opd,
     version, submissionId, hash, author: input.author, at, baseVersion, counts: input.counts,
     jsonBytes: Buffer.byteLength(input.json), gzipBytes: gz.length, chunkCount: chunks.length, status: 'diajukan',
     // `Nama OPD` from the tree's Info, for the OPD list (names wherever an OPD appears).
     ...(input.namaOpd ? { namaOpd: input.namaOpd } : {}),
+    ...(input.origin ? { origin: input.origin } : {}),
   };
   if (cc && cc.linkIds.length > 0) next.linkIds = [...cc.linkIds].sort();
   try {
@@ -178,6 +179,7 @@ export function pushLogOf(head: HeadItem): PushLogItem {
     counts: head.counts, jsonBytes: head.jsonBytes, gzipBytes: head.gzipBytes, chunkCount: head.chunkCount,
   };
   if (head.review) log.review = head.review;
+  if (head.origin) log.origin = head.origin;
   return log;
 }
 

@@ -22,7 +22,7 @@ export async function queryAll(s: Sender, input: QueryCommandInput, op: string):
   return out;
 }
 
-/** The audit items of a tree, oldest first (SK order is time order). */
+/** The audit items of a tree (or document), oldest first (SK order is time order). */
 export async function readLogs(s: Sender, table: string, key: TreeKey): Promise<LogItem[]> {
   return (await queryAll(s, {
     TableName: table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :l)',
@@ -37,6 +37,7 @@ export function headMeta(h: HeadItem): VersionMeta {
   };
   if (h.review) m.review = h.review;
   if (h.namaOpd) m.namaOpd = h.namaOpd;
+  if (h.origin) m.origin = h.origin;
   return m;
 }
 
@@ -51,6 +52,7 @@ export function versionsFrom(logs: LogItem[], head: HeadItem): (VersionMeta & { 
       rows.set(l.toVersion, {
         version: l.toVersion, submissionId: l.submissionId, hash: l.hash, author: l.actor, at: l.at, baseVersion: l.fromVersion,
         counts: l.counts, jsonBytes: l.jsonBytes, gzipBytes: l.gzipBytes, status: 'diajukan', chunkCount: l.chunkCount,
+        ...(l.origin ? { origin: l.origin } : {}),
       });
       if (l.review) {
         const row = rows.get(l.toVersion) as VersionMeta;

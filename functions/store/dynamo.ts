@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReviewInfo, VersionMeta } from '../../core/wire/index.js';
-import { chunkSk, HEAD_SK, listPk, logSk, pad6, treePk, versionPrefix, type ChunkItem, type HeadItem, type ReviewLogItem } from './keys.js';
+import type { DocKind, ReviewInfo, VersionMeta } from '../../core/wire/index.js';
+import { chunkSk, docListPk, HEAD_SK, listPk, logSk, pad6, treePk, versionPrefix, type ChunkItem, type HeadItem, type ReviewLogItem } from './keys.js';
 import { commitVersion, inParallel, isConditionFailure, putPushLog, stale, type CommitContext } from './dynamo-commit.js';
 import { headMeta, queryAll, readLogs, versionsFrom } from './dynamo-read.js';
 import { decide, readLink, readLinks, recordLinks } from './dynamo-links.js';
@@ -148,10 +148,18 @@ export class DynamoTreeStore implements TreeStore, CommitContext {
     return versionsFrom(await readLogs(this, this.table, key), head).map(({ chunkCount: _c, ...m }) => m);
   }
 
-  async list(pemda: string, periode: string): Promise<(VersionMeta & { opd: string })[]> {
+  list(pemda: string, periode: string): Promise<(VersionMeta & { opd: string })[]> {
+    return this.heads(listPk(pemda, periode));
+  }
+
+  listDocs(kind: DocKind, pemda: string, periode: string, tahun: number): Promise<(VersionMeta & { opd: string })[]> {
+    return this.heads(docListPk(kind, pemda, periode, tahun));
+  }
+
+  private async heads(gsi1pk: string): Promise<(VersionMeta & { opd: string })[]> {
     const items = await queryAll(this, {
       TableName: this.table, IndexName: GSI1, KeyConditionExpression: 'GSI1PK = :l',
-      ExpressionAttributeValues: { ':l': listPk(pemda, periode) },
+      ExpressionAttributeValues: { ':l': gsi1pk },
     }, 'Query GSI1') as unknown as HeadItem[];
     return items.map((h) => ({ opd: h.opd, ...headMeta(h) }));
   }

@@ -3,10 +3,14 @@
  *   HEAD    PK=TREE#<pemda>#<periode>#<opd>  SK=HEAD                          (+ GSI1PK/GSI1SK)
  *   chunk   PK=…                             SK=V#<000042>#<submissionId>#<0003>   (no TTL)
  *   audit   PK=…                             SK=LOG#<iso time>#<id>
+ * A per-year document (SAKIP.md §12, §13) has the same items under its own partition,
+ *   PK=REALISASI#<pemda>#<periode>#<opd>#<tahun>, PK=LKE#<pemda>#<periode>#<opd>#<tahun>,
+ * and its HEAD is listed under GSI1PK=LIST#<pemda>#<periode>#REALISASI#<tahun> (or …#LKE#…),
+ * never under the trees' LIST#<pemda>#<periode>.
  * Path parameters are checked by core/wire/paths before they get here, so `#` never
  * appears inside a key part.
  */
-import type { ReviewInfo, TreeCounts, VersionMeta } from '../../core/wire/index.js';
+import type { DocKind, ReviewInfo, TreeCounts, VersionMeta } from '../../core/wire/index.js';
 import type { TreeKey } from './types.js';
 
 /** DynamoDB items are limited to 400 KB; chunks stay below 350 KB to leave room for attributes. */
@@ -14,8 +18,17 @@ export const CHUNK_BYTES = 350 * 1024;
 
 export const HEAD_SK = 'HEAD';
 
-export const treePk = (k: TreeKey): string => `TREE#${k.pemda}#${k.periode}#${k.opd}`;
+const DOC_PREFIX: Record<DocKind, string> = { realisasi: 'REALISASI', lke: 'LKE' };
+
+/** The partition of a tree, or of a document when the key names one. */
+export const treePk = (k: TreeKey): string => (k.doc
+  ? `${DOC_PREFIX[k.doc.kind]}#${k.pemda}#${k.periode}#${k.opd}#${k.doc.tahun}`
+  : `TREE#${k.pemda}#${k.periode}#${k.opd}`);
 export const listPk = (pemda: string, periode: string): string => `LIST#${pemda}#${periode}`;
+export const docListPk = (kind: DocKind, pemda: string, periode: string, tahun: number): string =>
+  `${listPk(pemda, periode)}#${DOC_PREFIX[kind]}#${tahun}`;
+/** The GSI1 partition that lists a HEAD: the trees of a period, or the documents of a kind and year. */
+export const headListPk = (k: TreeKey): string => (k.doc ? docListPk(k.doc.kind, k.pemda, k.periode, k.doc.tahun) : listPk(k.pemda, k.periode));
 export const pad6 = (n: number): string => String(n).padStart(6, '0');
 export const versionPrefix = (version: number, submissionId: string): string => `V#${pad6(version)}#${submissionId}#`;
 export const chunkSk = (version: number, submissionId: string, index: number): string =>
@@ -36,6 +49,8 @@ export interface HeadItem extends VersionMeta {
    * none. The next push claims the ones it drops (dynamo-links.ts `claimRemoval`).
    */
   linkIds?: string[];
+  /** A version made by the evaluator's notes alone (LKE); absent for every other push. */
+  origin?: 'catatan';
   /** Legacy (HEADs written while chunks carried a TTL): whether the post-commit work was done. */
   sealed?: boolean;
   /** Legacy: the chunks were written with a TTL that sealing removes. */
@@ -74,6 +89,7 @@ export interface PushLogItem {
   chunkCount: number;
   /** The version's review as HEAD held it when this item was written. */
   review?: ReviewInfo;
+  origin?: 'catatan';
 }
 
 export interface ReviewLogItem {

@@ -2,12 +2,23 @@
  * The TreeStore port: versioned pohon kinerja per (pemda, periode, opd). Only
  * functions/store/ talks to DynamoDB; handlers see this interface and its typed errors.
  */
-import type { ReviewAction, ReviewInfo, ReviewStatus, StaleDetails, TreeCounts, VersionMeta } from '../../core/wire/index.js';
+import type { DocKind, ReviewAction, ReviewInfo, ReviewStatus, StaleDetails, TreeCounts, VersionMeta } from '../../core/wire/index.js';
 
+/** One of an OPD's per-year documents (SAKIP.md §12, §13). */
+export interface DocRef {
+  kind: DocKind;
+  tahun: number;
+}
+
+/**
+ * What is versioned: the OPD's tree, or with `doc` one of its per-year documents. Both go
+ * through the same commit, read and history code (dynamo-commit.ts); only the keys differ.
+ */
 export interface TreeKey {
   pemda: string;
   periode: string;
   opd: string;
+  doc?: DocRef;
 }
 
 export interface CommitInput {
@@ -20,6 +31,8 @@ export interface CommitInput {
   counts: TreeCounts;
   /** `Nama OPD` from the tree's Info, kept on HEAD for the OPD list. */
   namaOpd?: string;
+  /** `catatan`: the version only carries new evaluator notes (an LKE); kept on HEAD and in the history. */
+  origin?: 'catatan';
   /**
    * The crosscutting links of the pushed tree. Links of the base version (HEAD's `linkIds`) and
    * recorded links (`removed`) missing from it are claimed before HEAD moves, so a decision on
@@ -120,6 +133,8 @@ export interface TreeStore {
   versions(key: TreeKey): Promise<VersionMeta[]>;
   /** One row per OPD HEAD of the pemda and periode (through GSI1, never a Scan). */
   list(pemda: string, periode: string): Promise<(VersionMeta & { opd: string })[]>;
+  /** One row per OPD HEAD of a document kind and year (through GSI1, never a Scan). */
+  listDocs(kind: DocKind, pemda: string, periode: string, tahun: number): Promise<(VersionMeta & { opd: string })[]>;
   review(input: ReviewInput): Promise<{ version: number; status: VersionMeta['status']; review: ReviewInfo }>;
   /** Every crosscutting link item of the pemda and periode (one Query). */
   links(pemda: string, periode: string): Promise<StoredLink[]>;

@@ -41,6 +41,15 @@ export const DEPLOYED_ROUTES: readonly DeployedRoute[] = [
   { method: 'GET', path: `${BASE}/{opd}/crosscutting`, file: 'list-crosscutting', access: 'read', memoryMb: 256, timeoutSeconds: 10, rate: 20, burst: 40 },
   // Reads the source's HEAD tree, then a conditional update of the link item and an audit item.
   { method: 'POST', path: `${BASE}/{opd}/crosscutting/{id}/decision`, file: 'crosscutting-decision', access: 'write', memoryMb: 512, timeoutSeconds: 10, rate: 5, burst: 10 },
+  // Realisasi: reads the OPD's HEAD tree, runs the R/U rules on both (core/), commits. A few
+  // thousand rows a quarter: less than a tree push.
+  { method: 'PUT', path: `${BASE}/{opd}/realisasi/{tahun}`, file: 'put-realisasi', access: 'write', memoryMb: 1024, timeoutSeconds: 29, rate: 5, burst: 10 },
+  { method: 'GET', path: `${BASE}/{opd}/realisasi/{tahun}`, file: 'get-realisasi', access: 'read', memoryMb: 512, timeoutSeconds: 10, rate: 20, burst: 40 },
+  // LKE: ~100 criteria; the push reads the notes of the version it replaces.
+  { method: 'PUT', path: `${BASE}/{opd}/lke/{tahun}`, file: 'put-lke', access: 'write', memoryMb: 512, timeoutSeconds: 20, rate: 5, burst: 10 },
+  { method: 'GET', path: `${BASE}/{opd}/lke/{tahun}`, file: 'get-lke', access: 'read', memoryMb: 256, timeoutSeconds: 10, rate: 20, burst: 40 },
+  // The evaluator's notes: a new LKE version from HEAD (conditional update of HEAD, retried on a race).
+  { method: 'POST', path: `${BASE}/{opd}/lke/{tahun}/catatan`, file: 'lke-catatan', access: 'write', memoryMb: 512, timeoutSeconds: 20, rate: 5, burst: 10 },
 ];
 
 /** The API Gateway route key, e.g. `PUT /v1/pemda/{pemda}/…/tree`. */

@@ -13,11 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../core/wire/index.js';
 import { startApiServer, type ApiServer } from '../../functions/local/server.js';
 import { allItems, OPD, OTHER_OPD, OTHER_PEMDA, PEMDA, PERIODE, pushBody, opdTree, type TestStore } from './fixtures.js';
+import { docBody, kodeKriteria, lkeDoc, realisasiDoc } from './doc-fixtures.js';
 
 let api: ApiServer;
 let dir: string;
 let tokens: Record<string, string>;
 const tree = `/v1/pemda/${PEMDA}/periode/${PERIODE}/opd/${OPD}/tree`;
+const realisasi = tree.replace(/tree$/, 'realisasi/2025');
+const lke = tree.replace(/tree$/, 'lke/2025');
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 beforeAll(async () => {
@@ -39,9 +42,11 @@ beforeAll(async () => {
       .setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('pokin-local').setAudience('pokin').setExpirationTime('1h').sign(randomBytes(32)),
     tampered: `${h}.${b64url({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), 'custom:pemda': OTHER_PEMDA })}.${good.split('.')[2]}`,
   };
-  // Something to protect: one committed version.
+  // Something to protect: one committed version, and a realisasi and an LKE of 2025.
   const r = await send('PUT', tree, JSON.stringify(pushBody()), { authorization: `Bearer ${good}` });
   expect(r.status).toBe(201);
+  expect((await send('PUT', realisasi, JSON.stringify(docBody(realisasiDoc(opdTree(), 2025))), { authorization: `Bearer ${good}` })).status).toBe(201);
+  expect((await send('PUT', lke, JSON.stringify(docBody(lkeDoc())), { authorization: `Bearer ${good}` })).status).toBe(201);
 });
 afterAll(async () => {
   await api.stop();
@@ -157,7 +162,44 @@ const CASES: Case[] = [
   { name: 'decision by the Bagian Organisasi', method: 'POST', token: 'organisasi', path: decisionPath(), body: '{"status":"disetujui"}', status: 403 },
   { name: 'decision for another OPD', method: 'POST', path: decisionPath('a'.repeat(26), OTHER_OPD), body: '{"status":"disetujui"}', status: 403 },
   { name: 'dev token with an unknown role', method: 'POST', path: '/dev/token', token: null, body: '{"role":"root","pemda":"32.04"}', status: 400 },
+  // The per-year documents (realisasi, LKE) and the evaluator's notes
+  { name: 'realisasi of a year outside the period', path: realisasi.replace(/2025$/, '2031'), body: () => JSON.stringify(realisasiBody()), status: 400, code: 'INVALID_PATH' },
+  { name: 'realisasi year not 4 digits', path: realisasi.replace(/2025$/, '20x5'), body: () => JSON.stringify(realisasiBody()), status: 400, code: 'INVALID_PATH' },
+  { name: 'realisasi of another OPD', path: realisasi.replace(OPD, OTHER_OPD), body: () => JSON.stringify(realisasiBody()), status: 403, code: 'FORBIDDEN' },
+  { name: 'realisasi pushed by the Bagian Organisasi', token: 'organisasi', path: realisasi, body: () => JSON.stringify(realisasiBody()), status: 403 },
+  { name: 'realisasi body with tree instead of doc', path: realisasi, body: () => JSON.stringify({ baseVersion: 1, submissionId: 'abcdefgh-1', tree: realisasiBody().doc }), status: 400, code: 'INVALID_BODY' },
+  { name: 'realisasi carrying the tree tables', path: realisasi, body: () => JSON.stringify(docBody({ tables: [...realisasiBody().doc.tables, ...opdTree().tables] }, 1)), status: 400, code: 'INVALID_BODY' },
+  { name: 'realisasi with formula texts', path: realisasi, body: () => JSON.stringify(docBody({ tables: realisasiBody().doc.tables.map((t) => ({ ...t, formulas: [] })) }, 1)), status: 400, code: 'INVALID_BODY' },
+  { name: 'realisasi with an ID Node of 10,000 chars', path: realisasi, body: () => { const b = realisasiBody(); b.doc.tables[0].rows[0][2] = 'S'.repeat(10_000); return JSON.stringify(b); }, status: 400 },
+  { name: 'realisasi as text for a numeric indicator', path: realisasi, body: () => { const b = realisasiBody(); b.doc.tables[0].rows[0][4] = 'belum'; return JSON.stringify(b); }, status: 422, code: 'INVALID_DOC' },
+  { name: 'realisasi row of another year', path: realisasi, body: () => { const b = realisasiBody(); b.doc.tables[0].rows[0][0] = 2026; return JSON.stringify(b); }, status: 422, code: 'INVALID_DOC' },
+  { name: 'realisasi on a stale base', path: realisasi, body: () => JSON.stringify(docBody(realisasiDoc(opdTree(), 2025, { quarters: 2 }), 0)), status: 409, code: 'STALE_BASE' },
+  { name: 'realisasi version query not a number', method: 'GET', path: `${realisasi}?version=x`, status: 400 },
+  { name: 'LKE with an answer off its scale', path: lke, body: () => JSON.stringify(docBody(lkeDoc({ answer: () => 'Z' }), 1)), status: 422, code: 'INVALID_DOC' },
+  { name: 'LKE whose komponen weights do not add up', path: lke, body: () => JSON.stringify(docBody({ tables: [...lkeDoc().tables, badVariant()] }, 1)), status: 422, code: 'INVALID_DOC' },
+  { name: 'LKE carrying a Realisasi table', path: lke, body: () => JSON.stringify(docBody({ tables: [...lkeDoc().tables, ...realisasiBody().doc.tables] }, 1)), status: 400, code: 'INVALID_BODY' },
+  { name: 'LKE of another OPD read by a perencana', method: 'GET', path: lke.replace(OPD, OTHER_OPD), status: 403 },
+  { name: 'notes written by a perencana', method: 'POST', path: `${lke}/catatan`, body: () => JSON.stringify({ catatan: [{ kode: kodeKriteria(1)[0], catatan: 'x' }] }), status: 403, code: 'FORBIDDEN' },
+  { name: 'notes: an empty list', method: 'POST', token: 'organisasi', path: `${lke}/catatan`, body: '{"catatan":[]}', status: 400, code: 'INVALID_BODY' },
+  { name: 'notes: a kode with #', method: 'POST', token: 'organisasi', path: `${lke}/catatan`, body: '{"catatan":[{"kode":"1#2","catatan":"x"}]}', status: 400 },
+  { name: 'notes: a note of 3,000 chars', method: 'POST', token: 'organisasi', path: `${lke}/catatan`, body: () => JSON.stringify({ catatan: [{ kode: kodeKriteria(1)[0], catatan: 'x'.repeat(3000) }] }), status: 400 },
+  { name: 'notes: a kode the LKE does not hold', method: 'POST', token: 'organisasi', path: `${lke}/catatan`, body: '{"catatan":[{"kode":"TIDAK.ADA","catatan":"x"}]}', status: 400, code: 'INVALID_BODY' },
+  { name: 'notes: an unknown field', method: 'POST', token: 'organisasi', path: `${lke}/catatan`, body: '{"catatan":[{"kode":"A","catatan":"x","versi":2}]}', status: 400 },
+  { name: 'notes on an LKE not pushed yet', method: 'POST', token: 'organisasi', path: `${lke.replace(/2025$/, '2026')}/catatan`, body: () => JSON.stringify({ catatan: [{ kode: kodeKriteria(1)[0], catatan: 'x' }] }), status: 404, code: 'NOT_FOUND' },
 ];
+
+function realisasiBody() {
+  return docBody(realisasiDoc(opdTree(), 2025, { quarters: 3 }), 1);
+}
+
+/** A Kriteria LKE table whose komponen weights add up to 90 (V02). */
+function badVariant() {
+  return {
+    sheet: 'Kriteria LKE', name: 'KriteriaLKE', address: 'A1',
+    header: ['komponen_kode', 'komponen', 'komponen_bobot', 'sub_kode', 'sub_komponen', 'sub_bobot', 'kriteria_kode', 'kriteria', 'jenis_jawaban'],
+    rows: [['1', 'Perencanaan', 90, '1.a', 'Pemenuhan', 90, '1.a.1', 'Ada Renstra', 'Y/T']],
+  };
+}
 
 describe('bad requests', () => {
   it('has a corpus of at least 40', () => expect(CASES.length).toBeGreaterThanOrEqual(40));

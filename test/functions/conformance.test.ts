@@ -1,7 +1,7 @@
 /**
  * Conformance tier: the same store behaviour on DynamoDB Local, AWS's own engine (the jar
  * inside the npm package amplify-dynamodb-simulator, run with the machine's Java): the basic
- * commit/read/review cycle, then the whole fault suite (fault-suite.ts, race-suite.ts) that
+ * commit/read/review cycle, then the whole fault suite (fault-suite.ts, race-suite.ts, doc-suite.ts) that
  * faults.test.ts runs on dynalite. Skips with
  * a printed reason when Java or the package is unavailable (outside CI: in CI it must run).
  * The package is fetched once with `npm pack` into node_modules/.cache/pokin-ddb-local.
@@ -20,6 +20,7 @@ import type { Engine } from './engine.js';
 import { commitFaultSuite } from './fault-suite.js';
 import { PEMDA, PERIODE } from './fixtures.js';
 import { raceSuite } from './race-suite.js';
+import { docSuite } from './doc-suite.js';
 
 const PKG = 'amplify-dynamodb-simulator@2.9.30';
 const CACHE = process.env.POKIN_DDB_LOCAL_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'pokin-ddb-local');
@@ -107,4 +108,5 @@ describe.skipIf(skipReason !== null)('DynamoDB Local conformance', () => {
 
   commitFaultSuite('DynamoDB Local', () => engine, () => store, 0);
   raceSuite('DynamoDB Local', () => engine, () => store, 1000, 30);
+  docSuite('DynamoDB Local', () => engine, () => store, 2000, 21);
 });

@@ -1,7 +1,8 @@
 /**
  * The fault suite on dynalite (the default engine): crashes at every write followed by a retry
  * with the same submissionId, identical retries at once, a reused submissionId, decision × push
- * and review × review races, orphans. conformance.test.ts runs the same suites on DynamoDB Local.
+ * and review × review races, orphans; the same for the per-year documents, and notes × LKE pushes
+ * (doc-suite.ts). conformance.test.ts runs the same suites on DynamoDB Local.
  */
 import { afterAll, beforeAll } from 'vitest';
 import { startDynalite, type LocalDynamo } from '../../functions/local/dynalite.js';
@@ -10,6 +11,7 @@ import { ensureTable } from '../../functions/store/table.js';
 import type { Engine } from './engine.js';
 import { commitFaultSuite } from './fault-suite.js';
 import { raceSuite } from './race-suite.js';
+import { docSuite } from './doc-suite.js';
 import './fixtures.js';
 
 let dynamo: LocalDynamo;
@@ -31,3 +33,4 @@ afterAll(async () => {
 
 commitFaultSuite('dynalite', () => engine, () => store, 0);
 raceSuite('dynalite', () => engine, () => store, 1000, 30);
+docSuite('dynalite', () => engine, () => store, 2000, 21);

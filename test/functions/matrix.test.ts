@@ -1,6 +1,7 @@
 /**
- * The role matrix: every role × every route × own and other OPD (and the pemda tree) × own
- * and other pemda, through the real handlers on dynalite. Allowed calls succeed (2xx);
+ * The role matrix: every role × every route (the per-year documents and the evaluator's notes
+ * included) × own and other OPD (and the pemda tree) × own and other pemda, through the real
+ * handlers on dynalite. Allowed calls succeed (2xx);
  * refused ones answer 403 (401 without identity) with the error body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,15 +15,28 @@ import { handle as listOpd } from '../../functions/http/list-opd.js';
 import { handle as listVersions } from '../../functions/http/list-versions.js';
 import { handle as putTree } from '../../functions/http/put-tree.js';
 import { handle as reviewTree } from '../../functions/http/review.js';
+import { handle as getLke } from '../../functions/http/get-lke.js';
+import { handle as getRealisasi } from '../../functions/http/get-realisasi.js';
+import { handle as lkeCatatan } from '../../functions/http/lke-catatan.js';
+import { handle as putLke } from '../../functions/http/put-lke.js';
+import { handle as putRealisasi } from '../../functions/http/put-realisasi.js';
+import type { DocKind } from '../../core/wire/index.js';
+import { docBody, kodeKriteria, lkeDoc, realisasiDoc } from './doc-fixtures.js';
 import type { Handler } from '../../functions/http/route.js';
 import {
   apiEvent, OPD, opdTree, OTHER_OPD, OTHER_PEMDA, PEMDA, PERIODE, pushBody, startStore, treeFor, type TestStore, type Who,
 } from './fixtures.js';
 
-type RouteName = 'put' | 'get' | 'versions' | 'list' | 'review' | 'consolidated' | 'crosscutting' | 'decision';
+type RouteName = 'put' | 'get' | 'versions' | 'list' | 'review' | 'consolidated' | 'crosscutting' | 'decision'
+  | 'putRealisasi' | 'getRealisasi' | 'putLke' | 'getLke' | 'catatan';
 type Target = 'own' | 'other' | 'PEMDA';
 const ROLES: (Role | 'none' | 'anonymous')[] = ['perencana', 'organisasi', 'bappeda', 'admin', 'none', 'anonymous'];
-const ROUTES: RouteName[] = ['put', 'get', 'versions', 'list', 'review', 'consolidated', 'crosscutting', 'decision'];
+const ROUTES: RouteName[] = [
+  'put', 'get', 'versions', 'list', 'review', 'consolidated', 'crosscutting', 'decision', 'putRealisasi', 'getRealisasi', 'putLke', 'getLke', 'catatan',
+];
+/** The per-year documents of the routes (SAKIP.md §12, §13). */
+const DOC_OF: Partial<Record<RouteName, DocKind>> = { putRealisasi: 'realisasi', getRealisasi: 'realisasi', putLke: 'lke', getLke: 'lke', catatan: 'lke' };
+const TAHUN = 2025;
 /** Routes without an {opd} in the path. */
 const PEMDA_WIDE: RouteName[] = ['list', 'consolidated'];
 /** OTHER_OPD asks OPD (the perencana's own) for its box S1: the request the decision calls decide. */
@@ -42,6 +56,10 @@ function allowed(role: Role | 'none', route: RouteName, target: Target, samePemd
     case 'crosscutting': return role === 'perencana' ? target !== 'other' : true;
     // Only the target OPD's own perencana decides (the request is addressed to OPD, "own").
     case 'decision': return role === 'perencana' && target === 'own';
+    // The documents are pushed and read as the tree is; the evaluator's notes by organisasi and admin.
+    case 'putRealisasi': case 'putLke': return allowed(role, 'put', target, samePemda);
+    case 'getRealisasi': case 'getLke': return allowed(role, 'get', target, samePemda);
+    case 'catatan': return role === 'organisasi' || role === 'admin';
   }
 }
 
@@ -57,7 +75,12 @@ beforeAll(async () => {
       const tree = opd === OTHER_OPD
         ? opdTree({ 'Kode OPD': opd, 'Kode Pemda': pemda }, { crosscutting: [{ 'ID Node': 'S1', 'OPD Tujuan': OPD, 'ID Node Tujuan': 'S1', Kontribusi: 'Data gizi' }] })
         : treeFor(opd, pemda);
-      await t.store.commit({ key: { pemda, periode: PERIODE, opd }, baseVersion: 0, submissionId: `seed-${pemda}-${target}`, author: 'seed', json: JSON.stringify(tree), counts: { boxes: 0, indicators: 0, errors: 0, warnings: 0, infos: 0 } });
+      const counts = { boxes: 0, indicators: 0, errors: 0, warnings: 0, infos: 0 };
+      await t.store.commit({ key: { pemda, periode: PERIODE, opd }, baseVersion: 0, submissionId: `seed-${pemda}-${target}`, author: 'seed', json: JSON.stringify(tree), counts });
+      // …and its documents of the year.
+      for (const [kind, doc] of [['realisasi', realisasiDoc(tree, TAHUN)], ['lke', lkeDoc()]] as const) {
+        await t.store.commit({ key: { pemda, periode: PERIODE, opd, doc: { kind, tahun: TAHUN } }, baseVersion: 0, submissionId: `seed-${kind}-${pemda}-${target}`, author: 'seed', json: JSON.stringify(doc), counts });
+      }
     }
     await t.store.recordLinks({
       pemda, periode: PERIODE, sourceOpd: OTHER_OPD, version: 1,
@@ -70,16 +93,23 @@ afterAll(() => t.close());
 async function call(route: RouteName, who: Who | null, pemda: string, opd: string): Promise<{ statusCode?: number; body?: string }> {
   const path: Record<string, string> = PEMDA_WIDE.includes(route) ? { pemda, periode: PERIODE } : { pemda, periode: PERIODE, opd };
   if (route === 'decision') path.id = linkId(REQUEST);
+  const kind = DOC_OF[route];
+  if (kind) path.tahun = String(TAHUN);
   const deps = { store: t.store, log: () => {} };
   const handlers: Record<RouteName, Handler> = {
     put: putTree, get: getTree, versions: listVersions, list: listOpd, review: reviewTree,
     consolidated: getConsolidated, crosscutting: listCrosscutting, decision: decideCrosscutting,
+    putRealisasi, getRealisasi, putLke, getLke, catatan: lkeCatatan,
   };
-  const head = (await t.store.get({ pemda, periode: PERIODE, opd }))?.meta.version ?? 0;
+  const head = (await t.store.get({ pemda, periode: PERIODE, opd, ...(kind ? { doc: { kind, tahun: TAHUN } } : {}) }))?.meta.version ?? 0;
   const body = route === 'put' ? pushBody(treeFor(opd, pemda), head)
     : route === 'review' ? { version: head, action: 'terima', note: '' }
-    : route === 'decision' ? { status: 'disetujui', reason: '' } : undefined;
-  const method = route === 'put' ? 'PUT' : route === 'review' || route === 'decision' ? 'POST' : 'GET';
+    : route === 'decision' ? { status: 'disetujui', reason: '' }
+    : route === 'putRealisasi' ? docBody(realisasiDoc(treeFor(opd, pemda), TAHUN), head)
+    : route === 'putLke' ? docBody(lkeDoc(), head)
+    : route === 'catatan' ? { catatan: [{ kode: kodeKriteria(1)[0], catatan: 'Lengkapi bukti dukung' }] } : undefined;
+  const method = route === 'put' || route === 'putRealisasi' || route === 'putLke' ? 'PUT'
+    : route === 'review' || route === 'decision' || route === 'catatan' ? 'POST' : 'GET';
   return handlers[route](apiEvent({ method, path, who, body }), deps);
 }
 

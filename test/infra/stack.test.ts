@@ -60,6 +60,15 @@ describe('HTTP API', () => {
     }
   });
 
+  it('deploys the year\'s documents: realisasi and LKE pushed and read, the evaluator\'s notes written', () => {
+    const keys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties?.RouteKey);
+    const opd = '/v1/pemda/{pemda}/periode/{periode}/opd/{opd}';
+    expect(keys).toEqual(expect.arrayContaining([
+      `PUT ${opd}/realisasi/{tahun}`, `GET ${opd}/realisasi/{tahun}`, `PUT ${opd}/lke/{tahun}`, `GET ${opd}/lke/{tahun}`, `POST ${opd}/lke/{tahun}/catatan`,
+    ]));
+    expect(DEPLOYED_ROUTES.find((r) => r.file === 'lke-catatan')?.access).toBe('write');
+  });
+
   it('allows CORS from the pane origin only, never *', () => {
     const [[, api]] = ofType('AWS::ApiGatewayV2::Api');
     const cors = api.Properties?.CorsConfiguration as { AllowOrigins: unknown[]; AllowCredentials?: boolean };

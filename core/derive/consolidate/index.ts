@@ -11,3 +11,5 @@ export * from './rules.js';
 export * from './sheets.js';
 export * from './tables.js';
 export * from './pull.js';
+export * from './dokumen.js';
+export * from './dokumen-sheets.js';

@@ -11,12 +11,13 @@ import { findTable, readWorkbook } from '../../read/index.js';
 import type { WorkbookSnapshot } from '../../snapshot.js';
 import type { ReviewStatus, TreeCounts } from '../../wire/api.js';
 import {
-  CONSOLIDATED_TABLES, type ConsolidatedAnswer, type ConsolidatedIssue, type ConsolidatedTableKey, type ConsolidationBasis,
+  CONSOLIDATED_TABLES, type CapaianIndikatorOpd, type ConsolidatedAnswer, type LkeOpd, type ConsolidatedIssue, type ConsolidatedTableKey, type ConsolidationBasis,
   type MatriksCell, type OpdSection, type RekapRow,
 } from '../../wire/consolidated.js';
 import { KODE_OPD_RE, OPD_PEMDA } from '../../wire/paths.js';
 import { fingerprint } from './ids.js';
 import { decisionIndex, effectiveStatus, treeLinks, type LinkDecision } from './links.js';
+import { capaianOpd, lkeOpd, type DokumenTahun } from './dokumen.js';
 import { crossOpdIssues } from './rules.js';
 import { consolidatedColumns, consolidatedSheet, mapSection } from './tables.js';
 
@@ -34,6 +35,9 @@ export interface OpdInput {
   counts: TreeCounts | null;
   /** The latest push, whatever the basis. */
   head: { version: number; at: string } | null;
+  /** With a year: the HEAD of the OPD's realisasi and LKE of that year, null when not pushed. */
+  realisasi?: DokumenTahun | null;
+  lke?: DokumenTahun | null;
 }
 
 export interface ConsolidateInput {
@@ -45,6 +49,8 @@ export interface ConsolidateInput {
   /** Every OPD with a HEAD (PEMDA included when Bappeda pushed it). */
   opds: OpdInput[];
   decisions: readonly LinkDecision[];
+  /** The year of the realisasi and LKE to consolidate (`?tahun=Y`); none without one. */
+  tahun?: number | null;
 }
 
 /** The whole consolidation; `page` (paging.ts) cuts it into answers. */
@@ -105,17 +111,44 @@ export function consolidate(input: ConsolidateInput): Consolidation {
   const indicators = new Map(sections.map((s) => [s.opd, s.tables.indikator.rows.length]));
   const rekap = order.map((opd) => rekapOf(opd, byOpd.get(opd), trees.get(opd), indicators.get(opd) ?? 0, sorted, input.basis));
   const matriks = matriksOf(order, trees, decisions);
+  const dokumen = input.tahun ? dokumenOf(input.tahun, order, byOpd, rekap) : null;
+  if (dokumen) for (const s of sections) s.capaian = dokumen.capaian.get(s.opd) ?? [];
   return {
     pemda: input.pemda, periode: input.periode, basis: input.basis, generatedAt: input.generatedAt,
     fingerprint: fingerprint([
       input.basis,
       ...order.map((o) => `${o}:${byOpd.get(o)?.version ?? '-'}:${byOpd.get(o)?.head?.version ?? '-'}`),
+      ...(input.tahun ? [`tahun:${input.tahun}`, ...order.map((o) => `${o}:r${byOpd.get(o)?.realisasi?.version ?? '-'}:l${byOpd.get(o)?.lke?.version ?? '-'}`)] : []),
       ...[...input.decisions].sort((a, b) => (a.linkId < b.linkId ? -1 : 1)).map((d) => `${d.linkId}:${d.rev}`),
     ]),
     years: input.years,
     headers: Object.fromEntries(CONSOLIDATED_TABLES.map((k) => [k, columns[k].map((c) => c.header)])) as ConsolidatedAnswer['headers'],
     rekap, matriks, issues: sorted, sections,
+    ...(dokumen && input.tahun ? { tahun: input.tahun, lke: dokumen.lke } : {}),
   };
+}
+
+/**
+ * Capaian and LKE of the year per OPD (core/derive/consolidate/dokumen.ts); each rekap row
+ * gains its `capaian` columns. An OPD without a tree on the basis has no capaian (nothing to
+ * measure against) but its LKE still counts.
+ */
+function dokumenOf(tahun: number, order: string[], byOpd: Map<string, OpdInput>, rekap: RekapRow[]): { capaian: Map<string, CapaianIndikatorOpd[]>; lke: LkeOpd[] } {
+  const capaian = new Map<string, CapaianIndikatorOpd[]>();
+  const lke: LkeOpd[] = [];
+  order.forEach((opd, i) => {
+    const o = byOpd.get(opd);
+    const c = o?.snapshot ? capaianOpd(opd, o.snapshot, o.realisasi ?? null, tahun) : null;
+    if (c) capaian.set(opd, c.indikator);
+    const l = o?.lke ? lkeOpd(opd, o.snapshot, o.lke) : null;
+    if (l) lke.push(l);
+    rekap[i].capaian = {
+      realisasiVersion: o?.realisasi?.version ?? null, tw: null, jumlahIndikator: 0, dihitung: 0, capaian: null, kategori: null, serapan: null,
+      ...(c?.rekap ?? {}),
+      lkeVersion: l?.version ?? null, lkeNilai: l?.nilai ?? null, predikat: l?.predikat ?? null,
+    };
+  });
+  return { capaian, lke };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Paging by OPD. One consolidation of 60 OPDs can pass Lambda's 6 MB response limit once real
  * text (which compresses worse than generated text) is in it, so the answer is cut between OPD
- * sections. Rekap and matrix ride on every page (small); the cross-OPD issues on the first.
+ * sections. Rekap and matrix ride on every page (small); the cross-OPD issues, and with a
+ * year the LKE scores, on the first; an OPD's capaian rides in its section.
  * The handler measures the encoded size (gzip lives in Node, not here) and picks the cut.
  */
 import { encodeCursor, type ConsolidatedAnswer } from '../../wire/consolidated.js';
@@ -13,6 +14,8 @@ export function pageAnswer(c: Consolidation, start: number, end: number, index: 
   return {
     ...c,
     issues: start === 0 ? c.issues : [],
+    // The year's LKE scores ride on the first page, as the issues do (capaian in the sections).
+    ...(c.lke ? { lke: start === 0 ? c.lke : [] } : {}),
     sections: c.sections.slice(start, end),
     page: {
       index,
@@ -32,6 +35,7 @@ export function mergePages(pages: readonly ConsolidatedAnswer[]): ConsolidatedAn
   return {
     ...first,
     issues: pages.flatMap((p) => p.issues),
+    ...(first.lke ? { lke: pages.flatMap((p) => p.lke ?? []) } : {}),
     sections: pages.flatMap((p) => p.sections),
     page: { index: 0, next: null, sectionCount: first.page.sectionCount },
   };

@@ -17,6 +17,12 @@ export const REKAP_HEADERS = [
   'Jumlah Indikator', 'Error', 'Peringatan', 'Status Reviu', 'Versi', 'Terakhir Dikirim',
 ] as const;
 
+/** `Rekap OPD`'s capaian columns, when the consolidation has a year (`?tahun=Y`). */
+export const REKAP_CAPAIAN_HEADERS = [
+  'Tahun Pengukuran', 'Versi Realisasi', 'Triwulan Terakhir', 'Indikator PK', 'Indikator Terukur', 'Capaian Rata-rata (%)', 'Kategori Capaian',
+  'Serapan Anggaran (%)', 'Versi LKE', 'Nilai LKE', 'Predikat LKE',
+] as const;
+
 export const VALIDASI_KONSOLIDASI_SHEET = 'Validasi';
 
 const LANDSCAPE = { paper: 'A4' as const, orientation: 'landscape' as const, fitToWidth: true, titleRows: [1, 1] as [number, number] };
@@ -41,16 +47,29 @@ const STATUS_TEXT: Record<string, string> = {
   diajukan: 'Diajukan', diterima: 'Diterima', dikembalikan: 'Dikembalikan', 'belum dikirim': 'Belum dikirim', 'belum diterima': 'Belum diterima',
 };
 
-export function rekapSheet(a: Pick<ConsolidatedAnswer, 'rekap'>, time: TimeOptions = {}): SheetSpec {
-  const s = new SheetBuilder(REKAP_SHEET, [24, 40, 9, 9, 9, 9, 11, 10, 8, 11, 14, 7, 17], LANDSCAPE);
-  s.spec.styles = { ...STYLES, waktu: { border: true, vertical: 'top', horizontal: 'center', numFmt: 'dd/mm/yyyy hh:mm' } };
+export function rekapSheet(a: Pick<ConsolidatedAnswer, 'rekap'> & { tahun?: number }, time: TimeOptions = {}): SheetSpec {
+  const s = new SheetBuilder(REKAP_SHEET, [24, 40, 9, 9, 9, 9, 11, 10, 8, 11, 14, 7, 17, ...(a.tahun ? [10, 9, 9, 9, 9, 11, 12, 11, 8, 8, 9] : [])], LANDSCAPE);
+  s.spec.styles = {
+    ...STYLES, waktu: { border: true, vertical: 'top', horizontal: 'center', numFmt: 'dd/mm/yyyy hh:mm' },
+    persen: { border: true, vertical: 'top', horizontal: 'right', numFmt: '0.00' },
+  };
   s.spec.freezeRows = 1;
   REKAP_HEADERS.forEach((h, i) => s.set(1, i + 1, h, 'header'));
+  if (a.tahun) REKAP_CAPAIAN_HEADERS.forEach((h, i) => s.set(1, REKAP_HEADERS.length + 1 + i, h, 'header'));
   a.rekap.forEach((r, k) => {
     const row = k + 2;
     const values = [r.opd, r.namaOpd, r.tujuan, r.sasaran, r.program, r.kegiatan, r.subKegiatan, r.indikator, r.errors, r.warnings, STATUS_TEXT[r.statusReviu] ?? r.statusReviu, r.version];
     values.forEach((v, i) => s.set(row, i + 1, v, typeof v === 'number' ? 'number' : i >= 10 ? 'center' : 'text'));
     s.set(row, 13, r.lastPush ? excelDate(r.lastPush, time.utcOffsetMinutes) : null, 'waktu');
+    if (a.tahun) {
+      const c = r.capaian;
+      const cells: [string | number | null, string][] = [
+        [a.tahun, 'center'], [c?.realisasiVersion ?? null, 'number'], [c?.tw ? `TW${c.tw}` : null, 'center'], [c?.jumlahIndikator ?? null, 'number'],
+        [c?.dihitung ?? null, 'number'], [c?.capaian ?? null, 'persen'], [c?.kategori ?? null, 'center'], [c?.serapan ?? null, 'persen'],
+        [c?.lkeVersion ?? null, 'number'], [c?.lkeNilai ?? null, 'persen'], [c?.predikat ?? null, 'center'],
+      ];
+      cells.forEach(([v, style], i) => s.set(row, REKAP_HEADERS.length + 1 + i, v, style));
+    }
   });
   return s.spec;
 }
