@@ -45,10 +45,13 @@ export function apiFailureText(f: ApiFailure, lang: Lang): string {
     const first = problems[0] ? ` (${lang === 'en' ? problems[0].messageEn ?? problems[0].message : problems[0].message})` : '';
     return `${pick(T.body, lang)}: ${server}${first} ${pick(KEPT, lang)}`;
   }
-  if (code === 'INVALID_TREE') {
-    const issues = (f.body.error.details as { issues?: { rule: string; sheet: string; cell: string; message: string; messageEn: string }[] } | undefined)?.issues ?? [];
+  if (code === 'INVALID_TREE' || code === 'INVALID_DOC') {
+    // The server's own findings, errors first (a realisasi pushed before its tree: "Kirim pohonnya dulu").
+    const issues = ((f.body.error.details as { issues?: { rule: string; severity?: string; sheet: string; cell: string; message: string; messageEn: string }[] } | undefined)?.issues ?? [])
+      .slice().sort((a, b) => Number(b.severity === 'E') - Number(a.severity === 'E'));
     const list = issues.slice(0, 3).map((i) => `${i.rule} ${i.sheet}!${i.cell}: ${lang === 'en' ? i.messageEn : i.message}`).join('; ');
-    return `${pick(T.tree, lang)}: ${server}${list ? ` ${list}${issues.length > 3 ? ' …' : ''}` : ''}`;
+    const head = code === 'INVALID_TREE' ? `${pick(T.tree, lang)}: ${server}` : server;
+    return `${head}${list ? ` ${list}${issues.length > 3 ? ' …' : ''}` : ''}`;
   }
   if (f.retryable) return `${pick(T.unavailable, lang)} ${pick(KEPT, lang)}`;
   return server;

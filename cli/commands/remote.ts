@@ -114,13 +114,27 @@ function wholeNumber(v: string | undefined, flag: string): number | undefined {
 function serverFailure(e: unknown, io: CommandIO, lang: Lang): number {
   if (!(e instanceof ApiFailure)) throw e;
   if (!e.network) {
-    io.err(`${e.code}: ${e.text(lang)}`);
+    io.err(`${e.text(lang)} [${e.code}]`);
     return 2;
   }
+  // fetch says "fetch failed"; the socket error under it (ECONNREFUSED, ENOTFOUND…) says why.
   const reason = e.cause instanceof Error ? e.cause : null;
-  const cause = reason ? `: ${reason.message}${reason.cause instanceof Error ? `: ${reason.cause.message}` : ''}` : '';
-  io.err(lang === 'en' ? `Cannot reach the API (${e.message}${cause}).` : `API tidak dapat dihubungi (${e.message}${cause}).`);
+  const sys = (reason?.cause ?? reason) as (Error & { code?: string }) | null;
+  const why = sys?.code === 'ECONNREFUSED' ? { id: 'tidak ada server yang menjawab di alamat itu (apakah npm start atau npm run api sudah berjalan?)', en: 'nothing answers at that address (is npm start or npm run api running?)' }
+    : sys?.code === 'ENOTFOUND' || sys?.code === 'EAI_AGAIN' ? { id: 'nama servernya tidak dikenal; periksa --api', en: 'the server name is not known; check --api' }
+      : sys?.code === 'ETIMEDOUT' || sys?.code === 'UND_ERR_CONNECT_TIMEOUT' ? { id: 'server tidak menjawab tepat waktu; periksa jaringan', en: 'the server did not answer in time; check the network' }
+        : reason?.message === 'bad port' ? { id: 'port itu diblokir untuk HTTP (daftar port terlarang fetch); pakai port lain di --api', en: 'that port is blocked for HTTP (fetch\'s bad-port list); use another port in --api' }
+          : { id: 'gangguan jaringan', en: 'network failure' };
+  const code = sys?.code ? ` [${sys.code}]` : reason ? ` [${reason.message}]` : '';
+  io.err(lang === 'en' ? `Cannot reach the API: ${why.en}.${code}` : `API tidak dapat dihubungi: ${why.id}.${code}`);
   return 2;
+}
+
+/** A server time in the planner's words: `4 Des 2026 15.40` (the machine's time zone), not ISO UTC. */
+function waktu(at: string | undefined, lang: Lang): string {
+  const d = at ? new Date(at) : null;
+  if (!d || Number.isNaN(d.getTime())) return at ?? '';
+  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export async function runDevToken(args: string[], io: CommandIO): Promise<number> {
@@ -185,7 +199,7 @@ export async function runPush(args: string[], io: CommandIO): Promise<number> {
       return 1;
     }
     if (e instanceof ApiFailure && e.code === 'INVALID_TREE') {
-      io.err(`${e.code}: ${e.text(lang)}`);
+      io.err(`${e.text(lang)} [${e.code}]`);
       return 1;
     }
     return serverFailure(e, io, lang);
@@ -196,8 +210,8 @@ export async function runPush(args: string[], io: CommandIO): Promise<number> {
 function staleMessage(e: ApiFailure, lang: Lang, pullHint: string): string {
   const d = (e.body?.error.details ?? {}) as { currentVersion?: number; by?: string; at?: string };
   return lang === 'en'
-    ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${d.at}). Pull it (${pullHint}) and review, or push on top with --base ${d.currentVersion}.`
-    : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${d.at}). Tarik dulu (${pullHint}) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`;
+    ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${waktu(d.at, lang)}). Pull it (${pullHint}) and review, or push on top with --base ${d.currentVersion}.`
+    : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${waktu(d.at, lang)}). Tarik dulu (${pullHint}) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`;
 }
 
 async function runPushDoc(
@@ -229,7 +243,7 @@ async function runPushDoc(
     }
     const refused = refusedIssues(e);
     if (e instanceof ApiFailure && e.code === 'INVALID_DOC') {
-      io.err(`${e.code}: ${e.text(lang)}`);
+      io.err(`${e.text(lang)} [${e.code}]`);
       if (refused.length) io.out(issueLines(refused, lang).join('\n'));
       return 1;
     }

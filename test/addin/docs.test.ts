@@ -3,9 +3,7 @@
  * the local API (real handlers): the tree push carries the tree tables only; the realisasi of a
  * year and the LKE answers are their own documents (core/wire/docs.ts), PUT per the contract
  * with the version they become recorded beside the tree's, never moving the tree's base.
- * The routes for the documents are built on another branch (wave2-a): until they are merged
- * the local API answers 404 and the pane must say so and record nothing; once merged, the
- * same test checks the versions, the 409 after another push, and the evaluator's notes pulled.
+ * The test checks the versions, the 409 after another push, and the evaluator's notes pulled.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lkeDocument } from '../../addin/evaluasi.js';
 import { PreviewPort } from '../../addin/preview/port.js';
 import { Workspace } from '../../addin/workspace.js';
-import { apiOf, ApiFailure } from '../../client/api.js';
+import { apiOf } from '../../client/api.js';
 import { evaluasiLke } from '../../core/lke/index.js';
 import type { ApiServer } from '../../functions/local/server.js';
 
@@ -40,8 +38,6 @@ async function workspace(file: string): Promise<{ ws: Workspace; token: string; 
   return { ws, token, ref };
 }
 
-const routeMissing = (e: unknown) => e instanceof ApiFailure && e.status === 404;
-
 describe('yearly documents from the pane', () => {
   it('pushes the tree without the pengukuran tables, and the realisasi as its own document', async () => {
     const { ws, token, ref } = await workspace('examples/dinkes-pengukuran-2025.xlsx');
@@ -55,10 +51,6 @@ describe('yearly documents from the pane', () => {
     const id = await ws.port.getIdentity();
     // The tree's base stays whatever the document push answers.
     expect(id?.baseVersion).toBe(1);
-    if (out.kind === 'failed' && routeMissing(out.error)) {
-      expect(id?.docs?.['realisasi/2025']).toBeUndefined();
-      return;
-    }
     expect(out).toEqual({ kind: 'pushed', version: 1 });
     expect(id?.docs?.['realisasi/2025']).toBe(1);
     // Another push from the server's base 0 is stale: who pushed which version is named.
@@ -82,11 +74,6 @@ describe('yearly documents from the pane', () => {
     const doc = lkeDocument(r.snapshot);
     expect(doc.tables.map((t) => t.name)).toContain('LKE');
     const out = await ws.pushLke(2025);
-    if (out.kind === 'failed' && routeMissing(out.error)) {
-      const pulled = await ws.pullLkeNotes(2025);
-      expect(pulled.kind).toBe('failed');
-      return;
-    }
     expect(out).toEqual({ kind: 'pushed', version: 1 });
     const kode = evaluasiLke(r.snapshot, { saran: false }).kriteria.semua[0].kode;
     const org = await api.issuer.issue({ role: 'organisasi', pemda: ref.pemda });

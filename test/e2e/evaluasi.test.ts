@@ -95,20 +95,13 @@ describe.skipIf(!chromium)('Evaluasi tab in Chromium at 320 px', () => {
     const result = page.getByTestId('ev-push-result');
     await result.waitFor({ timeout: 15_000 });
     const text = (await result.textContent()) ?? '';
-    // With the LKE route on the server (branch wave2-a) version 1; before the merge, an error said plainly.
-    if (/terkirim/i.test(text)) expect(text).toMatch(/LKE \d{4} terkirim: versi 1\b/);
-    else {
-      console.log(`[e2e] LKE push before the server route exists: ${text}`);
-      expect(await result.getAttribute('data-intent')).toBe('error');
-    }
+    expect(text).toMatch(/LKE \d{4} terkirim: versi 1\b/);
     const pulled = page.waitForRequest((r) => r.method() === 'GET' && /\/lke\/\d{4}$/.test(new URL(r.url()).pathname));
     await page.getByTestId('ev-pull').click();
     await pulled;
     const got = page.getByTestId('ev-pulled');
     await got.waitFor({ timeout: 15_000 });
-    // With the route: the version pulled and its notes; before the merge: an error under the button.
-    if (/ditarik/.test((await got.textContent()) ?? '')) expect(await got.textContent()).toMatch(/Versi \d+ ditarik: \d+ catatan evaluator/);
-    else expect(await got.getAttribute('data-intent')).toBe('error');
+    expect(await got.textContent()).toMatch(/Versi \d+ ditarik: \d+ catatan evaluator/);
     await shotAt('4-pushed', 'ev-push');
   });
 

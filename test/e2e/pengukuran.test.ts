@@ -107,14 +107,19 @@ describe.skipIf(!chromium)('Pengukuran tab in Chromium at 320 px', () => {
     expect(body.doc.tables.some((t) => t.name === 'PohonKinerja')).toBe(false);
     const result = page.getByTestId('pg-push-result');
     await result.waitFor({ timeout: 15_000 });
-    const text = (await result.textContent()) ?? '';
-    // With the realisasi route on the server (branch wave2-a), version 1; before the merge the
-    // local API does not know the path and the pane says so instead of claiming success.
-    if (/terkirim/i.test(text)) expect(text).toMatch(/Realisasi 2025 terkirim: versi 1\b/);
-    else {
-      console.log(`[e2e] realisasi push before the server route exists: ${text}`);
-      expect(await result.getAttribute('data-intent')).toBe('error');
-    }
+    // The server judges the realisasi against the OPD's tree on the server: none pushed yet, and
+    // the pane says what to do, in the server's words.
+    expect(await result.textContent()).toMatch(/Dokumen realisasi memuat 1 Error.*F03 Pohon Kinerja!A1: Belum ada pohon kinerja OPD ini di server.*Kirim pohonnya dulu/);
+    expect(await result.getAttribute('data-intent')).toBe('error');
+    await shotAt('3-no-tree', 'pg-push');
+
+    // The tree first (Kirim), then the realisasi again: version 1.
+    await page.getByTestId('tab-kirim').click();
+    await page.getByTestId('push').click();
+    await expect.poll(() => page.getByTestId('push-result').textContent(), { timeout: 15_000 }).toMatch(/Terkirim: versi 1\b/);
+    await page.getByTestId('tab-pengukuran').click();
+    await page.getByTestId('pg-push').click();
+    await expect.poll(() => page.getByTestId('pg-push-result').textContent(), { timeout: 15_000 }).toMatch(/Realisasi 2025 terkirim: versi 1\b/);
     await shotAt('3-pushed', 'pg-push');
   });
 
