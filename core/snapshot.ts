@@ -2,6 +2,7 @@
  * The workbook as `core/` sees it: plain table snapshots, whatever adapter made them
  * (Office.js inside Excel, ExcelJS in the CLI, in-memory in tests).
  */
+import { parseA1 } from './a1.js';
 
 /** A cell value as adapters deliver it. Excel error values arrive as their text (`#REF!`). */
 export type CellValue = string | number | boolean | null;
@@ -49,3 +50,25 @@ export function isBlank(v: CellValue | undefined): boolean {
   if (typeof v === 'string') return v.trim() === '';
   return false;
 }
+
+/**
+ * The table column a cell belongs to (`{ table, header }`), or null outside every table: what
+ * the preview's cell editor shows beside `D5`, so nobody must know that D is Pernyataan Kinerja.
+ * The row just below a table counts: typing there extends the table, as in Excel.
+ */
+export function columnAt(snapshot: WorkbookSnapshot, sheet: string, cell: string): { table: string; header: string } | null {
+  if (!A1.test(cell.trim())) return null;
+  const at = parseA1(cell);
+  const key = sheet.toLowerCase();
+  for (const t of snapshot.tables) {
+    if (t.sheet.toLowerCase() !== key || !A1.test(t.address)) continue;
+    const top = parseA1(t.address);
+    const i = at.col - top.col;
+    if (i < 0 || i >= t.header.length || at.row < top.row || at.row > top.row + t.rows.length + 1) continue;
+    const header = t.header[i];
+    return header === null || header === '' ? null : { table: t.name ?? t.sheet, header: String(header) };
+  }
+  return null;
+}
+
+const A1 = /^\$?[A-Za-z]{1,3}\$?\d+$/;

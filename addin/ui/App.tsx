@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { ReportView } from '../../core/adoption/report.js';
 import type { SheetSpec } from '../../core/derive/spec.js';
 import type { Issue } from '../../core/issues.js';
-import type { CellValue } from '../../core/snapshot.js';
+import { columnAt, type CellValue } from '../../core/snapshot.js';
 import { setting } from '../api/persist.js';
 import { canConsolidate, canReview, identityOf, isPlanner } from '../auth/roles.js';
 import { konsolidasiCalls, plannerCalls } from '../konsolidasi/calls.js';
@@ -219,7 +219,8 @@ export function App({ host }: { host: PaneHost }) {
           </>
         )}
         {host.preview && hasTables && host.readCell && host.writeCell && (
-          <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} sheets={[...new Set(live?.snapshot.tables.map((x) => x.sheet) ?? [])]} />
+          <CellEditor at={host.selection ?? null} read={host.readCell} write={host.writeCell} sheets={[...new Set(live?.snapshot.tables.map((x) => x.sheet) ?? [])]}
+            columnOf={(sheet, cell) => (live ? columnAt(live.snapshot, sheet, cell)?.header ?? null : null)} />
         )}
       </FluentProvider>
     </LangContext.Provider>

@@ -15,11 +15,13 @@ export interface CellEditorProps {
   write: (sheet: string, cell: string, value: CellValue) => Promise<void>;
   /** Sheets to choose from (the canonical ones first). */
   sheets?: string[];
+  /** The table column of a cell (`Pernyataan Kinerja`), shown beside its address. */
+  columnOf?: (sheet: string, cell: string) => string | null;
 }
 
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
-export function CellEditor({ at, read, write, sheets = [] }: CellEditorProps) {
+export function CellEditor({ at, read, write, sheets = [], columnOf }: CellEditorProps) {
   const t = useT();
   const [sheet, setSheet] = useState(at?.sheet ?? sheets[0] ?? '');
   const [cell, setCell] = useState(at?.cell ?? 'A2');
@@ -40,6 +42,7 @@ export function CellEditor({ at, read, write, sheets = [] }: CellEditorProps) {
     return () => { live = false; };
   }, [where.sheet, where.cell, read]);
   const valid = !!where.sheet && A1.test(where.cell);
+  const column = valid && columnOf ? columnOf(where.sheet, where.cell) : null;
   return (
     <form className="pokin-editor" data-testid="cell-editor" onSubmit={(e) => {
       e.preventDefault();
@@ -47,7 +50,7 @@ export function CellEditor({ at, read, write, sheets = [] }: CellEditorProps) {
       // The port stores it as Excel would: a number unless the cell is text-formatted (IDs, codes).
       void write(where.sheet, where.cell, value);
     }}>
-      <Text size={200}>{t('editor')}: <b data-testid="editor-cell">{where.sheet}!{where.cell}</b></Text>
+      <Text size={200}>{t('editor')}: <b data-testid="editor-cell">{where.sheet}!{where.cell}</b>{column && <span data-testid="editor-column"> · {column}</span>}</Text>
       <div className="pokin-row">
         <Select value={where.sheet} onChange={(_, d) => setSheet(d.value)} aria-label={t('sheet')} data-testid="editor-sheet" className="pokin-grow">
           {(sheets.includes(where.sheet) || !where.sheet ? sheets : [where.sheet, ...sheets]).map((s) => <option key={s}>{s}</option>)}

@@ -44,6 +44,8 @@ describe.skipIf(!chromium)('task pane in Chromium (preview mode)', () => {
     await issue.scrollIntoViewIfNeeded();
     await issue.click();
     await expect.poll(() => page.getByTestId('editor-cell').textContent()).toBe('Pohon Kinerja!D20');
+    // The column is named beside the address: nobody must know D is Pernyataan Kinerja.
+    expect(await page.getByTestId('editor-column').textContent()).toBe(' · Pernyataan Kinerja');
     const box = await page.getByTestId('cell-editor').boundingBox();
     const viewport = page.viewportSize()!;
     expect(box!.y).toBeGreaterThanOrEqual(0);
