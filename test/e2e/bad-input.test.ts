@@ -28,8 +28,11 @@ describe.skipIf(!chromium)('journey: bad input', () => {
     const page = j.page;
     await page.goto(`${j.pane.url}/taskpane.html?preview`);
     await page.setInputFiles('[data-testid=open-file]', resolve('examples/dinkes-dengan-kesalahan.xlsx'));
+    // The count is final once the Kepmendagri list (loaded lazily) has been applied.
+    await page.locator('[data-testid=issues][data-reference=ready]').waitFor({ timeout: 30_000 });
     await page.getByTestId('count-E').waitFor();
     const before = await errors();
+    expect(before).toBe(39); // as pokin validate
     const txt = join(j.shots, 'data.xlsx');
     writeFileSync(txt, 'ID;Induk;Level\nT1;;Tujuan\n');
     await page.setInputFiles('[data-testid=open-file]', txt);
