@@ -3,6 +3,7 @@
  * in client/; this module parses arguments and prints answers in the chosen language.
  */
 import { checkBasis, checkPeriode } from '../../core/wire/index.js';
+import { realisasiDiLuarBasis } from '../../core/derive/consolidate/dokumen-sheets.js';
 import { ApiFailure, apiOf } from '../../client/api.js';
 import { pullConsolidatedWorkbook } from '../../client/consolidated.js';
 import { pullDocWorkbook, pushDocWorkbook, refusedIssues } from '../../client/dokumen.js';
@@ -320,10 +321,16 @@ async function runPullConsolidated(
       ? `Wrote ${out}: ${present} of ${expected} trees (basis ${a.basis}), cross-OPD checks: ${e} errors, ${w} warnings.`
       : `Tertulis ${out}: ${present} dari ${expected} pohon (basis ${a.basis}), pemeriksaan lintas OPD: ${e} error, ${w} peringatan.`);
     if (a.tahun) {
-      const realisasi = a.rekap.filter((r) => r.capaian?.realisasiVersion != null).length;
+      const luar = realisasiDiLuarBasis(a);
+      const realisasi = a.rekap.filter((r) => r.capaian?.realisasiVersion != null).length - luar.length;
       io.out(lang === 'en'
         ? `Year ${a.tahun}: realisasi of ${realisasi} OPDs (Capaian OPD), LKE of ${a.lke?.length ?? 0} OPDs (LKE OPD).`
         : `Tahun ${a.tahun}: realisasi ${realisasi} OPD (Capaian OPD), LKE ${a.lke?.length ?? 0} OPD (LKE OPD).`);
+      if (luar.length) {
+        io.out(lang === 'en'
+          ? `Not counted: the realisasi of ${luar.length} OPD(s) without an accepted tree (${luar.join(', ')}); pull with --basis terbaru to see them.`
+          : `Tidak dihitung: realisasi ${luar.length} OPD yang pohonnya belum diterima (${luar.join(', ')}); tarik dengan --basis terbaru untuk melihatnya.`);
+      }
     }
     return 0;
   } catch (e) {

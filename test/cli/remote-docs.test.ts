@@ -145,6 +145,18 @@ describe('pokin push/pull --lke', () => {
     expect((await run(['pull', '--consolidated', '--periode', periode, '--tahun', '2040', '--api', api.url, '--token', organisasi, '--out', out])).stderr).toContain('INVALID_PATH');
   });
 
+  it('says which OPD\'s realisasi is not counted under basis diterima (its tree not accepted), in the CLI and in Capaian OPD', async () => {
+    const out = join(dir, 'konsolidasi-diterima-2025.xlsx');
+    const r = await run(['pull', '--consolidated', '--periode', periode, '--tahun', '2025', '--api', api.url, '--token', organisasi, '--out', out]);
+    expect(r.stdout).toContain('Tahun 2025: realisasi 0 OPD (Capaian OPD)');
+    expect(r.stdout).toContain(`Tidak dihitung: realisasi 1 OPD yang pohonnya belum diterima (${opd}); tarik dengan --basis terbaru untuk melihatnya.`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.getWorksheet('Capaian OPD')!.eachRow((row) => row.eachCell((c) => { texts.push(String(c.value)); }));
+    expect(texts.some((t) => /^Tidak dihitung: .* sudah mengirim realisasi 2025, tetapi belum punya pohon yang diterima \(basis diterima\)/.test(t))).toBe(true);
+  });
+
   it('refuses a perencana of another OPD with the server\'s message', async () => {
     const other = (await run(['dev-token', '--role', 'perencana', '--pemda', pemda, '--opd', '1.03.0.00.0.00.01.0000', '--api', api.url])).stdout.trim();
     const r = await run(['pull', '--opd', opd, '--periode', periode, '--lke', '--tahun', '2025', '--api', api.url, '--token', other, '--out', join(dir, 'x.xlsx')]);

@@ -48,7 +48,17 @@ function capaianRow(s: SheetBuilder, row: number, c: CapaianIndikatorOpd, names:
  * below, the IKU of every OPD (and the pemda's) lowest capaian first: where the pemda's
  * targets are at risk.
  */
-export function capaianOpdSheet(a: Pick<ConsolidatedAnswer, 'sections' | 'rekap' | 'tahun'>, lang: 'id' | 'en' = 'id'): SheetSpec {
+/**
+ * OPDs that pushed the year's realisasi but whose tree is not in this consolidation (basis
+ * `diterima` and no accepted version): their capaian is not counted. Said in the sheet and by
+ * the CLI, so an empty Capaian OPD is never read as "nobody measured".
+ */
+export function realisasiDiLuarBasis(a: Pick<ConsolidatedAnswer, 'sections' | 'rekap'>): string[] {
+  const inside = new Set(a.sections.map((x) => x.opd));
+  return a.rekap.filter((r) => r.capaian?.realisasiVersion != null && !inside.has(r.opd)).map((r) => r.opd);
+}
+
+export function capaianOpdSheet(a: Pick<ConsolidatedAnswer, 'sections' | 'rekap' | 'tahun'> & Partial<Pick<ConsolidatedAnswer, 'basis'>>, lang: 'id' | 'en' = 'id'): SheetSpec {
   const s = new SheetBuilder(CAPAIAN_OPD_SHEET, [24, 30, 10, 40, 10, 6, 11, 11, 11, 14, 18, 16], LANDSCAPE);
   s.spec.styles = STYLE;
   s.spec.freezeRows = 1;
@@ -64,6 +74,13 @@ export function capaianOpdSheet(a: Pick<ConsolidatedAnswer, 'sections' | 'rekap'
   const iku = rows.filter((c) => c.iku).sort((x, y) => (x.capaian ?? Infinity) - (y.capaian ?? Infinity));
   iku.forEach((c, k) => capaianRow(s, r + 1 + k, c, names));
   if (iku.length === 0) s.set(r + 1, 1, lang === 'en' ? 'No IKU indicator has been measured this year.' : 'Belum ada indikator IKU yang diukur tahun ini.', 'plain');
+  const luar = realisasiDiLuarBasis(a);
+  if (luar.length) {
+    const list = luar.map((o) => `${names.get(o) || o}`).join(', ');
+    s.set(r + Math.max(iku.length, 1) + 2, 1, lang === 'en'
+      ? `Not counted: ${list} pushed the realisasi of ${a.tahun} but has no tree accepted (basis ${a.basis ?? 'diterima'}). Accept their tree, or pull with basis terbaru.`
+      : `Tidak dihitung: ${list} sudah mengirim realisasi ${a.tahun}, tetapi belum punya pohon yang diterima (basis ${a.basis ?? 'diterima'}). Terima pohonnya, atau tarik dengan basis terbaru.`, 'catatan');
+  }
   return s.spec;
 }
 
