@@ -43,6 +43,22 @@ function periodYears(opts: AdoptOptions, found: number[]): number[] {
   return out;
 }
 
+/**
+ * A Renja evaluation form evaluates one year of a Renstra; the workbook it becomes belongs to
+ * the Renstra's period (its pushes go to that period, where the Bagian Organisasi consolidates).
+ * `--tahun-awal/--tahun-akhir` say it; else the form's end-of-period column (`Target Renstra …
+ * Tahun 2029 (Akhir Periode Renstra)`) gives the last year, five years back the first (the
+ * report says it is a guess). Null for other layouts, or when the form does not name it.
+ */
+function renjaPeriod(model: ColumnModel, opts: AdoptOptions): number[] | null {
+  const r = model.renja;
+  if (!r) return null;
+  const awal = opts.tahunAwal ?? (r.tahunAkhir !== undefined ? r.tahunAkhir - 4 : undefined);
+  const akhir = opts.tahunAkhir ?? r.tahunAkhir ?? (opts.tahunAwal !== undefined ? opts.tahunAwal + 4 : undefined);
+  if (awal === undefined || akhir === undefined || akhir < awal || akhir - awal > 20 || r.tahun < awal || r.tahun > akhir) return null;
+  return Array.from({ length: akhir - awal + 1 }, (_, i) => awal + i);
+}
+
 function infoFrom(opts: AdoptOptions, years: number[], base: InfoValues = {}): InfoValues {
   const pick = (k: keyof InfoValues, v: CellValue | undefined) => (v !== undefined && v !== null && v !== '' ? v : (base[k] ?? null));
   const jenis = opts.jenisPemda ? (matchListValue(opts.jenisPemda, JENIS_PEMDA).value ?? opts.jenisPemda) : undefined;
@@ -136,7 +152,7 @@ function askTahunAwal(g: Grid, h: HeaderBlock, model: ColumnModel): AdoptQuestio
 }
 
 function adoptMatrix(g: Grid, header: HeaderBlock, model: ColumnModel, layout: LayoutKind, opts: AdoptOptions, infoBase: InfoValues): AdoptResult {
-  const years = periodYears(opts, model.years);
+  const years = renjaPeriod(model, opts) ?? periodYears(opts, model.years);
   const jenisText = opts.jenisPemda ?? (typeof infoBase['Jenis Pemda'] === 'string' ? infoBase['Jenis Pemda'] : '');
   const jenis = (matchListValue(jenisText, JENIS_PEMDA).value ?? null) as JenisPemda | null;
   const renjaState: RenjaState = { checks: [], footer: [] };
@@ -172,7 +188,11 @@ function adoptMatrix(g: Grid, header: HeaderBlock, model: ColumnModel, layout: L
     values: read.values, notCarried: read.notCarried, totals: read.totals, sourceRows: read.sourceRows,
   }, main, read.tree, read.fates, info, opts, read.sink, undefined, undefined, levels, renja ? [renja.table] : []);
   if (opd) result.opd = opd;
-  if (renja) result.report.renja = renja.report;
+  if (renja) {
+    result.report.renja = renja.report;
+    const given = opts.tahunAwal !== undefined || opts.tahunAkhir !== undefined;
+    if (given && years.length > 1) result.report.renja.periode = { awal: years[0], akhir: years[years.length - 1], dari: '--tahun-awal/--tahun-akhir' };
+  }
   return result;
 }
 

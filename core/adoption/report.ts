@@ -95,6 +95,9 @@ export function renjaLines(r: Pick<AdoptReport, 'renja'>, lang: Lang = 'id'): st
     en
       ? `Realisasi ${j.tahun} (year from ${j.tahunDari}): ${j.realisasi.rows} rows, ${j.realisasi.indikator} indicators, quarters ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`
       : `Realisasi ${j.tahun} (tahun dari ${j.tahunDari}): ${j.realisasi.rows} baris, ${j.realisasi.indikator} indikator, triwulan ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`,
+    ...(j.periode ? [en
+      ? `Renstra period ${j.periode.awal}–${j.periode.akhir} (guessed from the ${j.periode.dari}; the workbook's Info, and where it is pushed): change with --tahun-awal/--tahun-akhir`
+      : `Periode Renstra ${j.periode.awal}–${j.periode.akhir} (tebakan dari ${j.periode.dari}; dipakai di Info dan sebagai periode kirim): ubah dengan --tahun-awal/--tahun-akhir`] : []),
     en ? `Form figures checked: ${j.checks.length}, differing from Pokin (U08): ${bad.length}` : `Angka form diperiksa: ${j.checks.length}, berbeda dengan Pokin (U08): ${bad.length}`,
     ...j.catatan.map((c) => `  ${c.jenis}: "${c.text}" → ${c.to || (en ? 'nowhere (no Realisasi row)' : 'tidak ada baris Realisasi')}`),
   ];

@@ -14,6 +14,7 @@ import type { TableSnapshot } from '../../../core/snapshot.js';
 import { readXlsx } from '../../../xlsx/read.js';
 import { FIXTURES } from '../../fixtures/adopt/build.js';
 import { renjaForm, renjaLines, type RenjaVariant } from '../../fixtures/adopt/renja.js';
+import { renjaLines as renjaReportLines } from '../../../core/adoption/index.js';
 import { tempDir } from '../../cli/fixtures.js';
 
 function adopt(v: RenjaVariant = {}, tahun?: number): AdoptResult {
@@ -30,7 +31,10 @@ describe('the Renja evaluation form as Dinas Kesehatan fills it in', () => {
 
   it('is recognised as the form, evaluating the year its Target Renja column names', () => {
     expect(report.layout).toBe('renja-evaluasi');
-    expect(report.years).toEqual([2025]);
+    // The workbook belongs to the Renstra period the form names (its end-of-period column), a guess said so.
+    expect(report.years).toEqual([2025, 2026, 2027, 2028, 2029]);
+    expect(report.renja!.periode).toEqual({ awal: 2025, akhir: 2029, dari: 'judul kolom Target Renstra akhir periode' });
+    expect(renjaReportLines(report)).toContain('Periode Renstra 2025–2029 (tebakan dari judul kolom Target Renstra akhir periode; dipakai di Info dan sebagai periode kirim): ubah dengan --tahun-awal/--tahun-akhir');
     expect(report.renja).toMatchObject({ tahun: 2025, tahunDari: 'judul kolom Target Renja' });
     expect(report.columns).toMatchObject({ J: 'target 2025', K: 'pagu 2025 (×1.000)', F: 'kondisi akhir', L: 'realisasi TW1 (K)', M: 'realisasi TW1 (Rp (×1.000))' });
   });
