@@ -298,6 +298,14 @@ export class PreviewPort implements WorkbookPort {
   async download(): Promise<Uint8Array> {
     const copy = new this.excel.Workbook();
     await copy.xlsx.load(await this.wb.xlsx.writeBuffer() as ArrayBuffer, { ignoreNodes: IGNORED } as never);
+    // ExcelJS 4.4 does not read `<rowBreaks>` back (exceljs/exceljs#2249): the PK's and the
+    // printed sheets' page breaks would be lost in the file; take them from the workbook in memory.
+    for (const ws of this.wb.worksheets) {
+      const breaks = (ws as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? [];
+      const to = breaks.length ? copy.getWorksheet(ws.name) : undefined;
+      const have = new Set(((to as unknown as { rowBreaks?: { id: number }[] } | undefined)?.rowBreaks ?? []).map((b) => b.id));
+      for (const b of breaks) if (to && !have.has(b.id)) to.getRow(b.id).addPageBreak();
+    }
     const snapshot = workbookSnapshot(copy);
     if (snapshot.tables.some((t) => t.name === 'PohonKinerja')) decorateWorkbook(copy, readWorkbook(snapshot).tree.config);
     return new Uint8Array(await copy.xlsx.writeBuffer());

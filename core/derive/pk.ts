@@ -12,6 +12,7 @@
 import type { Jabatan, PohonKinerja } from '../model.js';
 import { budgetBlock, budgetItems, ownedBoxes } from './anggaran.js';
 import { fitRowHeights } from './fit.js';
+import { keepTogether } from './pages.js';
 import { targetValue, treeOrder } from './matriks.js';
 import { numberStyle, SheetBuilder, sheetName, type Paper, type SheetSpec } from './spec.js';
 
@@ -201,6 +202,9 @@ export function pkSheet(tree: PohonKinerja, idJabatan: string, tahun: number, op
     r++;
   });
   if (block.items.length === 0) { s.merge(r, 1, r, 5, 'Jabatan ini tidak memiliki program, kegiatan atau sub kegiatan berkode.', 'text'); r++; }
+  // The total, its notes and the signatures print on one page (a signature alone on a page
+  // signs nothing the reader can see).
+  const keepFrom = r;
   s.merge(r, 1, r, 4, block.source === 'DPA' ? 'Jumlah' : 'Jumlah (indikatif)', 'totalLabel');
   s.set(r, 5, block.total, 'totalMoney');
   r++;
@@ -216,8 +220,8 @@ export function pkSheet(tree: PohonKinerja, idJabatan: string, tahun: number, op
   }
   for (const n of notes) line(n, 'note');
   r++;
-  signatures(s, r, tahun, pertama, kedua, idJabatan, tempatOf(tree, opts), tanggal);
-  return fitRowHeights(s.spec);
+  const end = signatures(s, r, tahun, pertama, kedua, idJabatan, tempatOf(tree, opts), tanggal) - 1;
+  return keepTogether(fitRowHeights(s.spec), keepFrom, end);
 }
 
 function signatures(

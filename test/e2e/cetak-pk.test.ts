@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { requireChromium, shotOnFailure, startJourney, type Journey } from './harness.js';
+import { inflateRawSync } from 'node:zlib';
+import { entryData, zipEntries } from '../../xlsx/zip.js';
 
 const chromium = requireChromium('cetak-pk');
 
@@ -69,5 +71,12 @@ describe.skipIf(!chromium)('Cetak: PK gate and paper in Chromium at 320 px', () 
       expect(w.headerFooter.oddHeader ?? '').toMatch(/DRAF/);
     }
     expect(wb.getWorksheet('Matriks Cascading')!.pageSetup.paperSize).toBe(8);
+    // The PK's page breaks survive the download (ExcelJS cannot read <rowBreaks> back: the
+    // package is read with Pokin's own zip reader).
+    const bytes = readFileSync(saved);
+    const withBreaks = zipEntries(bytes, 10_000).entries
+      .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+      .filter((e) => { const d = entryData(bytes, e); return (e.method === 8 ? inflateRawSync(d) : Buffer.from(d)).toString('utf8').includes('<rowBreaks'); });
+    expect(withBreaks.length).toBeGreaterThanOrEqual(pks.length);
   });
 });
