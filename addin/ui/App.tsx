@@ -31,6 +31,7 @@ import { EvaluasiPanel } from './EvaluasiPanel.js';
 import { ReviuPanel } from './ReviuPanel.js';
 import { SignIn, type SignInProps } from './SignIn.js';
 import { TreePanel } from './TreePanel.js';
+import { useRevealMessages } from './useRevealMessages.js';
 
 export interface PaneHost {
   workspace: Workspace | null;
@@ -128,6 +129,7 @@ export function App({ host }: { host: PaneHost }) {
     setAdopted(null);
     try { await host.openFile(f); } catch (e) { setOpenError(`${t.openFailed} ${failureText(e, lang)}`); } finally { setOpening(false); }
   };
+  useRevealMessages(paneRoot);
   return (
     <LangContext.Provider value={lang}>
       <FluentProvider theme={webLightTheme} className="pokin-root">
@@ -226,3 +228,5 @@ export function App({ host }: { host: PaneHost }) {
     </LangContext.Provider>
   );
 }
+
+const paneRoot = () => document.querySelector<HTMLElement>('.pokin-root');

@@ -120,6 +120,12 @@ describe.skipIf(!chromium)('Pengukuran tab in Chromium at 320 px', () => {
     await page.getByTestId('tab-pengukuran').click();
     await page.getByTestId('pg-push').click();
     await expect.poll(() => page.getByTestId('pg-push-result').textContent(), { timeout: 15_000 }).toMatch(/Realisasi 2025 terkirim: versi 1\b/);
+    // The result is not hidden behind the sticky cell editor at the bottom of the pane.
+    await expect.poll(async () => {
+      const bar = await page.getByTestId('pg-push-result').boundingBox();
+      const editor = await page.getByTestId('cell-editor').boundingBox();
+      return bar && editor ? bar.y + bar.height <= editor.y + 1 : false;
+    }).toBe(true);
     await shotAt('3-pushed', 'pg-push');
   });
 
