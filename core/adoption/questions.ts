@@ -64,9 +64,18 @@ function titleTexts(sheets: readonly RawSheet[], report: AdoptReport): string[] 
   if (!sheet) return [];
   const above = Math.max(0, (report.headerRows[0] ?? 11) - 1);
   const out: string[] = [];
-  for (const row of sheet.values.slice(0, Math.min(above, 10))) for (const v of row) if (typeof v === 'string' && v.trim()) out.push(v.replace(/\s+/g, ' ').trim());
+  for (const row of sheet.values.slice(0, Math.min(above, 10))) for (const v of row) if (typeof v === 'string' && v.trim()) out.push(titleCase(v.replace(/\s+/g, ' ').trim()));
   out.push(sheet.name);
   return out;
+}
+
+/**
+ * Forms print their titles in capitals (`DINAS KESEHATAN KABUPATEN BANYUWANGI`); the name
+ * patterns below read capitalised words, so an all-capitals title is read in title case.
+ */
+function titleCase(t: string): string {
+  if (t !== t.toUpperCase() || !/[A-Z]/.test(t)) return t;
+  return t.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 
 const PEMDA_RE = /\b(Provinsi|Kabupaten|Kab\.|Kota)\s+((?:[A-Z][A-Za-z'-]*)(?:\s+[A-Z][A-Za-z'-]*){0,2})/;

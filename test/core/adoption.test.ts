@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { adoptWithAnswers, answerProblems, countsLine, draftAdoption, guessVersi, reportView } from '../../core/adoption/index.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { dirtySheet, levelSheet, renstraSheet } from '../fixtures/adopt/build.js';
+import { renjaForm } from '../fixtures/adopt/renja.js';
 
 const byKey = (qs: { key: string; guess: string }[]) => Object.fromEntries(qs.map((q) => [q.key, q.guess]));
 
@@ -21,6 +22,12 @@ describe('adoption questions', () => {
     });
     expect(d.questions.find((q) => q.key === 'Kode OPD')!.source!.id).toMatch(/periksa/);
     expect(d.questions.find((q) => q.key === 'Kode Pemda')!.hint.id).toMatch(/35\.10/);
+  });
+
+  it('reads the pemda and the OPD from a form\'s title in capitals (DINAS KESEHATAN KABUPATEN BANYUWANGI)', () => {
+    const d = draftAdoption([renjaForm().sheet]);
+    if (!d.ok) throw new Error('not recognised');
+    expect(byKey(d.questions)).toMatchObject({ Pemda: 'Kabupaten Banyuwangi', 'Jenis Pemda': 'Kabupaten', 'Nama OPD': 'Dinas Kesehatan' });
   });
 
   it('takes the signed-in account\'s pemda and OPD, and the period from a level table\'s file name', () => {
