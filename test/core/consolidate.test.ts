@@ -3,6 +3,7 @@
  * (Kode OPD first, PEMDA first, rows identified by (Kode OPD, ID)), Rekap OPD, Matriks
  * Crosscutting, and each cross-OPD rule at the right consolidated row.
  */
+import { crossOpdIssues } from '../../core/derive/consolidate/rules.js';
 import { describe, expect, it } from 'vitest';
 import {
   consolidate, linkContentHash, linkId, mergePages, pageAnswer, treeLinks, withLinkStatuses,
@@ -198,6 +199,15 @@ describe('consolidate: cross-OPD rules fire at the right row', () => {
     const j05 = of('J05');
     expect(j05.map((i) => i.opd).sort()).toEqual([GHOST, PENDING].sort());
     for (const i of j05) expect(c.rekap[Number(i.cell.slice(1)) - 2].opd).toBe(i.opd);
+  });
+
+  it('J05 names the pemda\'s own tree as Bappeda\'s, not as an "OPD PEMDA"', () => {
+    const issues = crossOpdIssues({
+      basis: 'terbaru', pemda: null, opds: [], decisions: new Map(),
+      missing: [{ opd: 'PEMDA', hasHead: false }, { opd: GHOST, hasHead: false }],
+      locate: () => ({ sheet: 'x', cell: 'A1' }), rekapCell: () => ({ sheet: 'Rekap OPD', cell: 'A2' }),
+    });
+    expect(issues.map((i) => i.message)).toEqual(['Pohon kinerja pemda (Bappeda) belum pernah dikirim.', `OPD ${GHOST} belum pernah mengirim pohon kinerja.`]);
   });
 });
 

@@ -150,9 +150,13 @@ export function crossOpdIssues(input: CrossRuleInput): ConsolidatedIssue[] {
 
   // J05: expected, but nothing to consolidate.
   for (const m of input.missing) {
+    // The pemda's own tree (Kode OPD `PEMDA`) is Bappeda's, not an OPD's.
+    const who = m.opd === 'PEMDA' ? { id: 'Pohon kinerja pemda (Bappeda)', en: "The pemda's tree (Bappeda)" } : { id: `OPD ${m.opd}`, en: `OPD ${m.opd}` };
     const i = issue('J05', 'W', input.rekapCell(m.opd), m.hasHead
-      ? { id: `OPD ${m.opd} belum punya versi pohon yang diterima.`, en: `OPD ${m.opd} has no accepted tree version.` }
-      : { id: `OPD ${m.opd} belum pernah mengirim pohon kinerja.`, en: `OPD ${m.opd} has never pushed a performance tree.` }) as ConsolidatedIssue;
+      ? { id: `${who.id} belum punya versi pohon yang diterima.`, en: `${who.en} has no accepted tree version.` }
+      : m.opd === 'PEMDA'
+        ? { id: `${who.id} belum pernah dikirim.`, en: `${who.en} has never been pushed.` }
+        : { id: `${who.id} belum pernah mengirim pohon kinerja.`, en: `${who.en} has never pushed a performance tree.` }) as ConsolidatedIssue;
     i.opd = m.opd;
     out.push(i);
   }
