@@ -48,7 +48,7 @@ export function SignIn({ token, defaults, onDevSignIn, onDialogSignIn, onSignOut
     <form className="pokin-form" onSubmit={(e) => { e.preventDefault(); if (onDevSignIn) go(() => onDevSignIn({ role, pemda, opd })); }}>
       <Field label={t('role')}>
         <Select value={role} onChange={(_, d) => setRole(d.value)} data-testid="signin-role">
-          {['perencana', 'organisasi', 'bappeda', 'admin'].map((r) => <option key={r}>{r}</option>)}
+          {ROLES.map((r) => <option key={r.id} value={r.id}>{lang === 'en' ? r.en : r.name}</option>)}
         </Select>
       </Field>
       <Field label={t('kodePemda')}><Input value={pemda} onChange={(_, d) => setPemda(d.value)} /></Field>
@@ -58,3 +58,11 @@ export function SignIn({ token, defaults, onDevSignIn, onDialogSignIn, onSignOut
     </form>
   );
 }
+
+/** The roles of the token (Cognito groups), named as their users know them. */
+const ROLES = [
+  { id: 'perencana', name: 'Perencana OPD', en: 'OPD planner' },
+  { id: 'organisasi', name: 'Bagian Organisasi', en: 'Bagian Organisasi (review)' },
+  { id: 'bappeda', name: 'Bappeda', en: 'Bappeda (pemda tree)' },
+  { id: 'admin', name: 'Admin', en: 'Admin' },
+] as const;
