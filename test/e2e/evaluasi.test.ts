@@ -6,12 +6,11 @@
  * pull the evaluator's notes; a workbook without the LKE gets the table in one click.
  * Screenshots in test/e2e/output/evaluasi/.
  */
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { formatAngka } from '../../core/capaian/index.js';
-import { requireChromium, shotOnFailure, startJourney, type Journey } from './harness.js';
+import { openInPreview, requireChromium, shotAt as shotAtIn, shotOnFailure, startJourney, type Journey } from './harness.js';
 
 const chromium = requireChromium('evaluasi');
 
@@ -27,17 +26,8 @@ describe.skipIf(!chromium)('Evaluasi tab in Chromium at 320 px', () => {
   afterAll(async () => { await j?.close(); });
   shotOnFailure(() => j);
 
-  const shotAt = async (name: string, testId?: string) => {
-    if (testId) await j.page.getByTestId(testId).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    else await j.page.evaluate(() => window.scrollTo(0, 0));
-    await j.shot(name, false);
-  };
-  const open = async (file: string) => {
-    await j.page.goto(`${j.pane.url}/taskpane.html?preview`);
-    await j.page.getByTestId('open-file').waitFor({ state: 'attached' });
-    await j.page.setInputFiles('[data-testid=open-file]', resolve(file));
-    await j.page.locator('[data-testid=issues][data-reference=ready]').waitFor({ timeout: 30_000 });
-  };
+  const shotAt = (name: string, testId?: string) => shotAtIn(j, name, testId);
+  const open = (file: string) => openInPreview(j, file);
   const total = async () => (await j.page.getByTestId('ev-total').textContent()) ?? '';
   const num = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
 

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { readFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import { TEST_TMP } from '../tmp.js';
 
@@ -162,6 +162,21 @@ export async function startJourney(name: string, chromium: string, width = 320):
 
   console.log(`[e2e] ${name}: screenshots in ${shots}`);
   return j;
+}
+
+/** A viewport-sized shot (a full-page one of a long tab is unreadable) with `testId` scrolled to the top. */
+export async function shotAt(j: Journey, name: string, testId?: string): Promise<void> {
+  if (testId) await j.page.getByTestId(testId).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  else await j.page.evaluate(() => window.scrollTo(0, 0));
+  await j.shot(name, false);
+}
+
+/** Opens a workbook in the preview pane and waits until it is validated with the Kepmendagri list. */
+export async function openInPreview(j: Journey, file: string): Promise<void> {
+  await j.page.goto(`${j.pane.url}/taskpane.html?preview`);
+  await j.page.getByTestId('open-file').waitFor({ state: 'attached' });
+  await j.page.setInputFiles('[data-testid=open-file]', resolve(file));
+  await j.page.locator('[data-testid=issues][data-reference=ready]').waitFor({ timeout: 30_000 });
 }
 
 /** Call in a describe block: a failing journey leaves a screenshot of where it stood. */

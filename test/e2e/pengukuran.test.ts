@@ -6,13 +6,12 @@
  * mistakes lists the capaian needing a Penjelasan (U04) and a click lands on the cell; a
  * workbook without the tables gets them in one click. Screenshots in test/e2e/output/pengukuran/.
  */
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { formatAngka } from '../../core/capaian/index.js';
 import { kategoriWarna } from '../../core/derive/index.js';
-import { requireChromium, shotOnFailure, startJourney, type Journey } from './harness.js';
+import { openInPreview, requireChromium, shotAt as shotAtIn, shotOnFailure, startJourney, type Journey } from './harness.js';
 
 const chromium = requireChromium('pengukuran');
 
@@ -33,19 +32,9 @@ describe.skipIf(!chromium)('Pengukuran tab in Chromium at 320 px', () => {
   afterAll(async () => { await j?.close(); });
   shotOnFailure(() => j);
 
-  /** A viewport-sized shot (a full-page one is 7000 px tall and unreadable) with `testId` scrolled into view. */
-  const shotAt = async (name: string, testId?: string) => {
-    if (testId) await j.page.getByTestId(testId).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    else await j.page.evaluate(() => window.scrollTo(0, 0));
-    await j.shot(name, false);
-  };
+  const shotAt = (name: string, testId?: string) => shotAtIn(j, name, testId);
 
-  const open = async (file: string) => {
-    await j.page.goto(`${j.pane.url}/taskpane.html?preview`);
-    await j.page.getByTestId('open-file').waitFor({ state: 'attached' });
-    await j.page.setInputFiles('[data-testid=open-file]', resolve(file));
-    await j.page.locator('[data-testid=issues][data-reference=ready]').waitFor({ timeout: 30_000 });
-  };
+  const open = (file: string) => openInPreview(j, file);
 
   it('shows the capaian pokin pengukuran computes, generates the sheets and pushes the realisasi', async () => {
     const file = 'examples/dinkes-pengukuran-2025.xlsx';
