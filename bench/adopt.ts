@@ -25,40 +25,10 @@ import type { CellValue } from '../core/snapshot.js';
 import { renderSheet } from '../xlsx/render.js';
 import { readRawSheets } from '../xlsx/sheet.js';
 import { generate } from '../test/helpers/generate.js';
+import { interleaved, time } from './timing.js';
 
 const YEARS = [2026, 2027, 2028, 2029, 2030];
 const LIMIT_S = Number(process.env.ADOPT_LIMIT_S ?? 60);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    t.push(performance.now() - t0);
-  }
-  return median(t);
-}
-
-/** Medians of several timed functions, run in turn (a, b, a, b …) after one warm-up each. */
-async function interleaved(fns: (() => Promise<unknown>)[], runs: number): Promise<number[]> {
-  for (const f of fns) await f();
-  const t: number[][] = fns.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    for (let k = 0; k < fns.length; k++) {
-      const t0 = performance.now();
-      await fns[k]();
-      t[k].push(performance.now() - t0);
-    }
-  }
-  return t.map(median);
-}
 
 /** Printed columns of the matrix; each spans two grid columns. */
 const PRINTED = ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja', 'Satuan', 'Kondisi Awal', ...YEARS.flatMap((y) => [`Target ${y}`, `Pagu ${y}`]), 'Kondisi Akhir', 'Unit Kerja Penanggung Jawab'];

@@ -18,15 +18,10 @@ import { readWorkbook } from '../core/read/index.js';
 import { validateSnapshot } from '../core/validate.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { generate } from '../test/helpers/generate.js';
+import { median } from './timing.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = [500, 5_000, 20_000];
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** `BENCH_GC=1`: a full GC before every timed call (exposed at run time); off by default. */
 const gc: () => void = (() => {

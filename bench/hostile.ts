@@ -31,25 +31,9 @@ import { generate } from '../test/helpers/generate.js';
 import { HOSTILE, zip } from '../test/helpers/hostile.js';
 import { entryData, zipEntries } from '../xlsx/zip.js';
 import { inflateRawSync } from 'node:zlib';
+import { time } from './timing.js';
 
 const DIR = process.env.POKIN_HOSTILE_DIR ?? join(tmpdir(), 'pokin-hostile');
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    t.push(performance.now() - t0);
-  }
-  return median(t);
-}
 
 async function bytesOf(spec: SheetSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

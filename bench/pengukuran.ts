@@ -16,15 +16,10 @@ import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { validateSnapshot } from '../core/validate.js';
 import { toSnapshot, type FieldRow } from '../examples/src/workbook.js';
 import { generate, prng } from '../test/helpers/generate.js';
+import { median } from './timing.js';
 
 const TAHUN = 2025;
 const INDICATORS = 5_000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** The generated tree with a year of Rencana Aksi and four quarters of realisasi. */
 export function pengukuranWorkbook(indicators = INDICATORS): WorkbookSnapshot {
