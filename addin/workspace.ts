@@ -11,7 +11,6 @@ import { adoptDraft, draftFromPort, identityHints, type AdoptionDraftResult, typ
 import type { PokinConfig } from '../core/config.js';
 import type { Issue } from '../core/issues.js';
 import { readWorkbook } from '../core/read/index.js';
-import { loadListFor, sasaranPemdaIds, type ReferenceData } from '../core/reference.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { checkOpd, checkPemda, type StaleDetails, type VersionMeta } from '../core/wire/index.js';
 import { ApiFailure, newSubmissionId, PokinApi, pushBody, type TreeRef } from '../client/api.js';
@@ -27,6 +26,8 @@ import type { DocHost, DocPushOutcome } from './docs.js';
 import { jawab, pullLkeNotes, pushLke, tambahLke, type PullNotesOutcome } from './evaluasi.js';
 import { pushRealisasi, tambahPengukuran } from './pengukuran.js';
 import { statusRows } from './live/status.js';
+import { ReferenceLoader, type ReferenceState } from './reference.js';
+import type { ReferenceData } from '../core/reference.js';
 import type { EvaluasiLke } from '../core/lke/index.js';
 
 type Text = { id: string; en: string };
@@ -48,7 +49,7 @@ export type Notice =
   | { kind: 'queue-landed'; version: number }
   | { kind: 'queue-failed'; error: unknown };
 
-export type ReferenceState = 'idle' | 'loading' | 'ready' | 'failed';
+export type { ReferenceState } from './reference.js';
 
 export interface WorkspaceState {
   live: LiveResult | null;
@@ -94,19 +95,21 @@ export class Workspace implements DocHost {
   readonly queue: PushQueue;
   private token: string | null = null;
   private listeners = new Set<() => void>();
-  private ref: ReferenceData = { nomenklatur: null, pemdaSasaranIds: null };
-  private refVersi: string | null = null;
-  private refLoad: Promise<void> | null = null;
-  private pemdaKey: string | null = null;
+  private readonly reference: ReferenceLoader;
   private draftSource: AdoptionSource | null = null;
   state: WorkspaceState;
 
   constructor(readonly port: WorkbookPort, apiBase = '', private readonly opts: WorkspaceOptions = {}) {
     // Re-validate when the pane comes back into focus: events may have been missed meanwhile.
     this.live = new LiveValidation(port, {
-      focus: paneFocus(), nomenklatur: () => this.ref.nomenklatur, pemdaSasaranIds: () => this.ref.pemdaSasaranIds,
+      focus: paneFocus(), nomenklatur: () => this.reference.data.nomenklatur, pemdaSasaranIds: () => this.reference.data.pemdaSasaranIds,
     });
     this.api = new PokinApi({ base: apiBase, token: () => this.token });
+    this.reference = new ReferenceLoader({
+      api: this.api, token: () => this.token, treeRef: (snapshot) => this.treeRef(snapshot),
+      revalidate: () => this.validate(), setState: (reference) => this.set({ reference }),
+      expireSession: () => this.expireSession(), ...(opts.loadReference ? { loadList: opts.loadReference } : {}),
+    });
     this.queue = new PushQueue({
       send: (ref, body) => this.api.push(ref, body), baseDelayMs: 1000, maxDelayMs: 15_000, store: opts.store ?? memoryStore(),
     });
@@ -115,7 +118,7 @@ export class Workspace implements DocHost {
       liveHealth: this.live.health, waitingForExcel: false,
       reference: 'idle', notice: null, queueConflict: null, dirty: false,
     };
-    this.live.onResult((r) => { this.set({ live: r, error: null }); void this.ensureReference(r); });
+    this.live.onResult((r) => { this.set({ live: r, error: null }); void this.reference.ensure(r); });
     this.live.onHealth((h) => this.set({ liveHealth: h }));
     (port as { onSlow?: (fn: (w: boolean) => void) => () => void }).onSlow?.((w) => this.set({ waitingForExcel: w }));
     this.live.onState((s, error) => this.set({ liveState: s, ...(error ? { error } : {}) }));
@@ -174,50 +177,10 @@ export class Workspace implements DocHost {
     }
   }
 
-  /**
-   * The reference data of the validation setup (core/reference.ts), as the CLI and the server
-   * use it: the Kepmendagri list of the Info's version, loaded lazily once per version, and
-   * the pemda tree's Sasaran Pemda when the signed-in user can read it. Validates again when
-   * either arrives, so the counts end up the same as `pokin validate`'s.
-   */
-  private ensureReference(r: LiveResult): Promise<void> {
-    const hasTree = !!r.result.tree.tables.pohon;
-    const versi = r.result.tree.config.versiNomenklatur;
-    if (!hasTree) return Promise.resolve();
-    void this.ensurePemdaTree(r.snapshot);
-    if (versi === this.refVersi && this.refLoad) return this.refLoad;
-    this.refVersi = versi;
-    this.set({ reference: 'loading' });
-    const load = this.opts.loadReference ?? ((v: string) => loadListFor(v));
-    this.refLoad = load(versi).then(async (list) => {
-      if (this.refVersi !== versi) return;
-      this.ref = { ...this.ref, nomenklatur: list };
-      this.set({ reference: list ? 'ready' : 'failed' });
-      await this.validate().catch(() => undefined);
-    }, () => { this.set({ reference: 'failed' }); });
-    return this.refLoad;
-  }
-
-  private async ensurePemdaTree(snapshot: WorkbookSnapshot): Promise<void> {
-    const where = this.treeRef(snapshot);
-    if (!this.token || !('pemda' in where) || where.opd === 'PEMDA') return;
-    const key = `${where.pemda}|${where.periode}|${this.token}`;
-    if (key === this.pemdaKey) return;
-    this.pemdaKey = key;
-    try {
-      const answer = await this.api.pull({ ...where, opd: 'PEMDA' });
-      this.ref = { ...this.ref, pemdaSasaranIds: sasaranPemdaIds(answer.tree) };
-      await this.validate().catch(() => undefined);
-    } catch (e) {
-      // Not pushed yet (404), offline, or not readable: T06 then checks only that Ref Pemda is filled.
-      if (e instanceof ApiFailure && e.status === 401) this.expireSession();
-    }
-  }
-
   /** Waits for the reference data of the current workbook (before a push: the same checks as the server). */
   async referenceReady(): Promise<void> {
     const r = this.state.live ?? (await this.validate());
-    await this.ensureReference(r);
+    await this.reference.ensure(r);
   }
 
   async selectIssue(i: Issue): Promise<void> {
@@ -232,9 +195,8 @@ export class Workspace implements DocHost {
   setToken(token: string | null): void {
     this.token = token;
     if (this.opts.keepSession) keepToken(token);
-    this.pemdaKey = null;
     this.set({ token, ...(token ? { notice: this.state.notice?.kind === 'session-expired' ? null : this.state.notice } : {}) });
-    if (token && this.state.live) void this.ensurePemdaTree(this.state.live.snapshot);
+    this.reference.tokenChanged(this.state.live?.snapshot ?? null);
   }
 
   /** The server refused the token (expired, revoked): sign out and say so, instead of "Masuk sebagai …". */
