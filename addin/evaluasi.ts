@@ -5,20 +5,10 @@
  * is the planner's click), the LKE pushed as its own document per year, and the evaluator's
  * notes (`Catatan Evaluator`) brought in by a pull. The score is core's `evaluasiLke`.
  */
-import { kriteriaLkeTableSpec, lkeTableSpec } from '../core/layout/lke.js';
+import { dokumenOf } from '../core/dokumen/index.js';
 import { evaluasiLke, lembarLke, type EvaluasiLke } from '../core/lke/index.js';
-import { findTable } from '../core/read/index.js';
-import type { TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { pullDocument, pushDocument, withDocVersion, type DocHost, type DocPushOutcome, type Text } from './docs.js';
 import type { CellWrite } from './port.js';
-
-/** The LKE document of the contract: the `LKE` table, and `Kriteria LKE` when the pemda uses its own list. */
-export function lkeDocument(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const tables = [findTable(snapshot, kriteriaLkeTableSpec()), findTable(snapshot, lkeTableSpec())]
-    .filter((t): t is TableSnapshot => !!t)
-    .map(({ formulas: _f, ...t }) => t);
-  return { tables };
-}
 
 /** The cell of a criterion's `Jawaban` (or another column) in the workbook's LKE table. */
 export function lkeCell(ev: EvaluasiLke, kode: string, field: 'jawaban' | 'catatanEvaluator' = 'jawaban'): { sheet: string; cell: string } | null {
@@ -50,13 +40,13 @@ export async function jawab(h: DocHost, ev: EvaluasiLke, kode: string, jawaban: 
 
 export async function pushLke(h: DocHost, tahun: number, base?: number): Promise<DocPushOutcome> {
   const r = await h.live.validateNow();
-  const ev = evaluasiLke(r.snapshot, { saran: false });
-  if (!ev.kriteriaSah) {
-    return { kind: 'blocked', errors: ev.issues.filter((i) => i.severity === 'E').length, message: { id: 'Daftar kriteria LKE memuat error: perbaiki dahulu.', en: 'The LKE criteria list has errors: fix it first.' } };
-  }
-  const doc = lkeDocument(r.snapshot);
+  // The document and its check are `pokin push --lke`'s and the server's (core/dokumen).
+  const { doc, check } = dokumenOf('lke', r.snapshot, tahun);
   if (!doc.tables.some((t) => t.name !== undefined && t.name.toLowerCase() === 'lke')) {
     return { kind: 'failed', message: { id: 'Buku kerja ini belum memiliki tabel LKE.', en: 'This workbook has no LKE table yet.' } };
+  }
+  if (check.counts.errors > 0) {
+    return { kind: 'blocked', errors: check.counts.errors, message: { id: `Dokumen LKE memuat ${check.counts.errors} error (kriteria atau jawaban): perbaiki dahulu.`, en: `The LKE document has ${check.counts.errors} errors (criteria or answers): fix them first.` } };
   }
   return pushDocument(h, 'lke', tahun, r.snapshot, doc, base);
 }

@@ -5,22 +5,11 @@
  * Capaian itself is core's (`laporanPengukuran`), computed where it is shown.
  */
 import type { Issue } from '../core/issues.js';
-import { isPengukuranTable, pengukuranSnapshot } from '../core/layout/pengukuran.js';
+import { dokumenOf } from '../core/dokumen/index.js';
 import type { WorkbookSnapshot } from '../core/snapshot.js';
 import { validateSnapshot } from '../core/validate.js';
 import { pushDocument, type DocHost, type DocPushOutcome } from './docs.js';
 import type { TambahOutcome } from './port.js';
-
-/** The sheets holding the pengukuran tables. */
-export function pengukuranSheets(snapshot: WorkbookSnapshot): Set<string> {
-  return new Set(snapshot.tables.filter((t) => isPengukuranTable(t.name)).map((t) => t.sheet));
-}
-
-/** Errors on the pengukuran sheets: they stop a realisasi push (the server would refuse it, 422). */
-export function realisasiErrors(issues: readonly Issue[], snapshot: WorkbookSnapshot): Issue[] {
-  const sheets = pengukuranSheets(snapshot);
-  return issues.filter((i) => i.severity === 'E' && sheets.has(i.sheet));
-}
 
 /** Adds (or completes) the tables for `tahun` from a fresh read of the tree, then validates everything again. */
 export async function tambahPengukuran(h: DocHost, tahun: number): Promise<TambahOutcome> {
@@ -40,14 +29,14 @@ export function lkjipIssues(snapshot: WorkbookSnapshot, tahun: number): Issue[] 
 /** Pushes the realisasi of `tahun` (`base`: push on top of that version after a 409). */
 export async function pushRealisasi(h: DocHost, tahun: number, base?: number): Promise<DocPushOutcome> {
   const r = await h.live.validateNow();
-  const errors = realisasiErrors(r.result.issues, r.snapshot);
-  if (errors.length) {
+  // The document and its check are `pokin push --realisasi`'s and the server's (core/dokumen).
+  const { doc, check } = dokumenOf('realisasi', r.snapshot, tahun);
+  if (check.counts.errors > 0) {
     return {
-      kind: 'blocked', errors: errors.length,
-      message: { id: `Perbaiki ${errors.length} error di lembar pengukuran sebelum mengirim realisasi.`, en: `Fix the ${errors.length} errors on the pengukuran sheets before pushing the realisasi.` },
+      kind: 'blocked', errors: check.counts.errors,
+      message: { id: `Perbaiki ${check.counts.errors} error di lembar pengukuran sebelum mengirim realisasi.`, en: `Fix the ${check.counts.errors} errors on the pengukuran sheets before pushing the realisasi.` },
     };
   }
-  const doc = pengukuranSnapshot(r.snapshot, tahun);
   if (!doc.tables.some((t) => t.rows.length)) {
     return { kind: 'failed', message: { id: `Belum ada baris pengukuran tahun ${tahun}.`, en: `No pengukuran rows for ${tahun} yet.` } };
   }

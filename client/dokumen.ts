@@ -7,7 +7,7 @@
  * version is Info `Versi Server Realisasi Y` / `Versi Server LKE Y` (written by pull), else 0.
  */
 import { writeFile } from 'node:fs/promises';
-import { dokumenRealisasi, lkeSnapshot, periksaLke, periksaRealisasi, type PemeriksaanDokumen } from '../core/dokumen/index.js';
+import { dokumenOf, type PemeriksaanDokumen } from '../core/dokumen/index.js';
 import type { Issue } from '../core/issues.js';
 import { canonicalTables, headerKey, INFO_VERSI_SERVER } from '../core/layout/tables.js';
 import { kriteriaLkeTableSpec, lkeTables } from '../core/layout/lke.js';
@@ -48,18 +48,8 @@ export function infoNumber(snapshot: WorkbookSnapshot, key: string): number | nu
   return n !== null && Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
-/** The document a workbook sends, judged as the server will judge it. */
-export function docOf(kind: DocKind, snapshot: WorkbookSnapshot, tahun: number): { doc: WorkbookSnapshot; check: PemeriksaanDokumen } {
-  if (kind === 'realisasi') {
-    const doc = dokumenRealisasi(snapshot, tahun);
-    return { doc, check: periksaRealisasi(snapshot, doc, tahun) };
-  }
-  const doc = lkeSnapshot(snapshot);
-  return { doc, check: periksaLke(doc) };
-}
-
 export async function pushDocSnapshot(kind: DocKind, snapshot: WorkbookSnapshot, tahun: number, o: DocPushOptions): Promise<DocPushOutcome> {
-  const { doc, check } = docOf(kind, snapshot, tahun);
+  const { doc, check } = dokumenOf(kind, snapshot, tahun);
   if (check.counts.errors > 0) return { kind: 'invalid', check };
   const target = treeRefOf(snapshot);
   if (!('ref' in target)) throw new ApiFailure(400, { error: { code: 'INFO_MISMATCH', message: target.message, messageEn: target.messageEn } });

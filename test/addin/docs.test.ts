@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lkeDocument } from '../../addin/evaluasi.js';
+import { dokumenOf } from '../../core/dokumen/index.js';
 import { PreviewPort } from '../../addin/preview/port.js';
 import { Workspace } from '../../addin/workspace.js';
 import { apiOf } from '../../client/api.js';
@@ -71,7 +71,7 @@ describe('yearly documents from the pane', () => {
   it('pushes the LKE answers of a year and brings the evaluator\'s notes into Catatan Evaluator', async () => {
     const { ws, ref } = await workspace('examples/dinkes-lke-contoh.xlsx');
     const r = await ws.validate();
-    const doc = lkeDocument(r.snapshot);
+    const { doc } = dokumenOf('lke', r.snapshot, 2025);
     expect(doc.tables.map((t) => t.name)).toContain('LKE');
     const out = await ws.pushLke(2025);
     expect(out).toEqual({ kind: 'pushed', version: 1 });
