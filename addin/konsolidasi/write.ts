@@ -15,6 +15,7 @@ import { readInfo } from '../../core/read/info.js';
 import type { CellValue } from '../../core/snapshot.js';
 import { CONSOLIDATED_TABLES, type ConsolidatedAnswer, type ConsolidatedTableKey, type TreeAnswer } from '../../core/wire/index.js';
 import { writeAll, type DataTable, type WorkbookPort, type WriteOp } from '../port.js';
+import { waktuText } from '../../core/waktu.js';
 
 const TABLE_NAMES: Record<ConsolidatedTableKey, string> = {
   info: 'InfoKonsolidasi', jabatan: 'JabatanKonsolidasi', pohon: 'PohonKinerjaKonsolidasi', indikator: 'IndikatorKonsolidasi', crosscutting: 'CrosscuttingKonsolidasi',
@@ -94,7 +95,7 @@ export function tinjauSheet(t: TreeAnswer, lang: 'id' | 'en' = 'id'): SheetSpec 
   // The OPD by its name (from the tree's Info) beside its code, the time as people read it.
   const nama = readInfo(findTable(t.tree, canonicalTables([]).find((s) => s.key === 'info')!), []).config.namaOpd.trim();
   const who = nama ? `${nama} (${t.opd})` : t.opd;
-  const when = new Date(m.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID');
+  const when = waktuText(m.at, lang);
   b.set(1, 1, lang === 'en'
     ? `Read only: tree of ${who} version ${m.version} (${m.status}), pushed ${when} by ${m.author}. A copy from the server; edits here are not sent.`
     : `Hanya baca: pohon ${who} versi ${m.version} (${m.status}), dikirim ${when} oleh ${m.author}. Salinan dari server; suntingan di sini tidak dikirim.`, 'bold');

@@ -11,6 +11,7 @@ import type { ReportView } from '../../core/adoption/report.js';
 import type { SheetSpec } from '../../core/derive/spec.js';
 import type { Issue } from '../../core/issues.js';
 import { columnAt, type CellValue } from '../../core/snapshot.js';
+import { waktuText } from '../../core/waktu.js';
 import { setting } from '../api/persist.js';
 import { canConsolidate, canReview, identityOf, isPlanner } from '../auth/roles.js';
 import { konsolidasiCalls, plannerCalls } from '../konsolidasi/calls.js';
@@ -141,7 +142,7 @@ export function App({ host }: { host: PaneHost }) {
         {host.startupError && <div role="alert" className="pokin-panel"><Text>{failureText(host.startupError, lang)}</Text></div>}
         {host.restorable && host.onRestore && (
           <MessageBar intent="info" layout="multiline" data-testid="restore" className="pokin-notice">
-            <MessageBarBody>{t.restoreTitle.replace('{file}', host.restorable.fileName).replace('{at}', new Date(host.restorable.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID'))}</MessageBarBody>
+            <MessageBarBody>{t.restoreTitle.replace('{file}', host.restorable.fileName).replace('{at}', waktuText(host.restorable.at, lang))}</MessageBarBody>
             <MessageBarActions>
               <Button size="small" appearance="primary" onClick={() => void host.onRestore?.()} data-testid="restore-yes">{t.restore}</Button>
               <Button size="small" onClick={() => host.onDiscard?.()} data-testid="restore-no">{t.discard}</Button>

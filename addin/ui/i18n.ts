@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import { EN_DOCS, ID_DOCS } from './i18n-docs.js';
 import { EN_MORE, ID_MORE } from './i18n-more.js';
+import { waktuText } from '../../core/waktu.js';
 
 export type Lang = 'id' | 'en';
 
@@ -91,9 +92,10 @@ export function useLang(): Lang {
 
 /** Dates and times in the pane's language: id-ID writes 23.05.12 and 22/11/2026, not 11:05:12 PM. */
 export function useWaktu(): { jam: (at: string | number) => string; tanggal: (at: string | number) => string } {
-  const locale = useLang() === 'en' ? 'en-GB' : 'id-ID';
+  const lang = useLang();
+  const locale = lang === 'en' ? 'en-GB' : 'id-ID';
   return {
     jam: (at) => new Date(at).toLocaleTimeString(locale),
-    tanggal: (at) => new Date(at).toLocaleString(locale),
+    tanggal: (at) => waktuText(at, lang),
   };
 }

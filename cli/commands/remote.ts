@@ -3,6 +3,7 @@
  * in client/; this module parses arguments and prints answers in the chosen language.
  */
 import { checkBasis, checkPeriode } from '../../core/wire/index.js';
+import { waktuText } from '../../core/waktu.js';
 import { realisasiDiLuarBasis } from '../../core/derive/consolidate/dokumen-sheets.js';
 import { ApiFailure, apiOf } from '../../client/api.js';
 import { pullConsolidatedWorkbook } from '../../client/consolidated.js';
@@ -131,12 +132,6 @@ function serverFailure(e: unknown, io: CommandIO, lang: Lang): number {
   return 2;
 }
 
-/** A server time in the planner's words: `4 Des 2026 15.40` (the machine's time zone), not ISO UTC. */
-function waktu(at: string | undefined, lang: Lang): string {
-  const d = at ? new Date(at) : null;
-  if (!d || Number.isNaN(d.getTime())) return at ?? '';
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export async function runDevToken(args: string[], io: CommandIO): Promise<number> {
   const { values } = parse(args, {
@@ -211,8 +206,8 @@ export async function runPush(args: string[], io: CommandIO): Promise<number> {
 function staleMessage(e: ApiFailure, lang: Lang, pullHint: string): string {
   const d = (e.body?.error.details ?? {}) as { currentVersion?: number; by?: string; at?: string };
   return lang === 'en'
-    ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${waktu(d.at, lang)}). Pull it (${pullHint}) and review, or push on top with --base ${d.currentVersion}.`
-    : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${waktu(d.at, lang)}). Tarik dulu (${pullHint}) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`;
+    ? `Conflict: the server already has version ${d.currentVersion} (by ${d.by} at ${waktuText(d.at ?? '', lang)}). Pull it (${pullHint}) and review, or push on top with --base ${d.currentVersion}.`
+    : `Konflik: server sudah memuat versi ${d.currentVersion} (oleh ${d.by} pada ${waktuText(d.at ?? '', lang)}). Tarik dulu (${pullHint}) dan periksa, atau kirim di atasnya dengan --base ${d.currentVersion}.`;
 }
 
 async function runPushDoc(
