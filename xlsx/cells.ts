@@ -42,3 +42,18 @@ export function plainValue(raw: unknown): CellValue {
   if ('text' in v) return plainValue(v.text);
   return null;
 }
+
+/** `ExcelJS.ValueType.Formula`; the enum is not importable as a value under `import type`. */
+const FORMULA = 6;
+
+/**
+ * The plain value of an ExcelJS cell. A formula's cached result comes from `cell.result`:
+ * ExcelJS 4.4's `cell.value` drops a falsy result (`FormulaValue._copyModel` copies a field
+ * only `if (value)`), so a formula whose cached value is 0, FALSE or "" would read as never
+ * calculated, and a target of 0 as blank.
+ */
+export function cellValue(cell: { type: number; value: unknown; result?: unknown } | undefined): CellValue {
+  if (!cell) return null;
+  if (cell.type === FORMULA) return plainValue(cell.result);
+  return plainValue(cell.value);
+}

@@ -10,8 +10,9 @@ import { a1, columnLetter } from '../core/a1.js';
 import { workbookTables } from '../core/layout/pengukuran.js';
 import { headerKey, type TableSpec } from '../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
-import { plainValue } from './cells.js';
+import { cellValue } from './cells.js';
 import type { Area } from './package-scan.js';
+import { buildRawSheet, type SheetCell } from './raw-sheet.js';
 import { findHeaderRow, lastValueRow, tableObjects, type Block, type SheetScan } from './locate.js';
 
 export interface SheetSummary {
@@ -118,7 +119,7 @@ function rowHasValue(ws: ExcelJS.Worksheet, r: number, left: number, right: numb
   const row = ws.findRow(r);
   if (!row) return false;
   for (let c = left; c <= right; c++) {
-    const v = plainValue(row.findCell(c)?.value);
+    const v = cellValue(row.findCell(c));
     if (v !== null && !(typeof v === 'string' && v.trim() === '')) return true;
   }
   return false;
@@ -174,7 +175,7 @@ function readRow(ws: ExcelJS.Worksheet, r: number, left: number, width: number) 
     for (let i = 0; i < width; i++) {
       const cell = row.findCell(left + i);
       if (!cell) continue;
-      values[i] = plainValue(cell.value);
+      values[i] = cellValue(cell);
       // Number formats matter for numbers only: percent (0.98 shown as 98 %) and decimals
       // that keep a code's trailing zero (`1.10`).
       const fmt = cell.numFmt;
@@ -215,7 +216,7 @@ function summary(scan: SheetScan): SheetSummary {
     if (!row || !row.hasValues) continue;
     const values: unknown[] = [];
     const last = Math.min(row.cellCount, 12);
-    for (let c = 1; c <= last; c++) values.push(plainValue(row.findCell(c)?.value));
+    for (let c = 1; c <= last; c++) values.push(cellValue(row.findCell(c)));
     while (values.length && values[values.length - 1] === null) values.pop();
     if (values.some((v) => v !== null && v !== '')) return { name: ws.name, tables: scan.tables.map((t) => t.name), firstRow: values, firstRowNumber: r };
   }
@@ -228,73 +229,32 @@ const MERGE = 1;
 type MergeMap = Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
 
 /**
- * One worksheet as adoption sees it: every value from A1 down to the last row with a value,
- * the merged areas, the number formats of numeric cells and the hidden columns. Merged
- * areas are handled here, once: ExcelJS reports the master's value in every cell an area
- * covers (cell type Merge); the sheet holds it only in the top-left cell ("The value of a
- * merged range is specified in the cell of the range's upper-left corner",
- * https://learn.microsoft.com/office/vba/api/excel.range.merge), which is also what Excel's
- * `Range.values` gives the Office pane. So the covered cells are read as empty and the area
- * is listed in `merges` (adoption fills down hierarchy columns from there, never numbers).
+ * One ExcelJS worksheet as adoption sees it: its cells handed to `buildRawSheet` (raw-sheet.ts),
+ * which `pokin import`'s package reader uses too. `areas`: the merged areas the guard read
+ * (ExcelJS left without them); else ExcelJS's own.
  */
 export function rawSheet(ws: ExcelJS.Worksheet, areas?: readonly Area[]): RawSheet {
-  // Merged areas the guard read (`areas`, ExcelJS left without them) or ExcelJS's own. A covered
-  // cell is blank either way; a value some tool left in one is not what Excel shows.
-  const covered = areas ? coveredCells(areas) : undefined;
-  const values: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  let anyFormat = false;
-  let maxCol = 0;
-  const hiddenRows: number[] = [];
-  const uncachedFormulas: { cell: string; formula: string }[] = [];
-  const formulas: { cell: string; formula: string }[] = [];
+  const cells: SheetCell[] = [];
+  const hiddenRows = new Set<number>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const vals: CellValue[] = [];
-    const fmts: (string | null)[] = [];
-    if (row.hidden) hiddenRows.push(r);
+    if (row.hidden) hiddenRows.add(r);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // A cell covered by a merge reports its master's value in ExcelJS; the sheet holds none.
-      if (cell.type === MERGE || (covered !== undefined && covered.has(r * 16384 + c))) return;
-      const v = plainValue(cell.value);
-      // A formula saved without its result (never calculated) reads as blank: say which.
-      const f = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
-      if (v === null && f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f) && f.result === undefined) uncachedFormulas.push({ cell: cell.address, formula: f.formula ?? `(${f.sharedFormula})` });
-      // A calculated formula: its value is read above; its text too (a realisasi copying the target is U07).
-      else if (f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f)) formulas.push({ cell: cell.address, formula: cell.formula ?? f.formula ?? `(${f.sharedFormula})` });
-      vals[c - 1] = v;
-      if (c > maxCol) maxCol = c;
-      if (typeof v === 'number' && cell.numFmt && cell.numFmt !== 'General') { fmts[c - 1] = cell.numFmt; anyFormat = true; }
+      if (cell.type === MERGE) return;
+      const out: SheetCell = { row: r, col: c, value: cellValue(cell) };
+      if (cell.numFmt) out.numFmt = cell.numFmt;
+      const f = cell.value as { formula?: string; sharedFormula?: string } | null;
+      if (f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f)) {
+        // A shared formula's follower: ExcelJS translates the master's text (`cell.formula`).
+        out.formula = cell.formula ?? f.formula ?? `(${f.sharedFormula})`;
+        if (cell.result === undefined) out.uncached = true;
+      }
+      cells.push(out);
     });
-    values[r - 1] = vals;
-    formats[r - 1] = fmts;
   });
-  // Dense rows: `eachRow` skips empty rows and `eachCell` empty cells.
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-    values[r] = row;
-  }
-  while (values.length && values[values.length - 1].every((v) => v === null)) values.pop();
   // ExcelJS keeps merges in a private map; the public `ws.model` would rebuild every row.
-  const merges = (areas ?? Object.values((ws as unknown as { _merges?: MergeMap })._merges ?? {}))
+  const merges = areas ?? Object.values((ws as unknown as { _merges?: MergeMap })._merges ?? {})
     .filter((d): d is NonNullable<typeof d> => !!d)
-    .map((d) => `${columnLetter(d.left - 1)}${d.top}:${columnLetter(d.right - 1)}${d.bottom}`);
-  const hiddenColumns: number[] = [];
-  for (let c = 1; c <= maxCol; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
-  const sheet: RawSheet = { name: ws.name, values, merges };
-  if (anyFormat) sheet.numberFormats = formats.map((r) => Array.from({ length: r?.length ?? 0 }, (_, i) => r?.[i] ?? null));
-  if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
-  if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
-  if (uncachedFormulas.length) sheet.uncachedFormulas = uncachedFormulas;
-  if (formulas.length) sheet.formulas = formulas;
-  return sheet;
-}
-
-/** `row * 16384 + col` (1-based) of every cell a merged area covers, its top-left excepted. */
-function coveredCells(areas: readonly Area[]): Set<number> {
-  const out = new Set<number>();
-  for (const a of areas) {
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) out.add(r * 16384 + c);
-  }
-  return out;
+    .map((d) => ({ top: d.top, left: d.left, bottom: d.bottom, right: d.right }));
+  return buildRawSheet({ name: ws.name, cells, merges, hiddenRows, hiddenColumn: (c) => !!ws.getColumn(c).hidden });
 }

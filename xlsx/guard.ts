@@ -11,9 +11,12 @@
  */
 import { XlsxError } from './errors.js';
 import { PACKAGE_LIMITS, type PackageLimit, type PackageLimits } from './package-limits.js';
+import { cellFormats } from './number-formats.js';
 import {
   CellBudget, LimitExceeded, PackageDamaged, scanRels, scanStyles, scanTable, scanWorkbook, SheetScanner, type SheetFacts,
 } from './package-scan.js';
+import { SharedStringsScanner } from './shared-strings.js';
+import { CellCollector } from './sheet-cells.js';
 import { XmlLexError } from './xml-lexer.js';
 import { entryData, zipEntries, ZipFormatError, type ZipEntry } from './zip.js';
 
@@ -25,11 +28,27 @@ export interface PackageReport {
   /** Inflated bytes of all parts. */
   inflatedBytes: number;
   cells: number;
+  /** What the sheets hold, when asked for (`collect`): raw-read.ts builds the raw sheets from it. */
+  contents?: PackageContents;
+}
+
+export interface PackageContents {
+  /** Worksheets in tab order: name and the facts (cells included) of their part. */
+  sheets: { name: string; facts: SheetFacts }[];
+  date1904: boolean;
+  sharedStrings: string[];
+  /** Number format code of each cell style (cellXfs index). */
+  formats: (string | undefined)[];
 }
 
 export interface GuardOptions {
   file?: string;
   limits?: Partial<PackageLimits>;
+  /**
+   * Also collect every cell, the shared strings and the number formats while scanning
+   * (`pokin import` reads the sheets from that, without ExcelJS): one pass over the package.
+   */
+  collect?: boolean;
 }
 
 /** Input fed to the inflater at a time: small, so output is pulled (and counted) as it grows. */
@@ -75,7 +94,7 @@ async function inflate(e: ZipEntry, data: Uint8Array, onChunk: (chunk: Uint8Arra
 export async function checkPackage(bytes: Uint8Array, opts: GuardOptions = {}): Promise<PackageReport> {
   const limits: PackageLimits = { ...PACKAGE_LIMITS, ...opts.limits };
   try {
-    return await scanPackage(bytes, limits);
+    return await scanPackage(bytes, limits, opts.collect === true);
   } catch (e) {
     if (e instanceof LimitExceeded) throw limitError(e, limits, opts.file);
     if (e instanceof ZipFormatError || e instanceof PackageDamaged || e instanceof XmlLexError) {
@@ -88,7 +107,7 @@ export async function checkPackage(bytes: Uint8Array, opts: GuardOptions = {}): 
   }
 }
 
-async function scanPackage(bytes: Uint8Array, limits: PackageLimits): Promise<PackageReport> {
+async function scanPackage(bytes: Uint8Array, limits: PackageLimits, collect: boolean): Promise<PackageReport> {
   if (bytes.length > limits.fileBytes) throw new LimitExceeded('fileBytes', bytes.length, 'file');
   const { entries, declaredCount } = zipEntries(bytes, limits.entries);
   if (declaredCount > limits.entries) throw new LimitExceeded('entries', declaredCount, 'zip');
@@ -101,47 +120,83 @@ async function scanPackage(bytes: Uint8Array, limits: PackageLimits): Promise<Pa
   const total = { bytes: 0 };
   const meta = new Map<string, string>();
   const sheets = new Map<string, SheetFacts>();
-  const read = async (e: ZipEntry, names: Map<string, string>) => {
+  const byPart = new Map<string, SheetFacts>();
+  let sharedStrings: SharedStringsScanner | null = null;
+  const read = async (e: ZipEntry, names: Map<string, string>, stringsPart?: string) => {
     const name = norm(e.name);
     if (name.endsWith('/')) return;
     const metaPart = name === 'xl/workbook.xml' || name === 'xl/styles.xml' || name.endsWith('.rels') || isTable(name);
     const label = names.get(name.toLowerCase());
-    const scanner = isSheet(name) ? new SheetScanner(name, label ? quoted(label) : name, limits, budget, merges) : null;
-    const text = await readPart(e, bytes, name, limits, total, metaPart ? 'utf-8' : scanner ? 'latin1' : null, (t) => scanner?.feed(t));
+    const scanner = isSheet(name) ? new SheetScanner(name, label ? quoted(label) : name, limits, budget, merges, collect ? new CellCollector() : undefined) : null;
+    const strings = collect && name.toLowerCase() === stringsPart ? (sharedStrings = new SharedStringsScanner()) : null;
+    const stream = scanner ?? strings;
+    // Markup is ASCII, so a one-byte decoding serves the guard alone; values need UTF-8
+    // (TextDecoder's stream mode keeps a character split between chunks whole).
+    const decode = metaPart || (stream && collect) ? 'utf-8' : stream ? 'latin1' : null;
+    const text = await readPart(e, bytes, name, limits, total, decode, metaPart, (t) => stream?.feed(t));
+    stream?.end();
     if (scanner) {
-      scanner.end();
       if (label !== undefined) scanner.facts.name = label;
       sheets.set(label ?? name, scanner.facts);
+      byPart.set(name.toLowerCase(), scanner.facts);
     }
     if (metaPart) meta.set(name, text);
   };
   // workbook.xml and its relationships first: the sheets' names label every message after.
   const first = (e: ZipEntry) => ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'].includes(norm(e.name));
   for (const e of entries.filter(first)) await read(e, new Map());
-  const names = sheetNames(meta, budget, limits);
-  for (const e of entries.filter((x) => !first(x))) await read(e, names);
+  const book = workbookOf(meta, budget, limits);
+  for (const e of entries.filter((x) => !first(x))) await read(e, book.names, book.sharedStrings);
   for (const [name, text] of meta) {
     if (isTable(name)) scanTable(text, name, limits);
     if (name === 'xl/styles.xml') scanStyles(text, limits);
   }
-  return { sheets, inflatedBytes: total.bytes, cells: budget.used };
+  const report: PackageReport = { sheets, inflatedBytes: total.bytes, cells: budget.used };
+  if (collect) {
+    const styles = meta.get('xl/styles.xml');
+    report.contents = {
+      sheets: book.order.flatMap(({ name, part }) => {
+        const facts = byPart.get(part);
+        return facts ? [{ name, facts }] : [];
+      }),
+      date1904: book.date1904,
+      sharedStrings: (sharedStrings as SharedStringsScanner | null)?.strings ?? [],
+      formats: styles ? cellFormats(styles) : [],
+    };
+  }
+  return report;
 }
 
 /** `'Pohon Kinerja'`, as Excel writes a sheet in a reference. */
 const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
-/** Worksheet part (lower case) → sheet name, from workbook.xml and its relationships. */
-function sheetNames(meta: Map<string, string>, budget: CellBudget, limits: PackageLimits): Map<string, string> {
-  const out = new Map<string, string>();
+interface WorkbookParts {
+  /** Worksheet part (lower case) → sheet name, from workbook.xml and its relationships. */
+  names: Map<string, string>;
+  /** The worksheets in tab order, with their part (lower case). */
+  order: { name: string; part: string }[];
+  /** The shared strings part (lower case). */
+  sharedStrings: string;
+  date1904: boolean;
+}
+
+const partOf = (target: string) => (target.startsWith('/') ? norm(target) : `xl/${target.replace(/^\.\//, '')}`).toLowerCase();
+
+function workbookOf(meta: Map<string, string>, budget: CellBudget, limits: PackageLimits): WorkbookParts {
+  const out: WorkbookParts = { names: new Map(), order: [], sharedStrings: 'xl/sharedstrings.xml', date1904: false };
   if (!meta.has('xl/workbook.xml')) return out;
   const wb = scanWorkbook(meta.get('xl/workbook.xml') ?? '', budget, limits);
   const rels = scanRels(meta.get('xl/_rels/workbook.xml.rels') ?? '');
+  out.date1904 = wb.date1904;
   for (const s of wb.sheets) {
-    const target = rels.get(s.rid);
-    if (target === undefined) continue;
-    const part = target.startsWith('/') ? norm(target) : `xl/${target.replace(/^\.\//, '')}`;
-    out.set(part.toLowerCase(), s.name);
+    const rel = rels.get(s.rid);
+    if (rel === undefined) continue;
+    const part = partOf(rel.target);
+    out.names.set(part, s.name);
+    // A chartsheet or dialog sheet is listed among the sheets too; only worksheets hold cells.
+    if (isSheet(part)) out.order.push({ name: s.name, part });
   }
+  for (const rel of rels.values()) if (rel.type === 'sharedStrings') out.sharedStrings = partOf(rel.target);
   return out;
 }
 
@@ -151,10 +206,9 @@ function sheetNames(meta: Map<string, string>, budget: CellBudget, limits: Packa
  */
 async function readPart(
   e: ZipEntry, bytes: Uint8Array, name: string, limits: PackageLimits, total: { bytes: number },
-  decode: 'utf-8' | 'latin1' | null, onText: (text: string) => void,
+  decode: 'utf-8' | 'latin1' | null, whole: boolean, onText: (text: string) => void,
 ): Promise<string> {
   const decoder = decode ? new TextDecoder(decode) : null;
-  const whole = decode === 'utf-8';
   const parts: string[] = [];
   let size = 0;
   try {
@@ -165,10 +219,11 @@ async function readPart(
       if (total.bytes > limits.totalBytes) throw new LimitExceeded('totalBytes', total.bytes, name, true);
       if (whole && size > limits.metaPartBytes) throw new LimitExceeded('metaPartBytes', size, name, true);
       if (!decoder) return;
-      // Markup is ASCII: a one-byte decoding never splits a character between chunks.
       const text = decoder.decode(chunk, { stream: true });
       if (whole) parts.push(text); else onText(text);
     });
+    const rest = decoder && !whole ? decoder.decode() : '';
+    if (rest) onText(rest);
   } catch (err) {
     if (err instanceof LimitExceeded || err instanceof PackageDamaged || err instanceof XmlLexError) throw err;
     throw new PackageDamaged(`${name}: ${err instanceof Error ? err.message : String(err)}`);

@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { parseA1 } from '../core/a1.js';
 import { headerKey, matchesColumn, type TableSpec } from '../core/layout/tables.js';
-import { plainValue } from './cells.js';
+import { cellValue } from './cells.js';
 
 /** An Excel table (ListObject) on a sheet; rows 1-based, columns 1-based (ExcelJS style). */
 export interface TableObject {
@@ -90,7 +90,7 @@ export function findHeaderRow(scan: SheetScan, spec: TableSpec): Block | undefin
     const matched = new Set<string>();
     let left = Infinity, right = 0;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const v = plainValue(cell.value);
+      const v = cellValue(cell);
       if (typeof v !== 'string' || v.trim() === '') return;
       const spec1 = spec.columns.find((c) => !matched.has(c.key) && matchesColumn(c, v));
       const key = spec1?.key ?? (yearRe && yearRe.test(headerKey(v)) ? headerKey(v) : undefined);

@@ -7,6 +7,7 @@
  */
 import { columnLetter } from '../core/a1.js';
 import type { PackageLimit, PackageLimits } from './package-limits.js';
+import { CELL_TAGS, TEXT_TAGS, type CellCollector } from './sheet-cells.js';
 import { attr, decodeXml, textAt, XmlLexer, type TagSink } from './xml-lexer.js';
 
 /** A limit was exceeded: `where` names the part, sheet or cell, `value` what was found. */
@@ -87,6 +88,8 @@ export interface SheetFacts {
   /** Formulas without a cached value (ExcelJS reads them as blank): how many, and the first 10,000. */
   uncachedCount: number;
   uncached: string[];
+  /** The cells, hidden rows and columns, when the guard was asked to collect them (raw-read.ts). */
+  cells?: CellCollector;
 }
 
 /** Checks one worksheet part as it streams by. */
@@ -100,16 +103,24 @@ export class SheetScanner implements TagSink {
   private maxCol = 0;
   private cell: { row: number; col: number; formula: boolean; value: boolean } | null = null;
 
+  private readonly collector: CellCollector | undefined;
+
   constructor(part: string, private readonly label: string, private readonly limits: PackageLimits, private readonly budget: CellBudget,
-    private readonly merges: { count: number }) {
-    this.facts = { part, merges: [], uncachedCount: 0, uncached: [] };
-    this.lexer = new XmlLexer(this, new Set(['row', 'c', 'f', 'v', 'is', 'mergeCell', 'dimension', 'col']));
+    private readonly merges: { count: number }, collector?: CellCollector) {
+    this.facts = { part, merges: [], uncachedCount: 0, uncached: [], ...(collector ? { cells: collector } : {}) };
+    this.collector = collector;
+    const tags = ['row', 'c', 'f', 'v', 'is', 'mergeCell', 'dimension', 'col'];
+    this.lexer = collector
+      ? new XmlLexer(this, new Set([...tags, ...CELL_TAGS]), new Set(TEXT_TAGS))
+      : new XmlLexer(this, new Set(tags));
   }
 
   feed(text: string): void { this.lexer.feed(text); }
 
   end(): void {
     this.lexer.end();
+    // A part cut off after a complete tag lexes cleanly; its cells would be silently fewer.
+    if (this.collector && !this.collector.complete) throw new PackageDamaged(`${this.label}: the sheet ends before </sheetData>`);
     checkOverlaps(this.facts.merges, this.label);
   }
 
@@ -132,7 +143,7 @@ export class SheetScanner implements TagSink {
     return a;
   }
 
-  open(name: string, attrs: string): void {
+  open(name: string, attrs: string, selfClosing: boolean, text: string, after: number): void {
     switch (name) {
       case 'row': {
         const r = attr(attrs, 'r');
@@ -141,6 +152,7 @@ export class SheetScanner implements TagSink {
         this.col = 0;
         this.at(this.row, 1, `${this.row}:${this.row}`);
         if (++this.rows > this.limits.rows) throw new LimitExceeded('rows', this.rows, `${this.label}, <row> ${this.rows}`);
+        this.collector?.row(this.row, attrs);
         return;
       }
       case 'c': {
@@ -155,11 +167,12 @@ export class SheetScanner implements TagSink {
         this.col = col;
         this.at(row, col);
         if (this.budget.over(1)) throw new LimitExceeded('cells', this.budget.used, `${this.label}!${cellName(row, col)}`);
-        this.cell = attrs.endsWith('/') ? null : { row, col, formula: false, value: false };
+        this.cell = selfClosing ? null : { row, col, formula: false, value: false };
+        this.collector?.cellOpen(row, col, attrs, selfClosing);
         return;
       }
-      case 'f': if (this.cell) this.cell.formula = true; return;
-      case 'v': case 'is': if (this.cell) this.cell.value = true; return;
+      case 'f': if (this.cell) this.cell.formula = true; this.collector?.open(name, attrs, selfClosing, text, after); return;
+      case 'v': case 'is': if (this.cell) this.cell.value = true; this.collector?.open(name, attrs, selfClosing, text, after); return;
       case 'mergeCell': {
         const a = this.area(attr(attrs, 'ref'), 'merged area');
         if (++this.merges.count > this.limits.merges) throw new LimitExceeded('merges', this.merges.count, `${this.label}!${areaName(a)}`);
@@ -176,12 +189,15 @@ export class SheetScanner implements TagSink {
         const min = parseInt(attr(attrs, 'min') ?? '0', 10);
         if (!(min >= 0 && max >= 0 && min <= Math.max(max, 1))) throw new PackageDamaged(`${this.label}: invalid column definition`);
         if (max > this.limits.columns) throw new LimitExceeded('columns', max, `${this.label}, <col max="${max}">`);
+        this.collector?.open(name, attrs, selfClosing, text, after);
         return;
       }
+      default: this.collector?.open(name, attrs, selfClosing, text, after);
     }
   }
 
   close(name: string): void {
+    this.collector?.close(name);
     if (name !== 'c' || !this.cell) return;
     if (this.cell.formula && !this.cell.value) {
       if (this.facts.uncached.length < UNCACHED_KEPT) this.facts.uncached.push(cellName(this.cell.row, this.cell.col));
@@ -226,18 +242,24 @@ function lexWhole(text: string, sink: TagSink, names: string[]): void {
 }
 
 export interface WorkbookFacts {
-  /** Sheet name → relationship id. */
+  /** The sheets in tab order (§18.2.19), with their relationship id. */
   sheets: { name: string; rid: string }[];
+  /** `<workbookPr date1904="1">` (§18.2.28): serial dates count from 1904-01-01. */
+  date1904: boolean;
 }
 
 /** workbook.xml: the sheets, and the cells defined names would make ExcelJS create. */
 export function scanWorkbook(text: string, budget: CellBudget, limits: PackageLimits): WorkbookFacts {
   const sheets: { name: string; rid: string }[] = [];
+  let date1904 = false;
   lexWhole(text, {
     open(name, attrs, selfClosing, text, after) {
       if (name === 'sheet') {
         const rid = /(?:^|\s)[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attrs);
         sheets.push({ name: attr(attrs, 'name') ?? '', rid: decodeXml(rid?.[1] ?? rid?.[2] ?? '') });
+      } else if (name === 'workbookPr') {
+        const v = attr(attrs, 'date1904');
+        date1904 = v === '1' || v === 'true';
       } else if (name === 'definedName' && !selfClosing) {
         const formula = decodeXml(textAt(text, after));
         // ExcelJS records every cell of a `$A$1:$C$10` range; whole rows/columns stay one entry.
@@ -251,18 +273,21 @@ export function scanWorkbook(text: string, budget: CellBudget, limits: PackageLi
       }
     },
     close() {},
-  }, ['sheet', 'definedName']);
-  return { sheets };
+  }, ['sheet', 'definedName', 'workbookPr']);
+  return { sheets, date1904 };
 }
 
-/** A relationships part: id → target. */
-export function scanRels(text: string): Map<string, string> {
-  const out = new Map<string, string>();
+export interface Relationship { target: string; type: string }
+
+/** A relationships part: id → target and type (the type's last path segment, `worksheet`, `sharedStrings`…). */
+export function scanRels(text: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
   lexWhole(text, {
     open(_name, attrs) {
       const id = attr(attrs, 'Id');
       const target = attr(attrs, 'Target');
-      if (id !== undefined && target !== undefined) out.set(id, target);
+      const type = attr(attrs, 'Type') ?? '';
+      if (id !== undefined && target !== undefined) out.set(id, { target, type: type.slice(type.lastIndexOf('/') + 1) });
     },
     close() {},
   }, ['Relationship']);

@@ -1,22 +1,18 @@
 /**
- * A file's worksheets as `core/adopt` sees them (`pokin import`). The reading of one
- * worksheet, merged areas included, is `rawSheet` in extract.ts: the same function for the
- * CLI and the pane's preview, so both adopt the same cells.
+ * A file's worksheets as `core/adopt` sees them (`pokin import`): read straight from the
+ * package (raw-read.ts), never through ExcelJS. An ExcelJS worksheet already in memory (the
+ * pane's preview, `validate --final`) goes through `rawSheet` in extract.ts; both end in
+ * raw-sheet.ts `buildRawSheet`, and a parity test holds the two readers to the same sheets.
  */
 import type { RawSheet } from '../core/adopt/types.js';
-import { rawSheet } from './extract.js';
-import { checkSignature, loadWorkbook, packageReportOf, readWorkbookFile } from './open.js';
+import { readPackageSheets } from './raw-read.js';
+import { readWorkbookFile } from './open.js';
 
 export { rawSheet } from './extract.js';
 
-/** Every visible or hidden worksheet of a file (or its bytes) as raw sheets. */
+/** Every visible or hidden worksheet of a file (or its bytes) as raw sheets, in tab order. */
 export async function readRawSheets(input: string | Uint8Array): Promise<RawSheet[]> {
   const file = typeof input === 'string' ? input : undefined;
   const bytes = file !== undefined ? await readWorkbookFile(file) : (input as Uint8Array);
-  checkSignature(bytes, file);
-  // Merged areas as the package guard read them, not as ExcelJS cells (issue 13: a matrix with a
-  // merge per cell imports within 2× of loading it without merges).
-  const wb = await loadWorkbook(bytes, file, { merges: 'report' });
-  const report = packageReportOf(wb);
-  return wb.worksheets.map((ws) => rawSheet(ws, report?.sheets.get(ws.name)?.merges ?? []));
+  return readPackageSheets(bytes, file);
 }

@@ -19,6 +19,11 @@ export interface TagSink {
 
 /** Longest markup construct carried over from one chunk to the next. */
 const MAX_CARRY = 1024 * 1024;
+/**
+ * Longest text carried for a tag whose text the sink reads (a cell value, a string): far above
+ * Excel's 32,767 characters per cell, below what a part may inflate to (the guard's partBytes).
+ */
+const MAX_TEXT_CARRY = 64 * 1024 * 1024;
 
 function isNameEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 /* / */ || c === 62 /* > */;
@@ -26,21 +31,41 @@ function isNameEnd(c: number): boolean {
 
 export class XmlLexer {
   private carry = '';
+  /** Chunks after `carry` that hold no markup yet (a long text being carried), joined once. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** The carry ends in the text of a `withText` tag (longer carries allowed). */
+  private carryIsText = false;
 
-  constructor(private readonly sink: TagSink, private readonly wanted: ReadonlySet<string>) {}
+  /**
+   * `withText`: tags whose following text the sink reads (`textAt`): such a tag is reported
+   * only once the text up to the next markup is in the same piece, so a value is never cut
+   * at a chunk boundary.
+   */
+  constructor(private readonly sink: TagSink, private readonly wanted: ReadonlySet<string>, private readonly withText: ReadonlySet<string> = new Set()) {}
 
   feed(chunk: string): void {
-    const text = this.carry ? this.carry + chunk : chunk;
+    if (this.carry && this.carryIsText && chunk.indexOf('<') < 0) {
+      // Still inside the text: keep the piece, copy nothing (a long text stays linear).
+      this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      if (this.carry.length + this.pendingLength > MAX_TEXT_CARRY) throw new XmlLexError('text too long');
+      return;
+    }
+    const text = this.carry ? (this.pending.length ? this.carry + this.pending.join('') + chunk : this.carry + chunk) : chunk;
     this.carry = '';
+    this.pending = [];
+    this.pendingLength = 0;
+    this.carryIsText = false;
     const rest = this.scan(text);
     if (rest >= 0) {
-      if (text.length - rest > MAX_CARRY) throw new XmlLexError('markup construct too long');
+      if (text.length - rest > (this.carryIsText ? MAX_TEXT_CARRY : MAX_CARRY)) throw new XmlLexError(this.carryIsText ? 'text too long' : 'markup construct too long');
       this.carry = text.slice(rest);
     }
   }
 
   end(): void {
-    if (this.carry.trim() !== '') throw new XmlLexError('document ends inside markup');
+    if ((this.carry + this.pending.join('')).trim() !== '') throw new XmlLexError('document ends inside markup');
   }
 
   /** Scans `text`; returns where an incomplete construct starts (to carry), or -1. */
@@ -104,6 +129,10 @@ export class XmlLexer {
       const attrs = text.slice(j, k);
       const selfClosing = attrs.endsWith('/');
       const after = k + 1;
+      if (!selfClosing && this.withText.has(name) && text.indexOf('<', after) < 0) {
+        this.carryIsText = true;
+        return lt;
+      }
       this.sink.open(name, attrs, selfClosing, text, after);
       i = after;
     }
