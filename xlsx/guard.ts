@@ -155,9 +155,11 @@ async function scanPackage(bytes: Uint8Array, limits: PackageLimits, collect: bo
   if (collect) {
     const styles = meta.get('xl/styles.xml');
     report.contents = {
-      sheets: book.order.flatMap(({ name, part }) => {
+      sheets: book.order.map(({ name, part }) => {
         const facts = byPart.get(part);
-        return facts ? [{ name, facts }] : [];
+        // A sheet the workbook lists but the archive lacks: its rows would vanish unseen.
+        if (!facts) throw new PackageDamaged(`${quoted(name)}: ${part} is missing from the archive`);
+        return { name, facts };
       }),
       date1904: book.date1904,
       sharedStrings: (sharedStrings as SharedStringsScanner | null)?.strings ?? [],

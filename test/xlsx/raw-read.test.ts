@@ -55,3 +55,13 @@ describe('the package reader', () => {
     expect((err as XlsxError).bilingual.id).toMatch(/tidak ada lembar kerja/);
   });
 });
+
+describe('a sheet the workbook lists but the archive lacks', () => {
+  it('makes the file damaged, naming the sheet, instead of importing the other sheets as if it never existed', async () => {
+    const parts = workbookParts([{ name: 'Renstra', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }, { name: 'Lampiran', xml: sheetXml('') }])
+      .filter((p) => p.name !== 'xl/worksheets/sheet2.xml');
+    const err = await readRawSheets(await zip(parts)).catch((e: unknown) => e);
+    expect((err as XlsxError).code).toBe('corrupt');
+    expect((err as XlsxError).bilingual.en).toMatch(/'Lampiran'.*missing/);
+  });
+});
