@@ -4,7 +4,9 @@
  * declares may lie); worksheets are scanned as they inflate (rows, cells, merges, declared
  * dimension, column definitions), so a bomb is refused after a few megabytes. The answer also
  * carries what the loader needs afterwards: each sheet's merged areas (read here, so ExcelJS's
- * quadratic merge check never runs) and formulas saved without a value.
+ * quadratic merge check never runs) and formulas saved without a value. With `collect`, the same
+ * pass also keeps every cell, the shared strings and the number formats: `pokin import` reads
+ * its sheets from that (raw-read.ts) and never loads ExcelJS.
  *
  * Web-platform APIs only (DecompressionStream 'deflate-raw', TextDecoder): the CLI (guard-node.ts
  * reads the file) and the preview pane in the browser run this same code.
@@ -204,7 +206,8 @@ function workbookOf(meta: Map<string, string>, budget: CellBudget, limits: Packa
 
 /**
  * Inflates one part, counting its size and the total; `decode` = how the text reaches `onText`
- * (streamed) or is returned whole (utf-8 parts); null = only counted (media, shared strings…).
+ * (streamed) or is returned whole (`whole`: workbook structure parts); null = only counted (media;
+ * shared strings unless collecting).
  */
 async function readPart(
   e: ZipEntry, bytes: Uint8Array, name: string, limits: PackageLimits, total: { bytes: number },
