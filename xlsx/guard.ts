@@ -8,7 +8,7 @@
  * pass also keeps every cell, the shared strings and the number formats: `pokin import` reads
  * its sheets from that (raw-read.ts) and never loads ExcelJS.
  *
- * Web-platform APIs only (DecompressionStream 'deflate-raw', TextDecoder): the CLI (guard-node.ts
+ * Web-platform APIs only (DecompressionStream 'deflate-raw', TextDecoder): the CLI (open.ts
  * reads the file) and the preview pane in the browser run this same code.
  */
 import { XlsxError } from './errors.js';
