@@ -81,6 +81,11 @@ function sheetCells(cells: readonly PackageCell[], contents: PackageContents): S
   for (const c of cells) {
     const numFmt = c.style >= 0 ? formats[c.style] : undefined;
     const isFormula = (c.formula !== undefined && c.formula !== '') || c.shared !== undefined;
+    // An empty `<v></v>` or `<t></t>` holds nothing, except as a formula's cached "" (t="str").
+    if (c.value === '' && !(isFormula && c.type === 'str')) {
+      if (!isFormula) continue;
+      c.value = undefined;
+    }
     let value: CellValue = null;
     if (c.value !== undefined) {
       // A formula's result is typed like a value; a string result is `str`, never shared.
