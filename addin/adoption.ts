@@ -55,11 +55,12 @@ export function identityHints(token: string | null): AdoptionHints {
  * `pokin import --sheet` does: its Tahun Awal turns relative year labels into years. Without
  * one, relative labels come back as a question (`tahunAwal`), answered by drafting again.
  */
-export async function draftFromPort(port: WorkbookPort, sheet: string, hints: AdoptionHints, given: { tahunAwal?: number } = {}): Promise<{ source: AdoptionSource | null; result: AdoptionDraftResult }> {
+export async function draftFromPort(port: WorkbookPort, sheet: string, hints: AdoptionHints, given: { tahunAwal?: number } = {}, lang: 'id' | 'en' = 'id'): Promise<{ source: AdoptionSource | null; result: AdoptionDraftResult }> {
   const [core, names] = await Promise.all([import('../core/adoption/index.js'), port.listSheets()]);
   const infoName = names.sheets.find((n) => headerKey(n) === 'info' && n !== sheet);
   const sheets = (await Promise.all([sheet, ...(infoName ? [infoName] : [])].map((n) => port.readRawSheet(n)))) as RawSheet[];
-  const opts: AdoptOptions = { sheet, ...(given.tahunAwal ? { tahunAwal: given.tahunAwal } : {}) };
+  // The code list for N01 suggestions, loaded as `pokin import` loads it (core/adoption).
+  const opts = await core.withCodeList({ sheet, ...(given.tahunAwal ? { tahunAwal: given.tahunAwal } : {}) });
   const d = core.draftAdoption(sheets, opts, hints);
   if (!d.ok) {
     const q = d.questions[0];
@@ -81,12 +82,13 @@ export async function draftFromPort(port: WorkbookPort, sheet: string, hints: Ad
       },
     };
   }
-  return { source: { sheets, opts }, result: { ok: true, sheet, questions: d.questions, report: core.reportView(d.result.report), counts: core.countsLine(d.result.report) } };
+  return { source: { sheets, opts }, result: { ok: true, sheet, questions: d.questions, report: core.reportView(d.result.report, lang), counts: core.countsLine(d.result.report, lang) } };
 }
 
 export async function adoptDraft(source: AdoptionSource, answers: Record<string, string>, lang: 'id' | 'en'): Promise<{ snapshot: WorkbookSnapshot; config: PokinConfig; report: ReportView; counts: string }> {
-  const { adoptWithAnswers, reportView, countsLine } = await import('../core/adoption/index.js');
-  const a = adoptWithAnswers(source.sheets, answers, source.opts);
+  const { adoptWithAnswers, reportView, countsLine, withCodeList } = await import('../core/adoption/index.js');
+  // The planner's answer names the version: its list, as `pokin import --versi` would load.
+  const a = adoptWithAnswers(source.sheets, answers, await withCodeList(source.opts, answers['Versi Nomenklatur']?.trim() ?? ''));
   if (!a.ok) throw new Error('sheet not recognised');
   return { snapshot: a.result.snapshot, config: readWorkbook(a.result.snapshot).tree.config, report: reportView(a.result.report, lang), counts: countsLine(a.result.report, lang) };
 }

@@ -374,8 +374,8 @@ export class Workspace implements DocHost {
   }
 
   /** What adoption would ask and report for a sheet: nothing is written yet (addin/adoption.ts). */
-  async draftAdoption(sheet: string, hints: AdoptionHints = {}, given: { tahunAwal?: number } = {}): Promise<AdoptionDraftResult> {
-    const d = await draftFromPort(this.port, sheet, { ...identityHints(this.token), ...hints }, given);
+  async draftAdoption(sheet: string, hints: AdoptionHints = {}, given: { tahunAwal?: number } = {}, lang: 'id' | 'en' = 'id'): Promise<AdoptionDraftResult> {
+    const d = await draftFromPort(this.port, sheet, { ...identityHints(this.token), ...hints }, given, lang);
     this.draftSource = d.source;
     return d.result;
   }

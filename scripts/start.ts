@@ -67,10 +67,19 @@ Sideload manifest.xml
 
 Ctrl+C stops both.`);
 
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   await vite.close();
   await api.stop();
   process.exit(0);
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// `npm start` runs this under sh, which a SIGTERM to npm ends without passing it on (dash): the
+// servers would stay up, orphaned. So they also stop when the parent is gone.
+const parent = process.ppid;
+setInterval(() => {
+  try { process.kill(parent, 0); } catch { void stop(); }
+}, 1000).unref();

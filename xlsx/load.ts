@@ -59,8 +59,8 @@ export function checkSignature(bytes: Uint8Array, file?: string): void {
     // An encrypted .xlsx is an OLE compound file holding `EncryptionInfo` + `EncryptedPackage`.
     if (containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage')) {
       throw new XlsxError('encrypted', {
-        id: `${where(file)}buku kerja dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File › Info › Protect Workbook), lalu simpan lagi.`,
-        en: `${where(file)}the workbook is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook) and save again.`,
+        id: `${where(file)}buku kerja dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File › Info › Proteksi Buku Kerja › Enkripsikan dengan Kata Sandi, kosongkan isiannya), lalu simpan lagi.`,
+        en: `${where(file)}the workbook is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear the password) and save again.`,
       }, opts);
     }
     throw new XlsxError('legacy-xls', {

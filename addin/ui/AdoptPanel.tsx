@@ -7,7 +7,7 @@
  */
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { valuesLine, type ReportView } from '../../core/adoption/report.js';
+import { shownValue, valuesLine, type ReportView } from '../../core/adoption/report.js';
 import { checkAnswer } from '../../core/adoption/questions.js';
 import type { AdoptionDraftResult, AdoptionDraftView } from '../workspace.js';
 import { useLang, useT } from './i18n.js';
@@ -41,13 +41,13 @@ function Report({ view, counts }: { view: ReportView; counts: string }) {
       {view.normalised.length > 0 && (
         <details>
           <summary>{t('normalised')} <Badge color="warning" size="small">{view.normalised.length}</Badge></summary>
-          <ul className="pokin-history">{view.normalised.map((n) => <li key={n.cell}><b>{n.cell}</b> · “{n.from}” → “{n.to}”</li>)}</ul>
+          <ul className="pokin-history">{view.normalised.map((n) => <li key={n.cell}><b>{n.cell}</b> · {shownValue(n.from)} → {shownValue(n.to)}</li>)}</ul>
         </details>
       )}
       {view.issues.length > 0 && (
         <details>
           <summary>{t('adoptIssues')} <Badge color="informative" size="small">{view.issues.length}</Badge></summary>
-          <ul className="pokin-history">{view.issues.map((i, k) => <li key={k}><b>{i.rule} {i.cell}</b> · {i.message}</li>)}</ul>
+          <ul className="pokin-history" data-testid="adopt-issues">{view.issues.map((i, k) => <li key={k} data-rule={i.rule} data-cell={i.cell}><b>{i.rule} {i.cell}</b> · {i.message}</li>)}</ul>
         </details>
       )}
       <details>
@@ -146,7 +146,7 @@ export function AdoptPanel({ sheets, calls }: { sheets: string[]; calls: AdoptCa
         </form>
       )}
       {done && (
-        <MessageBar intent="success" data-testid="adopt-done"><MessageBarBody>{t('adoptDone', { c: done.counts, s: sheet })}</MessageBarBody></MessageBar>
+        <MessageBar intent="success" data-testid="adopt-done"><MessageBarBody>{t('adoptDone', { c: done.counts, s: sheet })} {valuesLine(done.view, lang)}.</MessageBarBody></MessageBar>
       )}
       {error && <MessageBar intent="error" data-testid="adopt-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
     </div>

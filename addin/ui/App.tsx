@@ -109,7 +109,7 @@ export function App({ host }: { host: PaneHost }) {
   const kCalls = useMemo(() => (ws && reviewer ? konsolidasiCalls(ws, () => lang) : null), [ws, reviewer, lang]);
   const pCalls = useMemo(() => (ws && isPlanner(who) ? plannerCalls(ws, periode || null) : null), [ws, who, periode]);
   const adoption: AdoptCalls | null = useMemo(() => (ws ? {
-    draft: (sheet, given) => ws.draftAdoption(sheet, host.fileName ? { fileName: host.fileName } : {}, given),
+    draft: (sheet, given) => ws.draftAdoption(sheet, host.fileName ? { fileName: host.fileName } : {}, given, lang),
     adopt: async (answers) => {
       const r = await ws.adopt(answers, lang);
       setAdopted({ ...r, sheet: r.report.sheet });

@@ -9,9 +9,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { countsLine, draftAdoption, renjaLines, valuesLine, type AdoptionQuestion } from '../../core/adoption/index.js';
+import { countsLine, draftAdoption, renjaLines, reportView, shownValue, valuesLine, withCodeList, type AdoptionQuestion } from '../../core/adoption/index.js';
 import type { AdoptOptions, AdoptQuestion, AdoptReport, AdoptResult, KnownJabatan, NotRecognised } from '../../core/adopt/types.js';
-import { loadNomenklatur } from '../../core/nomenklatur/load.js';
 import { readWorkbook } from '../../core/read/index.js';
 import { langOf, parse, UsageError } from '../args.js';
 import { location, summaryLine, toJson, type Lang } from '../format.js';
@@ -99,11 +98,20 @@ function questionLines(qs: readonly AdoptionQuestion[], lang: Lang): string[] {
 
 const MAX_LINES = 60;
 
+/** The layouts in words (the key stays, as --json gives it). */
+const LAYOUT_NAME: Record<AdoptReport['layout'], Record<Lang, string>> = {
+  'renstra-matrix': { id: 'matriks Renstra', en: 'Renstra matrix' },
+  'rpjmd-matrix': { id: 'matriks program RPJMD', en: 'RPJMD program matrix' },
+  'level-table': { id: 'tabel level', en: 'level table' },
+  canonical: { id: 'tabel Pokin dengan judul kolom lain', en: 'Pokin tables with other column titles' },
+  'renja-evaluasi': { id: 'form evaluasi Renja', en: 'Renja evaluation form' },
+};
+
 function humanReport(file: string, out: string, r: AdoptReport, lang: Lang, opdFiles: string[], questions: readonly AdoptionQuestion[] = []): string {
   const en = lang === 'en';
   const lines = [
     `${file} → ${out}`,
-    `${en ? 'Layout' : 'Tata letak'}: ${r.layout} (${en ? 'sheet' : 'lembar'} '${r.sheet}', ${en ? 'header rows' : 'baris judul'} ${r.headerRows.join(', ')})`,
+    `${en ? 'Layout' : 'Tata letak'}: ${LAYOUT_NAME[r.layout][lang]} [${r.layout}] (${en ? 'sheet' : 'lembar'} '${r.sheet}', ${en ? 'header rows' : 'baris judul'} ${r.headerRows.join(', ')})`,
     `${en ? 'Years' : 'Tahun'}: ${r.years.join(', ') || '-'}${r.yearLabels.some((y) => y.relative) ? (en ? ' (from relative labels)' : ' (dari judul relatif)') : ''}`,
     `${en ? 'Columns' : 'Kolom'}: ${Object.entries(r.columns).map(([k, v]) => `${k}=${v}`).join('; ')}`,
     countsLine(r, lang),
@@ -112,10 +120,13 @@ function humanReport(file: string, out: string, r: AdoptReport, lang: Lang, opdF
   for (const c of r.values.columns.filter((x) => x.carried < x.present)) {
     lines.push(`  ${c.column} (${c.header || '-'}; ${c.role}): ${c.carried} / ${c.present}`);
   }
+  // The pane's report view (core/adoption), so both list the same findings.
+  const view = reportView(r, lang);
   const detail = [
-    ...r.unplaced.map((u) => `  ${at(r.sheet, u.cell)}  F01  ${en ? u.reasonEn : u.reason}`),
-    ...r.issues.filter((x) => x.rule !== 'F02' && !(x.rule === 'F01' && x.severity === 'I') && !x.message.startsWith('Baris ')).map((i) => `  ${location(i.sheet, i.cell)}  ${i.rule}  ${en ? i.messageEn : i.message}`),
-    ...r.notCarried.map((n) => `  ${at(r.sheet, n.cell)}  ${en ? 'not carried' : 'tidak terbawa'}: ${en ? n.reasonEn : n.reason}`),
+    ...view.unplaced.map((u) => `  ${at(r.sheet, u.cell)}  F01  ${u.reason}`),
+    ...view.issues.map((i) => `  ${location(i.sheet, i.cell)}  ${i.rule}  ${i.message}`),
+    ...view.notCarried.map((n) => `  ${at(r.sheet, n.cell)}  ${en ? 'not carried' : 'tidak terbawa'}: ${n.reason}`),
+    ...view.normalised.map((n) => `  ${at(r.sheet, n.cell)}  F02  ${shownValue(n.from)} → ${shownValue(n.to)}`),
   ];
   lines.push(...detail.slice(0, MAX_LINES));
   if (detail.length > MAX_LINES) lines.push(en ? `  … ${detail.length - MAX_LINES} more (see --json)` : `  … ${detail.length - MAX_LINES} lagi (lihat --json)`);
@@ -188,8 +199,7 @@ export async function runImport(argv: string[], io: CommandIO = stdio): Promise<
       });
     }
     // The reference list only feeds N01 suggestions (a name under the parent's code).
-    opts.nomenklatur = await loadNomenklatur(values.versi ?? '');
-    const adoption = draftAdoption(sheets, opts, { fileName: file.split(/[\\/]/).pop() });
+    const adoption = draftAdoption(sheets, await withCodeList(opts, values.versi), { fileName: file.split(/[\\/]/).pop() });
     if (!adoption.ok) {
       if (adoption.questions.length) {
         const text = questionText(file, adoption.questions, lang);

@@ -182,7 +182,8 @@ export function readCanonical(found: FoundTable[], info: TableSnapshot | undefin
       if (box) { placed.add(key); fates.push({ row: sheetRow, kind: 'box', id: box }); return; }
       if (ind) { placed.add(key); fates.push({ row: sheetRow, kind: 'indicator', id: ind.nodeId, indicator: ind.nama }); return; }
       const why = issues.find((i) => i.rule === 'F01' && i.sheet === f.grid.name && new RegExp(`^[A-Z]+${sheetRow}$`).test(i.cell));
-      const cell = why?.cell ?? a1(f.grid.firstCol, sheetRow);
+      // Sheet-qualified: the canonical tables sit on several sheets.
+      const cell = `${f.grid.name}!${why?.cell ?? a1(f.grid.firstCol, sheetRow)}`;
       const reason = why?.message ?? 'baris tidak terbaca.';
       sink.unplaced.push({ row: sheetRow, cell, reason, reasonEn: why?.messageEn ?? 'the row could not be read.' });
       fates.push({ row: sheetRow, kind: 'unplaced', cell, reason });
@@ -232,7 +233,7 @@ export function canonicalTally(found: FoundTable[], read: CanonicalRead, sink: S
         t.present++;
         if (mapped && read.placed.has(`${f.grid.name}!${sheetRow}`)) { t.carried++; return; }
         notCarried.push(mapped
-          ? { cell: `${f.grid.name}!${letter}${sheetRow}`, reason: 'barisnya tidak terbaca', reasonEn: 'its row could not be read' }
+          ? { cell: `${f.grid.name}!${letter}${sheetRow}`, reason: 'barisnya tidak tertempatkan (lihat F01 baris itu)', reasonEn: 'its row was not placed (see the F01 of that row)' }
           : { cell: `${f.grid.name}!${letter}${sheetRow}`, reason: `kolom ${letter} tidak dikenal (${t.header})`, reasonEn: `column ${letter} is not known (${t.header})` });
       });
       if (!t.present) continue;

@@ -189,12 +189,21 @@ function codeInName(v: unknown): { kode: string; rest: string } | undefined {
 function reportCode(w: Walker, read: CodeRead, type: NomenklaturType, parent: AdoptedBox | undefined, nama: string, cell: string, placed: string, id: string): void {
   const why = PROBLEM[read.problem ?? 'unknown'];
   const sug = suggestion(w, read, type, parent, nama);
+  const sugEn = sug && suggestionEn(sug);
   const where = placed ? ` di bawah${placed}` : '';
   const whereEn = placed ? ` under${placed}` : '';
   w.sink.note('N01', 'E', cell, {
     id: `Kode "${read.kode}" ${why.id}. Kotak ${LEVEL_NAME[type]} tetap dibuat dari pernyataan dan kedalaman kodenya${where}; kode disimpan apa adanya, tidak dilengkapi otomatis.${sug ? ` Saran: ${sug}.` : ''}`,
-    en: `Code "${read.kode}" ${why.en}. The ${LEVEL_NAME[type]} box is made from its statement and code depth${whereEn}; the code is kept as typed, never completed automatically.${sug ? ` Suggestion: ${sug}.` : ''}`,
+    en: `Code "${read.kode}" ${why.en}. The ${LEVEL_NAME[type]} box is made from its statement and code depth${whereEn}; the code is kept as typed, never completed automatically.${sugEn ? ` Suggestion: ${sugEn}.` : ''}`,
   }, id);
+}
+
+/** The suggestion's words in English (the code itself stays). */
+function suggestionEn(sug: string): string {
+  return sug
+    .replace('(nama sama di daftar nomenklatur)', '(same name in the nomenclature list)')
+    .replace('(dengan digit kelas kegiatan; periksa di daftar Permendagri 90/2019)', '(with the kegiatan class digit; check in the Permendagri 90/2019 list)')
+    .replace(/^kode yang diawali /, 'a code starting with ');
 }
 
 function suggestion(w: Walker, read: CodeRead, type: NomenklaturType, parent: AdoptedBox | undefined, nama: string): string | undefined {

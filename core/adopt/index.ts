@@ -179,7 +179,7 @@ function adoptMatrix(g: Grid, header: HeaderBlock, model: ColumnModel, layout: L
       pInfo['Kode OPD'] = p.kodeOpd || null;
       pInfo['Nama OPD'] = p.opd;
       const e = emitCanonical(p.tree, pInfo, opts.jabatan ?? []);
-      const v = validateSnapshot(e.snapshot);
+      const v = validateSnapshot(e.snapshot, opts.nomenklatur ? { nomenklatur: opts.nomenklatur } : {});
       return { opd: p.opd, slug: slugOf(p.opd, taken), snapshot: e.snapshot, boxes: p.tree.boxes.length, indicators: p.tree.boxes.reduce((n, b) => n + b.indicators.length, 0), validation: { summary: v.summary, issues: v.issues } };
     });
   }
@@ -225,7 +225,9 @@ function finish(
   const emitted = emitCanonical(tree, info, known, crosscutting, levels);
   // Tables beyond the tree (the Renja form's Realisasi), validated with it.
   emitted.snapshot.tables.push(...extraTables);
-  const validation = validateSnapshot(emitted.snapshot);
+  // With the code list `pokin validate` loads for the written Info's version (the same list:
+  // core/adoption withCodeList), so the import's summary is the one validate prints after.
+  const validation = validateSnapshot(emitted.snapshot, opts.nomenklatur ? { nomenklatur: opts.nomenklatur } : {});
   const shared = whole.boxes.filter((b) => b.pjAll && b.pjAll.length > 1)
     .map((b) => ({ row: b.row, kode: b.kode, nomenklatur: b.nomenklatur, opd: b.pjAll as string[], paguAt: (b.pjAll as string[])[0] }));
   const report: AdoptReport = {

@@ -6,10 +6,11 @@
  */
 import { adoptWorkbook, type Adoption } from '../adopt/index.js';
 import type { AdoptOptions, RawSheet } from '../adopt/types.js';
+import { loadListFor } from '../reference.js';
 import { adoptionQuestions, checkAnswer, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
 
 export { ASKED, adoptionQuestions, checkAnswer, guessVersi, optionsFromAnswers, type AdoptionHints, type AdoptionQuestion } from './questions.js';
-export { countsLine, renjaLines, reportView, valuesLine, type ReportRow, type ReportView } from './report.js';
+export { countsLine, renjaLines, reportView, shownValue, valuesLine, type ReportIssue, type ReportRow, type ReportView } from './report.js';
 
 /**
  * Not adopted: no known layout, or a question only the planner can answer first (`questions`,
@@ -18,6 +19,16 @@ export { countsLine, renjaLines, reportView, valuesLine, type ReportRow, type Re
 export type AdoptionDraft =
   | Extract<Adoption, { ok: false }>
   | (Extract<Adoption, { ok: true }> & { questions: AdoptionQuestion[] });
+
+/**
+ * The options with the code list adoption suggests codes from (N01: a name under the parent's
+ * code): the shipped Kepmendagri list of `versi`, the latest when none is given. `pokin import`
+ * and the pane both load it here, so both suggest the same codes.
+ */
+export async function withCodeList(opts: AdoptOptions, versi = ''): Promise<AdoptOptions> {
+  const list = await loadListFor(versi);
+  return list ? { ...opts, nomenklatur: list } : opts;
+}
 
 /** First pass: what the sheet gives, and what to ask the planner for. Writes nothing. */
 export function draftAdoption(sheets: RawSheet[], opts: AdoptOptions = {}, hints: AdoptionHints = {}): AdoptionDraft {

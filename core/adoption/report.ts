@@ -26,8 +26,12 @@ export interface ReportView {
   rows: ReportRow[];
   unplaced: { row: number; cell: string; reason: string }[];
   normalised: { cell: string; from: string; to: string }[];
-  /** Issues found while adopting besides F01/F02 (codes, numbers), at their source cells. */
-  issues: Issue[];
+  /**
+   * Issues found while adopting, at their source cells, in the view's language: codes (N01),
+   * numbers, merged cells, hidden rows and columns. Not the normalised values (listed apart),
+   * nor the F01 that already is an unplaced row's reason.
+   */
+  issues: ReportIssue[];
   jabatanCreated: { id: string; from: string }[];
   /** Source values carried into the workbook against values present (equal when nothing is lost). */
   values: { present: number; carried: number };
@@ -35,6 +39,29 @@ export interface ReportView {
   notCarried: { cell: string; reason: string }[];
   /** Renja evaluation form: Realisasi rows written, the form's figures checked, its footer (empty otherwise). */
   renja: string[];
+}
+
+export interface ReportIssue {
+  rule: Issue['rule'];
+  severity: Issue['severity'];
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+/** A normalised value as shown: quoted, a removed line break as ⏎ (a space would hide the change). */
+export function shownValue(v: string): string {
+  return `“${v.replace(/\r?\n/g, '⏎')}”`;
+}
+
+/** The issues the pane and `pokin import` list (see `ReportView.issues`). */
+function reportIssues(r: AdoptReport, lang: Lang): ReportIssue[] {
+  const unplaced = new Set(r.unplaced.map((u) => u.cell));
+  return r.issues
+    .filter((i) => !(i.rule === 'F02' && i.from !== undefined))
+    .filter((i) => !(i.rule === 'F01' && (i.severity === 'I' || unplaced.has(i.cell) || unplaced.has(`${i.sheet}!${i.cell}`))))
+    .filter((i) => !i.message.startsWith('Baris '))
+    .map((i) => ({ rule: i.rule, severity: i.severity, sheet: i.sheet, cell: i.cell, message: lang === 'en' ? i.messageEn : i.message }));
 }
 
 function fateText(f: RowFate, lang: Lang): string {
@@ -50,15 +77,17 @@ function fateText(f: RowFate, lang: Lang): string {
 
 export function reportView(r: AdoptReport, lang: Lang = 'id'): ReportView {
   const reasons = new Map(r.unplaced.map((u) => [`${u.row}|${u.cell}`, lang === 'en' ? u.reasonEn : u.reason]));
+  const skipped = new Map(r.skipped.map((u) => [u.row, lang === 'en' ? u.reasonEn : u.reason]));
   return {
     sheet: r.sheet, years: r.years, sourceRows: r.sourceRows, boxes: r.boxes, indicators: r.indicators,
     rows: r.rows.map((f) => ({
       row: f.row, kind: f.kind,
-      text: f.kind === 'unplaced' ? fateText({ ...f, reason: reasons.get(`${f.row}|${f.cell}`) ?? f.reason }, lang) : fateText(f, lang),
+      text: f.kind === 'unplaced' ? fateText({ ...f, reason: reasons.get(`${f.row}|${f.cell}`) ?? f.reason }, lang)
+        : f.kind === 'skipped' ? fateText({ ...f, reason: skipped.get(f.row) ?? f.reason }, lang) : fateText(f, lang),
     })),
     unplaced: r.unplaced.map((u) => ({ row: u.row, cell: u.cell, reason: lang === 'en' ? u.reasonEn : u.reason })),
     normalised: r.normalised,
-    issues: r.issues.filter((i) => i.rule !== 'F01' && i.rule !== 'F02'),
+    issues: reportIssues(r, lang),
     jabatanCreated: r.jabatanCreated,
     values: { present: r.values.present, carried: r.values.carried },
     notCarried: r.notCarried.map((n) => ({ cell: n.cell, reason: lang === 'en' ? n.reasonEn : n.reason })),
@@ -86,6 +115,12 @@ export function valuesLine(r: { values: { present: number; carried: number } }, 
  * The Renja evaluation form: Realisasi rows written, the form's figures checked, where its
  * footer went; the pane and `pokin import` print the same lines (empty for other layouts).
  */
+/** Where the form's year or period came from, in English (`judul kolom X` → `the X column title`). */
+function sourceEn(dari: string): string {
+  const m = /^judul kolom (.+)$/.exec(dari);
+  return m ? `the ${m[1]} column title` : dari;
+}
+
 export function renjaLines(r: Pick<AdoptReport, 'renja'>, lang: Lang = 'id'): string[] {
   const j = r.renja;
   if (!j) return [];
@@ -93,10 +128,10 @@ export function renjaLines(r: Pick<AdoptReport, 'renja'>, lang: Lang = 'id'): st
   const bad = j.checks.filter((c) => !c.ok);
   return [
     en
-      ? `Realisasi ${j.tahun} (year from ${j.tahunDari}): ${j.realisasi.rows} rows, ${j.realisasi.indikator} indicators, quarters ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`
+      ? `Realisasi ${j.tahun} (year from ${sourceEn(j.tahunDari)}): ${j.realisasi.rows} rows, ${j.realisasi.indikator} indicators, quarters ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`
       : `Realisasi ${j.tahun} (tahun dari ${j.tahunDari}): ${j.realisasi.rows} baris, ${j.realisasi.indikator} indikator, triwulan ${j.realisasi.triwulan.map((q) => `TW${q}`).join(', ') || '-'}`,
     ...(j.periode ? [en
-      ? `Renstra period ${j.periode.awal}–${j.periode.akhir} (guessed from the ${j.periode.dari}; the workbook's Info, and where it is pushed): change with --tahun-awal/--tahun-akhir`
+      ? `Renstra period ${j.periode.awal}–${j.periode.akhir} (guessed from ${sourceEn(j.periode.dari)}; the workbook's Info, and where it is pushed): change with --tahun-awal/--tahun-akhir`
       : `Periode Renstra ${j.periode.awal}–${j.periode.akhir} (tebakan dari ${j.periode.dari}; dipakai di Info dan sebagai periode kirim): ubah dengan --tahun-awal/--tahun-akhir`] : []),
     en ? `Form figures checked: ${j.checks.length}, differing from Pokin (U08): ${bad.length}` : `Angka form diperiksa: ${j.checks.length}, berbeda dengan Pokin (U08): ${bad.length}`,
     ...j.catatan.map((c) => `  ${c.jenis}: "${c.text}" → ${c.to || (en ? 'nowhere (no Realisasi row)' : 'tidak ada baris Realisasi')}`),

@@ -55,7 +55,7 @@ describe('pokin import', () => {
   it('adopts the level table with the period from the options (human report)', async () => {
     const r = await run(runImport, [fx('level-banyuwangi.xlsx'), '--out', tmp.path('level.xlsx'), '--tahun-awal', '2026', '--tahun-akhir', '2030']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Tata letak: level-table');
+    expect(r.stdout).toContain('Tata letak: tabel level [level-table]');
     expect(r.stdout).toContain('25 kotak');
   });
 

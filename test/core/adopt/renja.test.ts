@@ -173,7 +173,7 @@ describe('pokin import FORM.xlsx', () => {
     const out = tmp.path('renja.xlsx');
     const r = await run([join(FIXTURES, 'renja-evaluasi.xlsx'), '--out', out]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Tata letak: renja-evaluasi');
+    expect(r.stdout).toContain('Tata letak: form evaluasi Renja [renja-evaluasi]');
     expect(r.stdout).toContain('Realisasi 2025 (tahun dari judul kolom Target Renja): 24 baris, 6 indikator, triwulan TW1, TW2, TW3, TW4');
     expect(r.stdout).toMatch(/Angka form diperiksa: \d+, berbeda dengan Pokin \(U08\): 0/);
     expect(r.stdout).toContain('Nilai terbawa / ada: 179 / 179');
@@ -200,6 +200,6 @@ describe('the adoption report the pane shows', () => {
     const { report } = adopt({ noTw4: true });
     const view = reportView(report, 'en');
     expect(view.renja).toEqual(renjaLines(report, 'en'));
-    expect(view.renja[0]).toBe('Realisasi 2025 (year from judul kolom Target Renja): 18 rows, 6 indicators, quarters TW1, TW2, TW3');
+    expect(view.renja[0]).toBe('Realisasi 2025 (year from the Target Renja column title): 18 rows, 6 indicators, quarters TW1, TW2, TW3');
   });
 });
