@@ -15,6 +15,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../core/a1.js';
 import { adoptWorkbook } from '../core/adopt/index.js';
+import { withCodeList } from '../core/adoption/index.js';
 import type { RawSheet } from '../core/adopt/types.js';
 import { pkOwners, pkSheet } from '../core/derive/index.js';
 import { readWorkbook } from '../core/read/index.js';
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
   const filePlain = await xlsxOf(plain);
   console.log(`Matrix: ${merged.values.length - 1} data rows, ${merged.merges.length} merges (one per filled cell), ${(fileMerged.length / 1024 / 1024).toFixed(1)} MB`);
 
+  // The options pokin import adopts with: the Kepmendagri list (N01 suggestions, and the
+  // validation of the result as pokin validate runs it), loaded once as the CLI's cache does.
+  const opts = await withCodeList({});
   // Baseline, read, adoption and import alternate, run by run, so that all see the same machine load.
   let report = { present: 0, carried: 0, boxes: 0 };
   let imported = { present: 0, carried: 0 };
@@ -108,12 +112,12 @@ async function main(): Promise<void> {
     async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(filePlain as unknown as ExcelJS.Buffer, IGNORE); },
     async () => { await readRawSheets(fileMerged); },
     async () => {
-      const r = adoptWorkbook([merged]);
+      const r = adoptWorkbook([merged], opts);
       if (!r.ok) throw new Error('not recognised');
       report = { present: r.result.report.values.present, carried: r.result.report.values.carried, boxes: r.result.report.boxes };
     },
     async () => {
-      const r = adoptWorkbook(await readRawSheets(fileMerged));
+      const r = adoptWorkbook(await readRawSheets(fileMerged), opts);
       if (!r.ok) throw new Error('not recognised');
       imported = { present: r.result.report.values.present, carried: r.result.report.values.carried };
     },

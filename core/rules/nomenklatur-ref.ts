@@ -15,16 +15,26 @@ interface Resolved extends CodedBox {
   entry: NomenklaturEntry | undefined;
 }
 
+type ResolvedAll = { found: Resolved[]; index: NonNullable<ReturnType<typeof refIndex>> } | null;
+/** One look-up per validation: N03, N04 and K14 share it (a 5,000-box Renstra has 5,000 codes). */
+const resolved = new WeakMap<RuleContext, ResolvedAll>();
+
 /** Looks every well-formed code up once (X.XX spellings included). */
-function resolveAll(ctx: RuleContext): { found: Resolved[]; index: NonNullable<ReturnType<typeof refIndex>> } | null {
+function resolveAll(ctx: RuleContext): ResolvedAll {
+  const known = resolved.get(ctx);
+  if (known !== undefined) return known;
   const index = refIndex(ctx);
-  if (!index) return null;
-  const f = facts(ctx);
-  const jenis = ctx.tree.config.jenisPemda;
-  const found = f.coded
-    .filter((c) => c.shape !== null)
-    .map((c) => ({ ...c, entry: lookupKode(index, c.kode, jenis, f.bidang) }));
-  return { found, index };
+  let out: ResolvedAll = null;
+  if (index) {
+    const f = facts(ctx);
+    const jenis = ctx.tree.config.jenisPemda;
+    const found = f.coded
+      .filter((c) => c.shape !== null)
+      .map((c) => ({ ...c, entry: lookupKode(index, c.kode, jenis, f.bidang) }));
+    out = { found, index };
+  }
+  resolved.set(ctx, out);
+  return out;
 }
 
 /** N03: the code is in the reference list for the version and Jenis Pemda (W when the list is incomplete). */
