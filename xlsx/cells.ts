@@ -43,17 +43,22 @@ export function plainValue(raw: unknown): CellValue {
   return null;
 }
 
-/** `ExcelJS.ValueType.Formula`; the enum is not importable as a value under `import type`. */
+/** `ExcelJS.ValueType` Merge and Formula; the enum is not importable as a value under `import type`. */
+const MERGE = 1;
 const FORMULA = 6;
 
 /**
- * The plain value of an ExcelJS cell. A formula's cached result comes from `cell.result`:
+ * The plain value of an ExcelJS cell, as Excel holds it. A formula's cached result comes from `cell.result`:
  * ExcelJS 4.4's `cell.value` drops a falsy result (`FormulaValue._copyModel` copies a field
  * only `if (value)`), so a formula whose cached value is 0, FALSE or "" would read as never
  * calculated, and a target of 0 as blank.
  */
 export function cellValue(cell: { type: number; value: unknown; result?: unknown } | undefined): CellValue {
   if (!cell) return null;
+  // A cell covered by a merged area: ExcelJS answers with the area's value, Excel holds it in
+  // the top-left cell only (what `Range.values` gives the Office pane, and what a load that
+  // leaves merges to the guard reads).
+  if (cell.type === MERGE) return null;
   if (cell.type === FORMULA) return plainValue(cell.result);
   return plainValue(cell.value);
 }

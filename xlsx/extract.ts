@@ -12,6 +12,7 @@ import { headerKey, type TableSpec } from '../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { cellValue } from './cells.js';
 import type { Area } from './package-scan.js';
+import { mergesLeftOut } from './load.js';
 import { buildRawSheet, type SheetCell } from './raw-sheet.js';
 import { findHeaderRow, lastValueRow, tableObjects, type Block, type SheetScan } from './locate.js';
 
@@ -44,7 +45,14 @@ export interface LocatedTable {
 }
 
 function scansOf(wb: ExcelJS.Workbook): SheetScan[] {
-  return wb.worksheets.map((ws) => ({ ws, lastRow: lastValueRow(ws), tables: tableObjects(ws) }));
+  return wb.worksheets.map((ws) => ({ ws, lastRow: lastValueRow(ws), tables: tableObjects(ws), merges: mergesLeftOut(wb, ws.name) ?? excelJSMerges(ws) }));
+}
+
+/** ExcelJS keeps merges in a private map; the public `ws.model` would rebuild every row. */
+function excelJSMerges(ws: ExcelJS.Worksheet): Area[] {
+  return Object.values((ws as unknown as { _merges?: MergeMap })._merges ?? {})
+    .filter((d): d is NonNullable<typeof d> => !!d)
+    .map((d) => ({ top: d.top, left: d.left, bottom: d.bottom, right: d.right }));
 }
 
 /** The canonical tables, then `extra` ones a caller asks for (the LKE tables of `pokin lke`). */
@@ -161,7 +169,7 @@ function snapshotOf(block: Block, spec: TableSpec): TableSnapshot {
   };
   if (anyFormat) snap.numberFormats = formats;
   if (formulas && anyFormula) snap.formulas = formulas;
-  const merges = mergesInside(ws, top, bottom, left, right);
+  const merges = mergesInside(scan.merges, top, bottom, left, right);
   if (merges.length) snap.merges = merges;
   return snap;
 }
@@ -198,12 +206,10 @@ function formulaRow(ws: ExcelJS.Worksheet, r: number, left: number, width: numbe
 }
 
 /** Merged ranges overlapping the table (tables cannot hold merges: the reader reports F01). */
-function mergesInside(ws: ExcelJS.Worksheet, top: number, bottom: number, left: number, right: number): string[] {
-  // ExcelJS keeps merges in a private map; the public `ws.model` would rebuild every row.
-  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+function mergesInside(areas: SheetScan['merges'], top: number, bottom: number, left: number, right: number): string[] {
   const out: string[] = [];
-  for (const d of Object.values(merges)) {
-    if (!d || d.bottom < top || d.top > bottom || d.right < left || d.left > right) continue;
+  for (const d of areas) {
+    if (d.bottom < top || d.top > bottom || d.right < left || d.left > right) continue;
     out.push(`${columnLetter(d.left - 1)}${d.top}:${columnLetter(d.right - 1)}${d.bottom}`);
   }
   return out;
@@ -252,9 +258,6 @@ export function rawSheet(ws: ExcelJS.Worksheet, areas?: readonly Area[]): RawShe
       cells.push(out);
     });
   });
-  // ExcelJS keeps merges in a private map; the public `ws.model` would rebuild every row.
-  const merges = areas ?? Object.values((ws as unknown as { _merges?: MergeMap })._merges ?? {})
-    .filter((d): d is NonNullable<typeof d> => !!d)
-    .map((d) => ({ top: d.top, left: d.left, bottom: d.bottom, right: d.right }));
+  const merges = areas ?? mergesLeftOut(ws.workbook, ws.name) ?? excelJSMerges(ws);
   return buildRawSheet({ name: ws.name, cells, merges, hiddenRows, hiddenColumn: (c) => !!ws.getColumn(c).hidden });
 }

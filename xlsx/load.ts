@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { XlsxError } from './errors.js';
 import { checkPackage, type PackageReport } from './guard.js';
 import { applyMerges } from './merges.js';
+import type { Area } from './package-scan.js';
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -26,6 +27,17 @@ const reports = new WeakMap<ExcelJS.Workbook, PackageReport>();
 /** What the guard found in the file a workbook was loaded from (merges, formulas without values). */
 export function packageReportOf(wb: ExcelJS.Workbook): PackageReport | undefined {
   return reports.get(wb);
+}
+
+const mergesReported = new WeakSet<ExcelJS.Workbook>();
+
+/**
+ * A sheet's merged areas when the load left them out of ExcelJS (`merges: 'report'`): the
+ * guard's. Undefined when ExcelJS holds them (the default), or for a sheet added since.
+ */
+export function mergesLeftOut(wb: ExcelJS.Workbook, sheet: string): Area[] | undefined {
+  if (!mergesReported.has(wb)) return undefined;
+  return reports.get(wb)?.sheets.get(sheet)?.merges ?? [];
 }
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {
@@ -130,6 +142,7 @@ export async function loadWorkbookWith(X: ExcelJSModule, bytes: Uint8Array, file
   }
   try {
     if (load0.merges !== 'report') applyMerges(wb, report);
+    else mergesReported.add(wb);
   } catch (e) {
     throw corrupt(e);
   }

@@ -22,6 +22,8 @@ export interface SheetScan {
   /** Last row holding a value; styled but empty rows below it do not count. */
   lastRow: number;
   tables: TableObject[];
+  /** Merged areas, 1-based: the package guard's (a load that left them out of ExcelJS) or ExcelJS's own. */
+  merges: readonly { top: number; left: number; bottom: number; right: number }[];
 }
 
 /** A rectangular area read as one table: header row `top`, data down to `bottom`. */

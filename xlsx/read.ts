@@ -8,6 +8,7 @@ import { parseA1 } from '../core/a1.js';
 import { XlsxError } from './errors.js';
 import { extract, type XlsxRead } from './extract.js';
 import { checkSignature, loadWorkbook, packageReportOf, readWorkbookFile } from './open.js';
+import type { LoadOptions } from './load.js';
 import { parseCell } from './package-scan.js';
 import type ExcelJS from 'exceljs';
 import { workbookTables } from '../core/layout/pengukuran.js';
@@ -18,15 +19,19 @@ export type { SheetSummary, XlsxRead } from './extract.js';
 
 /** Reads a workbook from a path or from its bytes; `extra` tables (e.g. `lkeTables()`) besides the canonical ones. */
 export async function readXlsx(input: string | Uint8Array, extra: readonly TableSpec[] = []): Promise<XlsxRead> {
-  return (await readXlsxWorkbook(input, extra)).read;
+  return (await readXlsxWorkbook(input, extra, { merges: 'report' })).read;
 }
 
-/** The snapshot and the ExcelJS workbook it came from (for the sheets that are not tables: PKs). */
-export async function readXlsxWorkbook(input: string | Uint8Array, extra: readonly TableSpec[] = []): Promise<{ read: XlsxRead; wb: ExcelJS.Workbook }> {
+/**
+ * The snapshot and the ExcelJS workbook it came from (for the sheets that are not tables: PKs).
+ * `merges: 'report'` when the workbook is only read (its merged areas stay the guard's, not
+ * ExcelJS cells: a matrix with a merge per cell loads at the speed of one without).
+ */
+export async function readXlsxWorkbook(input: string | Uint8Array, extra: readonly TableSpec[] = [], opts: LoadOptions = {}): Promise<{ read: XlsxRead; wb: ExcelJS.Workbook }> {
   const file = typeof input === 'string' ? input : undefined;
   const bytes = file !== undefined ? await readWorkbookFile(file) : input as Uint8Array;
   checkSignature(bytes, file);
-  const wb = await loadWorkbook(bytes, file);
+  const wb = await loadWorkbook(bytes, file, opts);
   const read = extract(wb, extra);
   refuseUncachedFormulas(wb, read, file, [...workbookTables([]), ...extra]);
   return { read, wb };

@@ -55,7 +55,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   let read;
   let wb;
   try {
-    ({ read, wb } = await readXlsxWorkbook(file));
+    ({ read, wb } = await readXlsxWorkbook(file, [], { merges: 'report' }));
   } catch (e) {
     if (e instanceof XlsxError) return unusable(e.code, e.text(lang));
     throw e;
