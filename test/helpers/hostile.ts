@@ -72,17 +72,35 @@ export async function zip(parts: ZipPart[], o: { alias?: { name: string; of: str
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+export interface WorkbookOptions {
+  definedNames?: string;
+  extra?: ZipPart[];
+  /** xl/styles.xml (with its relationship). */
+  styles?: ZipPart['data'];
+  /** xl/sharedStrings.xml (with its relationship). */
+  sharedStrings?: ZipPart['data'];
+  /** Elements of workbook.xml before `<sheets>` (`<workbookPr date1904="1"/>`). */
+  workbookPr?: string;
+}
+
 /** The parts every workbook needs, around the given sheets (sheet1.xml …) and extra parts. */
-export function workbookParts(sheets: { name: string; xml: ZipPart['data'] }[], o: { definedNames?: string; extra?: ZipPart[]; styles?: ZipPart['data'] } = {}): ZipPart[] {
+export function workbookParts(sheets: { name: string; xml: ZipPart['data'] }[], o: WorkbookOptions = {}): ZipPart[] {
   const sheetEls = sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const override = (part: string, type: string) => `<Override PartName="/xl/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${type}+xml"/>`;
+  const rels = sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('')
+    + (o.styles ? rel('rIdStyles', 'styles', 'styles.xml') : '')
+    + (o.sharedStrings ? rel('rIdStrings', 'sharedStrings', 'sharedStrings.xml') : '');
+  const overrides = sheets.map((_, i) => override(`worksheets/sheet${i + 1}.xml`, 'worksheet')).join('')
+    + (o.styles ? override('styles.xml', 'styles') : '')
+    + (o.sharedStrings ? override('sharedStrings.xml', 'sharedStrings') : '');
   return [
     { name: '[Content_Types].xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}</Types>` },
     { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets>${sheetEls}</sheets>${o.definedNames ? `<definedNames>${o.definedNames}</definedNames>` : ''}</workbook>` },
+    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${o.workbookPr ?? ''}<sheets>${sheetEls}</sheets>${o.definedNames ? `<definedNames>${o.definedNames}</definedNames>` : ''}</workbook>` },
     { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` },
     ...(o.styles ? [{ name: 'xl/styles.xml', data: o.styles }] : []),
+    ...(o.sharedStrings ? [{ name: 'xl/sharedStrings.xml', data: o.sharedStrings }] : []),
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml })),
     ...(o.extra ?? []),
   ];
