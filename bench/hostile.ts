@@ -42,7 +42,7 @@ async function bytesOf(spec: SheetSpec): Promise<Buffer> {
   // mergeCells would take hours for the second file).
   renderSheet(wb, { ...spec, merges: [] });
   const sheets = new Map([[spec.name, { part: '', merges: spec.merges.map((m) => parseArea(m) as Area), uncachedCount: 0, uncached: [] }]]);
-  applyMerges(wb, { sheets, inflatedBytes: 0, cells: 0 });
+  applyMerges(wb, { sheets, inflatedBytes: 0, cells: 0, formats: [] });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -12,7 +12,7 @@ import { headerKey, type TableSpec } from '../core/layout/tables.js';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../core/snapshot.js';
 import { cellValue } from './cells.js';
 import type { Area } from './package-scan.js';
-import { mergesLeftOut } from './load.js';
+import { mergesLeftOut, numFmtOf } from './load.js';
 import { buildRawSheet, type SheetCell } from './raw-sheet.js';
 import { findHeaderRow, lastValueRow, tableObjects, type Block, type SheetScan } from './locate.js';
 
@@ -186,7 +186,7 @@ function readRow(ws: ExcelJS.Worksheet, r: number, left: number, width: number) 
       values[i] = cellValue(cell);
       // Number formats matter for numbers only: percent (0.98 shown as 98 %) and decimals
       // that keep a code's trailing zero (`1.10`).
-      const fmt = cell.numFmt;
+      const fmt = numFmtOf(ws.workbook, cell.numFmt);
       if (typeof values[i] === 'number' && fmt && fmt !== 'General') { numFmts[i] = fmt; hasFormat = true; }
     }
   }
@@ -248,7 +248,8 @@ export function rawSheet(ws: ExcelJS.Worksheet, areas?: readonly Area[]): RawShe
       // A cell covered by a merge reports its master's value in ExcelJS; the sheet holds none.
       if (cell.type === MERGE) return;
       const out: SheetCell = { row: r, col: c, value: cellValue(cell) };
-      if (cell.numFmt) out.numFmt = cell.numFmt;
+      const numFmt = numFmtOf(ws.workbook, cell.numFmt);
+      if (numFmt) out.numFmt = numFmt;
       const f = cell.value as { formula?: string; sharedFormula?: string } | null;
       if (f && typeof f === 'object' && ('formula' in f || 'sharedFormula' in f)) {
         // A shared formula's follower: ExcelJS translates the master's text (`cell.formula`).

@@ -32,6 +32,8 @@ export interface PackageReport {
   cells: number;
   /** What the sheets hold, when asked for (`collect`): raw-read.ts builds the raw sheets from it. */
   contents?: PackageContents;
+  /** The number format code of each cell style (cellXfs index), as written (backslashes kept). */
+  formats: (string | undefined)[];
 }
 
 export interface PackageContents {
@@ -153,9 +155,10 @@ async function scanPackage(bytes: Uint8Array, limits: PackageLimits, collect: bo
     if (isTable(name)) scanTable(text, name, limits);
     if (name === 'xl/styles.xml') scanStyles(text, limits);
   }
-  const report: PackageReport = { sheets, inflatedBytes: total.bytes, cells: budget.used };
+  const styles = meta.get('xl/styles.xml');
+  const formats = styles ? cellFormats(styles) : [];
+  const report: PackageReport = { sheets, inflatedBytes: total.bytes, cells: budget.used, formats };
   if (collect) {
-    const styles = meta.get('xl/styles.xml');
     report.contents = {
       sheets: book.order.map(({ name, part }) => {
         const facts = byPart.get(part);
@@ -165,7 +168,7 @@ async function scanPackage(bytes: Uint8Array, limits: PackageLimits, collect: bo
       }),
       date1904: book.date1904,
       sharedStrings: (sharedStrings as SharedStringsScanner | null)?.strings ?? [],
-      formats: styles ? cellFormats(styles) : [],
+      formats,
     };
   }
   return report;

@@ -29,6 +29,31 @@ export function packageReportOf(wb: ExcelJS.Workbook): PackageReport | undefined
   return reports.get(wb);
 }
 
+const formatCodes = new WeakMap<ExcelJS.Workbook, Map<string, string>>();
+
+/**
+ * A cell's number format code as the file writes it. ExcelJS 4.4 drops every backslash of a
+ * custom code (`0.0\%`, a literal percent sign, becomes `0.0%`, which scales ×100); the
+ * guard kept the codes, so each is found again by its backslash-free spelling (when two
+ * codes share one, ExcelJS's stays).
+ */
+export function numFmtOf(wb: ExcelJS.Workbook, code: string | undefined): string | undefined {
+  if (!code) return code;
+  let map = formatCodes.get(wb);
+  if (!map) {
+    map = new Map();
+    const seen = new Map<string, Set<string>>();
+    for (const raw of reports.get(wb)?.formats ?? []) {
+      if (raw === undefined || !raw.includes('\\')) continue;
+      const plain = raw.replace(/\\(.)/g, '$1');
+      seen.set(plain, (seen.get(plain) ?? new Set()).add(raw));
+    }
+    for (const [plain, raws] of seen) if (raws.size === 1) map.set(plain, [...raws][0]);
+    formatCodes.set(wb, map);
+  }
+  return map.get(code) ?? code;
+}
+
 const mergesReported = new WeakSet<ExcelJS.Workbook>();
 
 /**

@@ -26,8 +26,9 @@ export function cellFormats(stylesXml: string): (string | undefined)[] {
     open(name, attrs, selfClosing) {
       if (name === 'numFmt') {
         const id = parseInt(attr(attrs, 'numFmtId') ?? '', 10);
-        // A backslash escapes the next character (`0\%`): the code as it shows.
-        const code = (attr(attrs, 'formatCode') ?? '').replace(/\\(.)/g, '$1');
+        // Kept as written: `0.0\%` (a literal percent sign) is not `0.0%` (×100), and `0 \h\a\r\i`
+        // is no date (ExcelJS 4.4 drops the backslashes and gets both wrong).
+        const code = attr(attrs, 'formatCode') ?? '';
         if (Number.isInteger(id)) custom.set(id, code);
       } else if (name === 'cellXfs') {
         inCellXfs = !selfClosing;
@@ -45,13 +46,14 @@ export function cellFormats(stylesXml: string): (string | undefined)[] {
 const dateCache = new Map<string, boolean>();
 
 /**
- * A date or time format: y, m, d, h, s (or b, Buddhist year) outside quoted text and `[…]`
- * sections (colours, locales, elapsed-time brackets are not date parts themselves).
+ * A date or time format: y, m, d, h, s (or b, Buddhist year) outside quoted text, escaped
+ * characters (`\h`) and `[…]` sections (colours, locales, elapsed-time brackets are not date
+ * parts themselves).
  */
 export function isDateFormat(code: string): boolean {
   let known = dateCache.get(code);
   if (known === undefined) {
-    known = /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+    known = /[ymdhMsb]/.test(code.replace(/\\./g, '').replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
     dateCache.set(code, known);
   }
   return known;

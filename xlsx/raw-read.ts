@@ -55,7 +55,9 @@ const UNIX_EPOCH = 25569;
 const DAY_MS = 24 * 3600 * 1000;
 
 function serialDate(serial: number, date1904: boolean): string {
-  return isoDate(new Date(Math.round((serial - UNIX_EPOCH + (date1904 ? 1462 : 0)) * DAY_MS)));
+  // The 1900 system counts a 29 February 1900 that never was (serial 60): before it, one day more.
+  const day = !date1904 && serial < 60 ? serial + 1 : serial;
+  return isoDate(new Date(Math.round((day - UNIX_EPOCH + (date1904 ? 1462 : 0)) * DAY_MS)));
 }
 
 function cellValue(c: PackageCell, text: string, strings: string[]): CellValue {

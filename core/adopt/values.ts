@@ -4,7 +4,7 @@
  * every value that cannot be placed as an issue with its reason; nothing is dropped silently.
  */
 import { issue, type Bilingual, type Issue, type RuleId, type Severity } from '../issues.js';
-import { cleanStatement, cleanText, isPercentUnit, normaliseCode, normaliseSatuan, show } from '../read/normalise.js';
+import { cleanStatement, cleanText, isPercentUnit, normaliseCode, normaliseSatuan, scalesAsPercent, show } from '../read/normalise.js';
 import type { CellValue } from '../snapshot.js';
 import type { Grid } from './grid.js';
 import type { NumberLocale } from './numbers.js';
@@ -138,7 +138,7 @@ export function targetAt(
   if (v === null) return { value: null };
   const fmt = g.numFmt(row, col);
   if (typeof v === 'number') {
-    if (!(fmt && fmt.includes('%') && isPercentUnit(satuan))) return { value: v };
+    if (!(scalesAsPercent(fmt) && isPercentUnit(satuan))) return { value: v };
     const scaled = Math.round(v * 100 * 1e9) / 1e9;
     s.f02(g.cell(row, col), label, { from: `${v} (format %)`, to: String(scaled) }, id);
     return { value: scaled };

@@ -161,6 +161,17 @@ const RANGE = /^\s*([-−]?[\d.,]+)\s*(?:-|–|—|s\.?\s*d\.?|s\/d|sampai(?: de
 const NUM_UNIT = /^\s*([-−+]?[\d.,]*\d)\s*(%|[A-Za-z][A-Za-z ./-]*)?\s*$/;
 
 /** Satuan that mean percent. */
+/**
+ * A number format that shows the value ×100 with a percent sign: a `%` that is a format
+ * character, not literal text (`0.0"%"`, `0.0\%` show the value as it is, with a sign after
+ * it; ECMA-376 Part 1 §18.8.31). Planners use both: 0.985 under `0.0%` and 98.5 under
+ * `0.0"%"` both read 98.5 %.
+ */
+export function scalesAsPercent(numFmt: string | null | undefined): boolean {
+  if (!numFmt || !numFmt.includes('%')) return false;
+  return numFmt.replace(/\\./g, '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').includes('%');
+}
+
 export function isPercentUnit(satuan: string): boolean {
   const s = satuan.trim().toLowerCase();
   return s === '%' || s === 'persen' || s === 'persentase' || s === 'prosentase';
@@ -179,7 +190,7 @@ export interface TargetParse extends Normalised<Target | null> {
 export function parseTarget(v: CellValue, satuan: string, numFmt?: string | null): TargetParse {
   if (v === null) return { value: null };
   if (typeof v === 'number') {
-    if (numFmt && numFmt.includes('%') && isPercentUnit(satuan)) {
+    if (scalesAsPercent(numFmt) && isPercentUnit(satuan)) {
       const scaled = Math.round(v * 100 * 1e9) / 1e9;
       return { value: { kind: 'number', value: scaled }, change: { from: `${v} (format %)`, to: String(scaled) } };
     }

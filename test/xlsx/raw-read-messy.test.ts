@@ -213,7 +213,8 @@ describe('number formats (§18.8.30 numFmt, §18.8.10 cellXfs)', () => {
   it('gives numeric cells the code of their cellXfs entry: built-in 9, 10, 4, 3, 49 and a custom one; not cellStyleXfs', async () => {
     const s = await sheet('formats');
     // Built-in codes from the table of §18.8.30; General (id 0) is no format.
-    expect(s.numberFormats).toEqual([['0%', '0.00%', '#,##0.00', '0.0"%"', null, null, null, null, '#,##0', '@']]);
+    // Same shape as `values` (core/adopt/types.ts): a row as long as its values.
+    expect(s.numberFormats).toEqual([['0%', '0.00%', '#,##0.00', '0.0"%"', null, null, null, null, '#,##0', '@', null, null]]);
     expect(s.values[0].slice(0, 4)).toEqual([0.98, 0.125, 1234.5, 98.5]);
     expect(s.values[0].slice(8)).toEqual([1500000, 12, 7, '98%']);
   });

@@ -4,6 +4,8 @@
  * package reader of `pokin import`. Section numbers are ECMA-376 Part 1.
  */
 import { describe, expect, it } from 'vitest';
+import { rawSheet } from '../../xlsx/extract.js';
+import { loadWorkbook } from '../../xlsx/open.js';
 import { readRawSheets } from '../../xlsx/sheet.js';
 import { sheetXml, workbookParts, zip, type ZipPart } from '../helpers/hostile.js';
 
@@ -70,7 +72,20 @@ describe('number formats and dates', () => {
   it('gives numeric cells their format: built-in percent, custom codes with escapes (§18.8.30, §18.8.31)', async () => {
     const sheet = await read('<row r="1"><c r="A1" s="0"><v>1.5</v></c><c r="B1" s="1"><v>0.98</v></c><c r="C1" s="2"><v>0.125</v></c><c r="D1" s="3"><v>12.5</v></c></row>', { styles: styles(xfs) });
     expect(sheet.values).toEqual([[1.5, 0.98, 0.125, 12.5]]);
-    expect(sheet.numberFormats).toEqual([[null, '0%', '0.00%', '0.0%']]);
+    // Kept as written: `0.0\%` is a literal percent sign after the value, not ×100.
+    expect(sheet.numberFormats).toEqual([[null, '0%', '0.00%', '0.0\\%']]);
+  });
+
+  it('keeps backslash escapes, so a unit written into the format is no date (§18.8.31)', async () => {
+    const own = styles('<numFmts count="1"><numFmt numFmtId="166" formatCode="0 \\h\\a\\r\\i"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="166"/></cellXfs>');
+    const sheet = await read('<row r="1"><c r="A1" s="1"><v>30</v></c></row>', { styles: own });
+    expect(sheet.values).toEqual([[30]]);
+    expect(sheet.numberFormats).toEqual([['0 \\h\\a\\r\\i']]);
+  });
+
+  it('counts 1900-based serials before the fictitious 29 February 1900 from 1900-01-01', async () => {
+    const sheet = await read('<row r="1"><c r="A1" s="4"><v>1</v></c><c r="B1" s="4"><v>59</v></c><c r="C1" s="4"><v>61</v></c></row>', { styles: styles(xfs) });
+    expect(sheet.values).toEqual([['1900-01-01', '1900-02-28', '1900-03-01']]);
   });
 
   it('turns serial numbers under a date format into ISO dates, 1900 and 1904 based (§18.17.4.1)', async () => {

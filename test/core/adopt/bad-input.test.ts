@@ -101,6 +101,19 @@ describe('smaller cases', () => {
     expect(r.report.normalised.map((n) => n.cell)).toEqual(expect.arrayContaining(['C3', 'G3', 'H3', 'G4']));
   });
 
+  it('a target formatted to show a percent sign after the number (0.0"%", 0.0\\%) is not scaled', () => {
+    const sheet: RawSheet = {
+      name: 'S', merges: [],
+      values: [header, ['Meningkatnya A', 'Indeks A', null, null, null, 'Nilai', 3, null],
+        [null, null, '5.01.01', 'PROGRAM X', 'Persentase X', '%', 98.5, 1500000],
+        [null, null, '5.01.01.2.01', 'Kegiatan Y', 'Persentase Y', '%', 97, 1500000]],
+      numberFormats: [[], [], [null, null, null, null, null, null, '0.0"%"', null], [null, null, null, null, null, null, '0\\%', null]],
+    };
+    const t = readWorkbook(adopt(sheet).snapshot).tree;
+    expect(t.boxes[1].indicators[0].targets[0]).toEqual({ kind: 'number', value: 98.5 });
+    expect(t.boxes[2].indicators[0].targets[0]).toEqual({ kind: 'number', value: 97 });
+  });
+
   it('a kegiatan whose program is not above it is reported, not guessed', () => {
     const sheet: RawSheet = { name: 'S', merges: [], values: [header,
       ['Meningkatnya A', 'Indeks A', '5.01.01', 'PROGRAM X', 'Persentase X', '%', 1, 1],

@@ -32,6 +32,12 @@ describe('targets', () => {
     expect(parseTarget(0.98, '%', '0%')).toMatchObject({ value: { kind: 'number', value: 98 } });
     expect(parseTarget(0.98, 'Indeks', '0%').value).toEqual({ kind: 'number', value: 0.98 });
   });
+  it('keeps a number whose format only writes a percent sign after it (quoted or escaped)', () => {
+    expect(parseTarget(98.5, '%', '0.0"%"').value).toEqual({ kind: 'number', value: 98.5 });
+    expect(parseTarget(98.5, '%', '0.0\\%').value).toEqual({ kind: 'number', value: 98.5 });
+    expect(parseTarget(98.5, '%', '0.0" %";[Red]-0.0" %"').value).toEqual({ kind: 'number', value: 98.5 });
+    expect(parseTarget(0.985, '%', '[Blue]0.0%').value).toEqual({ kind: 'number', value: 98.5 });
+  });
   it('reads dash as a deliberate no-target and n/a as missing', () => {
     expect(parseTarget('-', '%').value).toEqual({ kind: 'none' });
     expect(parseTarget('n/a', '%')).toMatchObject({ value: null, change: { from: 'n/a' } });
