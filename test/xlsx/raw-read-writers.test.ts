@@ -74,6 +74,9 @@ describe('number formats and dates', () => {
     expect(sheet.values).toEqual([[1.5, 0.98, 0.125, 12.5]]);
     // Kept as written: `0.0\%` is a literal percent sign after the value, not ×100.
     expect(sheet.numberFormats).toEqual([[null, '0%', '0.00%', '0.0\\%']]);
+    // The ExcelJS reader of the preview finds the written code again (ExcelJS drops backslashes).
+    const bytes = await zip(workbookParts([{ name: 'Data', xml: sheetXml('<row r="1"><c r="A1" s="0"><v>1.5</v></c><c r="B1" s="1"><v>0.98</v></c><c r="C1" s="2"><v>0.125</v></c><c r="D1" s="3"><v>12.5</v></c></row>') }], { styles: styles(xfs) }));
+    expect(rawSheet((await loadWorkbook(bytes)).worksheets[0]).numberFormats).toEqual(sheet.numberFormats);
   });
 
   it('keeps backslash escapes, so a unit written into the format is no date (§18.8.31)', async () => {
