@@ -15,6 +15,9 @@ import { loadWorkbook, packageReportOf } from '../../xlsx/open.js';
 import { readRawSheets } from '../../xlsx/sheet.js';
 import { FIXTURES } from '../fixtures/adopt/build.js';
 import { tempDir } from '../cli/fixtures.js';
+import { parseCell } from '../../xlsx/package-scan.js';
+
+const position = (cell: string) => parseCell(cell) as { row: number; col: number };
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => join(dir, f));
@@ -35,25 +38,18 @@ async function viaExcelJS(file: string): Promise<RawSheet[]> {
  */
 function asExcelJSSeesIt(sheet: RawSheet): RawSheet {
   const blank = (sheet.formulas ?? []).filter((f) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell) as RegExpExecArray;
-    let c = 0;
-    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-    return sheet.values[Number(m[2]) - 1]?.[c - 1] === '';
+    const { row, col } = position(f.cell);
+    return sheet.values[row - 1]?.[col - 1] === '';
   });
   if (blank.length === 0) return sheet;
   const cells = new Set(blank.map((f) => f.cell));
   const values = sheet.values.map((row) => [...row]);
   for (const f of blank) {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell) as RegExpExecArray;
-    let c = 0;
-    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-    values[Number(m[2]) - 1][c - 1] = null;
+    const { row, col } = position(f.cell);
+    values[row - 1][col - 1] = null;
   }
   while (values.length && values[values.length - 1].every((v) => v === null)) values.pop();
-  const order = (x: { cell: string }) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(x.cell) as RegExpExecArray;
-    return Number(m[2]) * 20000 + m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  };
+  const order = (x: { cell: string }) => position(x.cell).row * 20000 + position(x.cell).col;
   const formulas = (sheet.formulas ?? []).filter((f) => !cells.has(f.cell));
   const uncachedFormulas = [...(sheet.uncachedFormulas ?? []), ...blank].sort((a, b) => order(a) - order(b));
   const out: RawSheet = { ...sheet, values, uncachedFormulas };
