@@ -54,11 +54,47 @@ export function parseCell(ref: string): { row: number; col: number } | null {
 }
 
 export function parseArea(ref: string): Area | null {
+  // The common `A2:B2`, read in place (a matrix has a merge per cell); anything else by parseCell.
+  const fast = plainArea(ref);
+  if (fast) return fast;
   const colon = ref.indexOf(':');
   const tl = parseCell(colon < 0 ? ref : ref.slice(0, colon));
   const br = colon < 0 ? tl : parseCell(ref.slice(colon + 1));
   if (!tl || !br) return null;
   return { top: Math.min(tl.row, br.row), left: Math.min(tl.col, br.col), bottom: Math.max(tl.row, br.row), right: Math.max(tl.col, br.col) };
+}
+
+/** `A2:B9` in upper case without `$` or spaces; null for any other spelling. */
+function plainArea(ref: string): Area | null {
+  const n = ref.length;
+  let i = 0;
+  const out = [0, 0, 0, 0];
+  for (let part = 0; part < 2; part++) {
+    let col = 0;
+    let letters = 0;
+    for (; i < n; i++, letters++) {
+      const c = ref.charCodeAt(i);
+      if (c < 65 || c > 90) break;
+      col = col * 26 + (c - 64);
+    }
+    let row = 0;
+    let digits = 0;
+    for (; i < n; i++, digits++) {
+      const c = ref.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + (c - 48);
+    }
+    if (letters < 1 || letters > 3 || digits < 1 || digits > 9) return null;
+    out[part * 2] = row;
+    out[part * 2 + 1] = col;
+    if (part === 0) {
+      if (i === n) return { top: row, left: col, bottom: row, right: col };
+      if (ref.charCodeAt(i) !== 58) return null;
+      i++;
+    }
+  }
+  if (i !== n) return null;
+  return { top: Math.min(out[0], out[2]), left: Math.min(out[1], out[3]), bottom: Math.max(out[0], out[2]), right: Math.max(out[1], out[3]) };
 }
 
 export const cellName = (row: number, col: number): string => `${columnLetter(col - 1)}${row}`;
@@ -101,7 +137,8 @@ export class SheetScanner implements TagSink {
   private rows = 0;
   private maxRow = 0;
   private maxCol = 0;
-  private cell: { row: number; col: number; formula: boolean; value: boolean } | null = null;
+  /** The open cell (one record reused for every cell: a sheet has hundreds of thousands). */
+  private readonly cell = { open: false, row: 0, col: 0, formula: false, value: false };
 
   private readonly collector: CellCollector | undefined;
 
@@ -167,12 +204,13 @@ export class SheetScanner implements TagSink {
         this.col = col;
         this.at(row, col);
         if (this.budget.over(1)) throw new LimitExceeded('cells', this.budget.used, `${this.label}!${cellName(row, col)}`);
-        this.cell = selfClosing ? null : { row, col, formula: false, value: false };
+        const cell = this.cell;
+        cell.open = !selfClosing; cell.row = row; cell.col = col; cell.formula = false; cell.value = false;
         this.collector?.cellOpen(row, col, attrs, selfClosing);
         return;
       }
-      case 'f': if (this.cell) this.cell.formula = true; this.collector?.open(name, attrs, selfClosing, text, after); return;
-      case 'v': case 'is': if (this.cell) this.cell.value = true; this.collector?.open(name, attrs, selfClosing, text, after); return;
+      case 'f': if (this.cell.open) this.cell.formula = true; this.collector?.open(name, attrs, selfClosing, text, after); return;
+      case 'v': case 'is': if (this.cell.open) this.cell.value = true; this.collector?.open(name, attrs, selfClosing, text, after); return;
       case 'mergeCell': {
         const a = this.area(attr(attrs, 'ref'), 'merged area');
         if (++this.merges.count > this.limits.merges) throw new LimitExceeded('merges', this.merges.count, `${this.label}!${areaName(a)}`);
@@ -198,12 +236,12 @@ export class SheetScanner implements TagSink {
 
   close(name: string): void {
     this.collector?.close(name);
-    if (name !== 'c' || !this.cell) return;
+    if (name !== 'c' || !this.cell.open) return;
     if (this.cell.formula && !this.cell.value) {
       if (this.facts.uncached.length < UNCACHED_KEPT) this.facts.uncached.push(cellName(this.cell.row, this.cell.col));
       this.facts.uncachedCount++;
     }
-    this.cell = null;
+    this.cell.open = false;
   }
 }
 

@@ -60,8 +60,8 @@ function serialDate(serial: number, date1904: boolean): string {
   return isoDate(new Date(Math.round((day - UNIX_EPOCH + (date1904 ? 1462 : 0)) * DAY_MS)));
 }
 
-function cellValue(c: PackageCell, text: string, strings: string[]): CellValue {
-  switch (c.type) {
+function cellValue(type: string | undefined, text: string, strings: string[]): CellValue {
+  switch (type) {
     case 's': return strings[parseInt(text, 10)] ?? null;
     case 'str': return text;
     case 'inlineStr': return unescapeXstring(text);
@@ -75,27 +75,26 @@ function cellValue(c: PackageCell, text: string, strings: string[]): CellValue {
   }
 }
 
-/** The package's cells as plain cells: strings resolved, dates made ISO, shared formulas translated. */
-function sheetCells(cells: readonly PackageCell[], contents: PackageContents): SheetCell[] {
+/** The package's cells as plain cells, in place: strings resolved, dates made ISO, shared formulas translated. */
+function sheetCells(cells: PackageCell[], contents: PackageContents): SheetCell[] {
   const { sharedStrings, formats, date1904 } = contents;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
-  const out: SheetCell[] = [];
+  let kept = 0;
   for (const c of cells) {
     const numFmt = c.style >= 0 ? formats[c.style] : undefined;
     const isFormula = (c.formula !== undefined && c.formula !== '') || c.shared !== undefined;
     // An empty `<v></v>` or `<t></t>` holds nothing, except as a formula's cached "" (t="str").
-    if (c.value === '' && !(isFormula && c.type === 'str')) {
+    if (c.text === '' && !(isFormula && c.type === 'str')) {
       if (!isFormula) continue;
-      c.value = undefined;
+      c.text = undefined;
     }
-    let value: CellValue = null;
-    if (c.value !== undefined) {
+    if (c.text !== undefined) {
       // A formula's result is typed like a value; a string result is `str`, never shared.
-      value = cellValue(isFormula && c.type === 's' ? { ...c, type: 'str' } : c, c.value, sharedStrings);
+      let value = cellValue(isFormula && c.type === 's' ? 'str' : c.type, c.text, sharedStrings);
       if (typeof value === 'number' && numFmt !== undefined && isDateFormat(numFmt)) value = serialDate(value, date1904);
+      c.value = value;
     }
-    const cell: SheetCell = { row: c.row, col: c.col, value };
-    if (numFmt !== undefined) cell.numFmt = numFmt;
+    if (numFmt !== undefined) c.numFmt = numFmt;
     if (isFormula) {
       let formula = c.formula ?? '';
       if (c.shared) {
@@ -106,10 +105,14 @@ function sheetCells(cells: readonly PackageCell[], contents: PackageContents): S
           formula = m ? slideFormula(m.formula, m.row, m.col, c.row, c.col) : formula;
         }
       }
-      cell.formula = formula;
-      if (c.value === undefined) cell.uncached = true;
+      c.formula = formula;
+      if (c.text === undefined) c.uncached = true;
+    } else if (c.formula !== undefined) {
+      delete c.formula;
     }
-    out.push(cell);
+    // Each collected cell becomes its own plain cell (no copy); skipped ones are left out.
+    cells[kept++] = c;
   }
-  return out;
+  cells.length = kept;
+  return cells;
 }

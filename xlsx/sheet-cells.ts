@@ -5,20 +5,23 @@
  * resolves them into plain values. Only cells with a value or a formula are kept: a cell with
  * a style and nothing else is blank.
  */
+import type { SheetCell } from './raw-sheet.js';
 import { attr, decodeXml, textAt } from './xml-lexer.js';
 
 /** A shared formula's part: the master carries `ref` and the text, followers only `si`. */
 export interface SharedFormula { si: string; master: boolean }
 
-export interface PackageCell {
-  row: number;
-  col: number;
+/**
+ * A cell as collected, and then, once raw-read.ts has filled `value` (and `numFmt`, `formula`,
+ * `uncached`), the plain cell raw-sheet.ts builds from: one object per cell, not two.
+ */
+export interface PackageCell extends SheetCell {
   /** The `t` attribute (ST_CellType): s, str, inlineStr, b, e, d; undefined = n. */
   type: string | undefined;
   /** Index into cellXfs (`s`); -1 when absent. */
   style: number;
   /** The `<v>` text, or an inline string's text; undefined = none. */
-  value: string | undefined;
+  text: string | undefined;
   /** The `<f>` text ('' for a shared formula's follower); undefined = no formula. */
   formula?: string;
   shared?: SharedFormula;
@@ -50,13 +53,13 @@ export class CellCollector {
   cellOpen(row: number, col: number, attrs: string, selfClosing: boolean): void {
     if (selfClosing) { this.cell = null; return; }
     const s = attr(attrs, 's');
-    this.cell = { row, col, type: attr(attrs, 't'), style: s === undefined ? -1 : parseInt(s, 10), value: undefined };
+    this.cell = { row, col, value: null, type: attr(attrs, 't'), style: s === undefined ? -1 : parseInt(s, 10), text: undefined };
   }
 
   open(name: string, attrs: string, selfClosing: boolean, text: string, after: number): void {
     const cell = this.cell;
     switch (name) {
-      case 'v': if (cell && !selfClosing) cell.value = (cell.value ?? '') + decodeXml(textAt(text, after)); return;
+      case 'v': if (cell && !selfClosing) cell.text = (cell.text ?? '') + decodeXml(textAt(text, after)); return;
       case 'f': {
         if (!cell) return;
         const t = attr(attrs, 't');
@@ -70,7 +73,7 @@ export class CellCollector {
       case 'is': this.inline = !selfClosing; return;
       case 'rPh': this.phonetic = !selfClosing; return;
       case 't':
-        if (cell && this.inline && !this.phonetic && !selfClosing) cell.value = (cell.value ?? '') + decodeXml(textAt(text, after));
+        if (cell && this.inline && !this.phonetic && !selfClosing) cell.text = (cell.text ?? '') + decodeXml(textAt(text, after));
         return;
       case 'col': {
         if (!isTrue(attr(attrs, 'hidden'))) return;
@@ -85,7 +88,7 @@ export class CellCollector {
     switch (name) {
       case 'c': {
         const cell = this.cell;
-        if (cell && (cell.value !== undefined || cell.formula !== undefined)) this.cells.push(cell);
+        if (cell && (cell.text !== undefined || cell.formula !== undefined)) this.cells.push(cell);
         this.cell = null;
         this.inline = false;
         return;
