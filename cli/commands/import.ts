@@ -199,7 +199,12 @@ export async function runImport(argv: string[], io: CommandIO = stdio): Promise<
       });
     }
     // The reference list only feeds N01 suggestions (a name under the parent's code).
-    const adoption = draftAdoption(sheets, await withCodeList(opts, values.versi), { fileName: file.split(/[\\/]/).pop() });
+    const hints = { fileName: file.split(/[\\/]/).pop() };
+    let adoption = draftAdoption(sheets, await withCodeList(opts, values.versi), hints);
+    // The workbook's own Info may name another version than --versi (or none): the result is
+    // validated with the list of the version it is written with, as pokin validate loads it.
+    const versiWritten = adoption.ok ? readWorkbook(adoption.result.snapshot).tree.config.versiNomenklatur : '';
+    if (adoption.ok && versiWritten !== (values.versi ?? '')) adoption = draftAdoption(sheets, await withCodeList(opts, versiWritten), hints);
     if (!adoption.ok) {
       if (adoption.questions.length) {
         const text = questionText(file, adoption.questions, lang);

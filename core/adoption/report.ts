@@ -60,7 +60,7 @@ function reportIssues(r: AdoptReport, lang: Lang): ReportIssue[] {
   return r.issues
     .filter((i) => !(i.rule === 'F02' && i.from !== undefined))
     .filter((i) => !(i.rule === 'F01' && (i.severity === 'I' || unplaced.has(i.cell) || unplaced.has(`${i.sheet}!${i.cell}`))))
-    .filter((i) => !i.message.startsWith('Baris '))
+    .filter((i) => i.rule === 'F02' || !i.message.startsWith('Baris '))
     .map((i) => ({ rule: i.rule, severity: i.severity, sheet: i.sheet, cell: i.cell, message: lang === 'en' ? i.messageEn : i.message }));
 }
 
