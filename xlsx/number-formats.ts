@@ -4,6 +4,7 @@
  * Percent formats turn 0.98 into "98 %" (adoption needs them); date formats make a serial
  * number a date.
  */
+import { formatSymbols } from '../core/read/normalise.js';
 import { attr, XmlLexer } from './xml-lexer.js';
 
 /**
@@ -53,7 +54,7 @@ const dateCache = new Map<string, boolean>();
 export function isDateFormat(code: string): boolean {
   let known = dateCache.get(code);
   if (known === undefined) {
-    known = /[ymdhMsb]/.test(code.replace(/\\./g, '').replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+    known = /[ymdhMsb]/.test(formatSymbols(code));
     dateCache.set(code, known);
   }
   return known;

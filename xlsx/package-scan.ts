@@ -54,47 +54,11 @@ export function parseCell(ref: string): { row: number; col: number } | null {
 }
 
 export function parseArea(ref: string): Area | null {
-  // The common `A2:B2`, read in place (a matrix has a merge per cell); anything else by parseCell.
-  const fast = plainArea(ref);
-  if (fast) return fast;
   const colon = ref.indexOf(':');
   const tl = parseCell(colon < 0 ? ref : ref.slice(0, colon));
   const br = colon < 0 ? tl : parseCell(ref.slice(colon + 1));
   if (!tl || !br) return null;
   return { top: Math.min(tl.row, br.row), left: Math.min(tl.col, br.col), bottom: Math.max(tl.row, br.row), right: Math.max(tl.col, br.col) };
-}
-
-/** `A2:B9` in upper case without `$` or spaces; null for any other spelling. */
-function plainArea(ref: string): Area | null {
-  const n = ref.length;
-  let i = 0;
-  const out = [0, 0, 0, 0];
-  for (let part = 0; part < 2; part++) {
-    let col = 0;
-    let letters = 0;
-    for (; i < n; i++, letters++) {
-      const c = ref.charCodeAt(i);
-      if (c < 65 || c > 90) break;
-      col = col * 26 + (c - 64);
-    }
-    let row = 0;
-    let digits = 0;
-    for (; i < n; i++, digits++) {
-      const c = ref.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      row = row * 10 + (c - 48);
-    }
-    if (letters < 1 || letters > 3 || digits < 1 || digits > 9) return null;
-    out[part * 2] = row;
-    out[part * 2 + 1] = col;
-    if (part === 0) {
-      if (i === n) return { top: row, left: col, bottom: row, right: col };
-      if (ref.charCodeAt(i) !== 58) return null;
-      i++;
-    }
-  }
-  if (i !== n) return null;
-  return { top: Math.min(out[0], out[2]), left: Math.min(out[1], out[3]), bottom: Math.max(out[0], out[2]), right: Math.max(out[1], out[3]) };
 }
 
 export const cellName = (row: number, col: number): string => `${columnLetter(col - 1)}${row}`;

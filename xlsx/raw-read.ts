@@ -60,7 +60,7 @@ function serialDate(serial: number, date1904: boolean): string {
   return isoDate(new Date(Math.round((day - UNIX_EPOCH + (date1904 ? 1462 : 0)) * DAY_MS)));
 }
 
-function cellValue(type: string | undefined, text: string, strings: string[]): CellValue {
+function typedValue(type: string | undefined, text: string, strings: string[]): CellValue {
   switch (type) {
     case 's': return strings[parseInt(text, 10)] ?? null;
     case 'str': return text;
@@ -90,7 +90,7 @@ function sheetCells(cells: PackageCell[], contents: PackageContents): SheetCell[
     }
     if (c.text !== undefined) {
       // A formula's result is typed like a value; a string result is `str`, never shared.
-      let value = cellValue(isFormula && c.type === 's' ? 'str' : c.type, c.text, sharedStrings);
+      let value = typedValue(isFormula && c.type === 's' ? 'str' : c.type, c.text, sharedStrings);
       if (typeof value === 'number' && numFmt !== undefined && isDateFormat(numFmt)) value = serialDate(value, date1904);
       c.value = value;
     }

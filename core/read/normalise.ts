@@ -169,7 +169,15 @@ const NUM_UNIT = /^\s*([-−+]?[\d.,]*\d)\s*(%|[A-Za-z][A-Za-z ./-]*)?\s*$/;
  */
 export function scalesAsPercent(numFmt: string | null | undefined): boolean {
   if (!numFmt || !numFmt.includes('%')) return false;
-  return numFmt.replace(/\\./g, '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').includes('%');
+  return formatSymbols(numFmt).includes('%');
+}
+
+/**
+ * A number format code without its literal parts: escaped characters (`\h`), quoted text and
+ * `[…]` sections (colours, locales, conditions). What is left is what formats the number.
+ */
+export function formatSymbols(code: string): string {
+  return code.replace(/\\./g, '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '');
 }
 
 export function isPercentUnit(satuan: string): boolean {
